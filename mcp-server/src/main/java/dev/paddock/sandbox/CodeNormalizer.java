@@ -109,7 +109,9 @@ final class CodeNormalizer {
             if (STATEMENT_KEYWORDS.contains(token)) return null;
             if (!JsScanner.isWordChar(token.charAt(0)) && !startsExpression(token.charAt(0))
                     && !afterSemicolon(body, start)) continue;
-            boolean function = token.equals("function") || (token.equals("async")
+            // A lone expression whose value is a function, or a trailing function declaration: the agent
+            // sent a function to be called.
+            boolean function = i == 0 || token.equals("function") || (token.equals("async")
                     && JsScanner.tokenAt(body, skipSpace(body, start + 5)).equals("function"));
             attempts++;
             String candidate = body.substring(0, start) + RETURN + body.substring(start);

@@ -406,8 +406,9 @@ final class ExecutionRun {
 
     private ExecutionError fromPolyglot(PolyglotException e, CodeOrigin origin) {
         String kind = abortKind.get();
+        // An interrupt's frames name only the enclosing function, not the statement: no position then.
+        if (kind != null) return limitError(kind, null);
         CodeOrigin.Position at = origin == null ? null : origin.map(e);
-        if (kind != null) return limitError(kind, at);
         if (e.isResourceExhausted()) {
             return positioned("memory", "ResourceExhausted",
                     "execution ran out of resources: " + e.getMessage(), at);
