@@ -25,6 +25,7 @@ class CodeShapesTest {
         "const x = 41; x + 1",
         "export default async () => 42",
         "export default 42",
+        "export const a = 6;\na * 7",
         "export const a = 6;\nexport default async function () { return a * 7 }",
         "```js\nasync () => 42\n```",
         "```\n6 * 7\n```",
