@@ -25,7 +25,7 @@ class StandardLibraryTest {
         String code = """
                 const seen = [];
                 setTimeout(() => seen.push('b'), 20);
-                setTimeout(() => seen.push('a'), 5);
+                setTimeout(() => seen.push('a'), 5.7);
                 const dropped = setTimeout(() => seen.push('never'), 10);
                 clearTimeout(dropped);
                 let n = 0;
