@@ -1,6 +1,9 @@
 package dev.paddock.sandbox;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.graalvm.polyglot.PolyglotException;
 
 /** The one place that words execution errors for the agent. */
@@ -8,9 +11,35 @@ final class ExecutionErrors {
 
     private ExecutionErrors() {}
 
+    /** Names agents reach for that do not exist here, and what to do instead. */
+    private static final Map<String, String> MISSING_GLOBALS = Map.of(
+            "require", "there are no modules; use the globals listed in the tool description",
+            "process", "there is no Node.js process object",
+            "Buffer", "use Uint8Array with TextEncoder/TextDecoder or atob/btoa",
+            "fetch", "there is no network access unless a capability in the tool description offers it",
+            "XMLHttpRequest", "there is no network access unless a capability in the tool description offers it",
+            "window", "use globalThis",
+            "document", "there is no DOM");
+
+    private static final Pattern NOT_DEFINED = Pattern.compile("^(\\w+) is not defined$");
+
     static ExecutionError positioned(String kind, String name, String message, CodeOrigin.Position at, boolean reset) {
-        return new ExecutionError(kind, name, message, at == null ? null : at.line(), at == null ? null : at.column(),
+        return new ExecutionError(kind, name, withHint(name, message), at == null ? null : at.line(), at == null ? null : at.column(),
                 at == null ? null : at.sourceLine(), reset);
+    }
+
+    private static String withHint(String name, String message) {
+        if ("ReferenceError".equals(name)) {
+            Matcher m = NOT_DEFINED.matcher(message);
+            if (m.matches() && MISSING_GLOBALS.containsKey(m.group(1))) {
+                return message + " (Paddock runs plain JavaScript: " + MISSING_GLOBALS.get(m.group(1)) + ")";
+            }
+        }
+        if ("SyntaxError".equals(name) && message.contains("import")) {
+            return message + " (Paddock runs the code as a function body: there are no modules to import; "
+                    + "use the globals listed in the tool description)";
+        }
+        return message;
     }
 
     /** The engine's syntax error, its message stripped of the engine's own "name:line:column" prefix. */

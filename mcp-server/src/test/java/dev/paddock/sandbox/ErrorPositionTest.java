@@ -79,4 +79,15 @@ class ErrorPositionTest {
         ExecutionResult r = run("console.log('before'); null.x");
         assertThat(r.logs()).extracting(LogEntry::message).containsExactly("before");
     }
+
+    @Test
+    void missingNodeGlobalsAndImportsSayWhatToDoInstead() {
+        ExecutionResult require = run("const fs = require('fs')");
+        assertThat(require.error().name()).isEqualTo("ReferenceError");
+        assertThat(require.error().message()).startsWith("require is not defined (Paddock runs plain JavaScript");
+        ExecutionResult imported = run("import fs from 'fs';\nfs.readFileSync('x')");
+        assertThat(imported.error().kind()).isEqualTo("syntax");
+        assertThat(imported.error().message()).contains("there are no modules to import");
+        assertThat(imported.error().line()).isEqualTo(1);
+    }
 }
