@@ -197,6 +197,8 @@ final class ExecutionRun {
     private ExecutionResult executeRegistered() {
         if (abortKind.get() != null) return failure(limitError(abortKind.get()));
         CodeOrigin origin = null;
+        // Current from here on, so closing the isolate during preparation stops this execution too.
+        isolate.begin(this);
         try {
             if (request.reset()) isolate.discardContext();
             Context context = isolate.context();
@@ -209,18 +211,12 @@ final class ExecutionRun {
 
             cpuStartNanos = Watchdog.cpuTime(thread);
             deadlineNanos = System.nanoTime() + wallLimit.toNanos();
-            isolate.begin(this);
-            try {
-                runtime.resetTimers();
-                Value function = prepared.program().execute();
-                ProxyExecutable resolve = args -> settle(args[0], null);
-                ProxyExecutable reject = args -> settle(null, args[0]);
-                runtime.run(function, origin.wrapped().callIfFunction(), resolve, reject);
-                return loopUntilSettled(runtime, origin);
-            } finally {
-                isolate.end(this);
-                timers.clear();
-            }
+            runtime.resetTimers();
+            Value function = prepared.program().execute();
+            ProxyExecutable resolve = args -> settle(args[0], null);
+            ProxyExecutable reject = args -> settle(null, args[0]);
+            runtime.run(function, origin.wrapped().callIfFunction(), resolve, reject);
+            return loopUntilSettled(runtime, origin);
         } catch (PolyglotException e) {
             return failure(fromPolyglot(e, origin));
         } catch (IllegalStateException e) {
@@ -228,6 +224,9 @@ final class ExecutionRun {
             String kind = abortKind.get();
             if (kind != null) return failure(limitError(kind));
             throw e;
+        } finally {
+            isolate.end(this);
+            timers.clear();
         }
     }
 
