@@ -182,6 +182,7 @@ final class ExecutionRun {
         thread = Thread.currentThread();
         startNanos = System.nanoTime();
         watchdog.register(this);
+        Watchdog.callListener(listener::started);
         ExecutionResult result;
         try {
             result = executeRegistered();
