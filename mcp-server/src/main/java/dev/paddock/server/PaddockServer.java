@@ -2,6 +2,7 @@ package dev.paddock.server;
 
 import dev.paddock.sandbox.Isolate;
 import dev.paddock.sandbox.Limits;
+import dev.paddock.sandbox.StandardLibrary;
 import dev.paddock.transport.StdioTransport;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
@@ -60,7 +61,7 @@ public final class PaddockServer implements AutoCloseable {
                 .instructions(INSTRUCTIONS)
                 .capabilities(ServerCapabilities.builder().tools(false).build())
                 .tools(execute.specification(mapper, limits,
-                        ExecuteToolDescription.STANDARD_LIBRARY_PLACEHOLDER, ExecuteToolDescription.NO_CAPABILITIES))
+                        StandardLibrary.DECLARATIONS, ExecuteToolDescription.NO_CAPABILITIES))
                 .build();
     }
 
