@@ -59,18 +59,19 @@ final class ExecuteTool {
 
         var request = new ExecutionRequest(code, timeout, reset);
         ProgressReporter progress = ProgressReporter.forRequest(exchange, call.meta());
+        Cancellation cancellation = Cancellation.of(exchange.transportContext());
         // Off the transport's reader thread: the first call of a session may wait for the sandbox to start.
         return Mono.fromCallable(() -> isolates.forSession(exchange.sessionId()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(isolate -> {
                     Execution execution = isolate.submit(request, progress == null ? ExecutionListener.NONE : progress);
-                    Cancellation.of(exchange.transportContext()).onCancel(() -> {
+                    cancellation.onCancel(() -> {
                         log.debug("client cancelled an execute call");
                         execution.cancel();
                     });
                     return Mono.fromFuture(execution.result(), true);
                 })
-                .flatMap(outcome -> (progress == null ? Mono.<Void>empty() : progress.done())
+                .flatMap(outcome -> (progress == null || cancellation.isCancelled() ? Mono.<Void>empty() : progress.done())
                         .then(Mono.fromCallable(() -> formatter.toToolResult(outcome))))
                 .onErrorResume(e -> {
                     log.error("execute failed inside Paddock", e);
