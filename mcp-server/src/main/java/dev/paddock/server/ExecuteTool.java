@@ -1,0 +1,147 @@
+package dev.paddock.server;
+
+import dev.paddock.sandbox.Execution;
+import dev.paddock.sandbox.ExecutionListener;
+import dev.paddock.sandbox.ExecutionRequest;
+import dev.paddock.sandbox.Limits;
+import dev.paddock.transport.Cancellation;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The `execute` tool: runs the agent's code in its session's isolate, stops it when the client cancels,
+ * reports progress when asked, and shapes the outcome with {@link ExecutionFormatter}.
+ */
+final class ExecuteTool {
+    static final String NAME = "execute";
+    private static final Logger log = LoggerFactory.getLogger(ExecuteTool.class);
+
+    private final SessionIsolates isolates;
+    private final ExecutionFormatter formatter;
+
+    ExecuteTool(SessionIsolates isolates, ExecutionFormatter formatter) {
+        this.isolates = isolates;
+        this.formatter = formatter;
+    }
+
+    AsyncToolSpecification specification(
+            McpJsonMapper mapper, Limits limits, String standardLibrary, String capabilityDeclarations) {
+        Tool tool = Tool.builder()
+                .name(NAME)
+                .title("Run code in a sandbox")
+                .description(ExecuteToolDescription.render(limits, standardLibrary, capabilityDeclarations))
+                .inputSchema(mapper, INPUT_SCHEMA)
+                .outputSchema(mapper, OUTPUT_SCHEMA)
+                .build();
+        return AsyncToolSpecification.builder().tool(tool).callHandler(this::call).build();
+    }
+
+    private Mono<CallToolResult> call(McpAsyncServerExchange exchange, CallToolRequest call) {
+        ExecutionRequest request;
+        try {
+            request = executionRequest(call.arguments() == null ? Map.of() : call.arguments());
+        } catch (IllegalArgumentException e) {
+            return Mono.just(CallToolResult.builder().addTextContent("Invalid arguments: " + e.getMessage())
+                    .isError(true).build());
+        }
+        ProgressReporter progress = ProgressReporter.forRequest(exchange, call.meta());
+        Cancellation cancellation = Cancellation.of(exchange.transportContext());
+        // Off the transport's reader thread: the first call of a session may wait for the sandbox to start.
+        return Mono.fromCallable(() -> isolates.forSession(exchange.sessionId()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(isolate -> {
+                    Execution execution = isolate.submit(request, progress == null ? ExecutionListener.NONE : progress);
+                    cancellation.onCancel(() -> {
+                        log.debug("client cancelled an execute call");
+                        execution.cancel();
+                    });
+                    return Mono.fromFuture(execution.result(), true);
+                })
+                .flatMap(outcome -> (progress == null || cancellation.isCancelled() ? Mono.<Void>empty() : progress.done())
+                        .then(Mono.fromCallable(() -> formatter.toToolResult(outcome))))
+                .onErrorResume(e -> {
+                    log.error("execute failed inside Paddock", e);
+                    return Mono.just(CallToolResult.builder()
+                            .addTextContent("InternalError: Paddock could not run the code: " + e.getMessage())
+                            .isError(true).build());
+                });
+    }
+
+    /** The SDK has checked the arguments against the input schema already; this is the last line. */
+    private static ExecutionRequest executionRequest(Map<String, Object> args) {
+        if (!(args.get("code") instanceof String code)) throw new IllegalArgumentException("`code` must be a string");
+        Optional<Duration> timeout = Optional.empty();
+        if (args.get("timeoutMs") instanceof Number ms) {
+            if (ms.longValue() < 1) throw new IllegalArgumentException("`timeoutMs` must be at least 1");
+            timeout = Optional.of(Duration.ofMillis(ms.longValue()));
+        }
+        return new ExecutionRequest(code, timeout, Boolean.TRUE.equals(args.get("reset")));
+    }
+
+    private static final String INPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "code": {
+                  "type": "string",
+                  "description": "JavaScript or TypeScript: an async function body, an async arrow function, or statements whose last expression is the result."
+                },
+                "timeoutMs": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "description": "Wall-time limit for this call in milliseconds; can only lower the server's limit."
+                },
+                "reset": {
+                  "type": "boolean",
+                  "description": "Start this session's isolate afresh, dropping its globals, before running the code."
+                }
+              },
+              "required": ["code"],
+              "additionalProperties": false
+            }""";
+
+    /** Admits both {result, logs} and {error, logs}: clients validate error results against it too. */
+    private static final String OUTPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "result": { "description": "The code's value as JSON; null for undefined." },
+                "logs": {
+                  "type": "array",
+                  "description": "Console output in print order.",
+                  "items": {
+                    "type": "object",
+                    "properties": { "level": { "type": "string" }, "message": { "type": "string" } },
+                    "required": ["level", "message"]
+                  }
+                },
+                "error": {
+                  "type": "object",
+                  "description": "Present when the code failed.",
+                  "properties": {
+                    "kind": { "type": "string" },
+                    "name": { "type": "string" },
+                    "message": { "type": "string" },
+                    "line": { "type": "integer" },
+                    "column": { "type": "integer" },
+                    "sourceLine": { "type": "string" },
+                    "isolateReset": { "type": "boolean" }
+                  },
+                  "required": ["kind", "name", "message"]
+                },
+                "truncated": { "type": "boolean", "description": "True when the result or the logs were cut to fit the limits." }
+              },
+              "required": ["logs"]
+            }""";
+}
