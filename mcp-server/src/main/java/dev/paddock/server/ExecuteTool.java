@@ -1,0 +1,130 @@
+package dev.paddock.server;
+
+import dev.paddock.sandbox.Execution;
+import dev.paddock.sandbox.ExecutionListener;
+import dev.paddock.sandbox.ExecutionRequest;
+import dev.paddock.sandbox.Limits;
+import dev.paddock.transport.Cancellation;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The `execute` tool: runs the agent's code in its session's isolate, stops it when the client cancels,
+ * reports progress when asked, and shapes the outcome with {@link ExecutionFormatter}.
+ */
+final class ExecuteTool {
+    static final String NAME = "execute";
+    private static final Logger log = LoggerFactory.getLogger(ExecuteTool.class);
+
+    private final SessionIsolates isolates;
+    private final ExecutionFormatter formatter;
+
+    ExecuteTool(SessionIsolates isolates, ExecutionFormatter formatter) {
+        this.isolates = isolates;
+        this.formatter = formatter;
+    }
+
+    AsyncToolSpecification specification(
+            McpJsonMapper mapper, Limits limits, String standardLibrary, String capabilityDeclarations) {
+        Tool tool = Tool.builder()
+                .name(NAME)
+                .title("Run code in a sandbox")
+                .description(ExecuteToolDescription.render(limits, standardLibrary, capabilityDeclarations))
+                .inputSchema(mapper, INPUT_SCHEMA)
+                .outputSchema(mapper, OUTPUT_SCHEMA)
+                .build();
+        return AsyncToolSpecification.builder().tool(tool).callHandler(this::call).build();
+    }
+
+    private Mono<CallToolResult> call(McpAsyncServerExchange exchange, CallToolRequest call) {
+        Map<String, Object> args = call.arguments() == null ? Map.of() : call.arguments();
+        if (!(args.get("code") instanceof String code)) return Mono.just(badArguments("`code` must be a string"));
+        Optional<Duration> timeout = Optional.empty();
+        if (args.get("timeoutMs") instanceof Number ms) {
+            if (ms.longValue() < 1) return Mono.just(badArguments("`timeoutMs` must be at least 1"));
+            timeout = Optional.of(Duration.ofMillis(ms.longValue()));
+        }
+        boolean reset = Boolean.TRUE.equals(args.get("reset"));
+
+        ProgressReporter progress = ProgressReporter.forRequest(exchange, call.meta());
+        Execution execution = isolates.forSession(exchange.sessionId())
+                .submit(new ExecutionRequest(code, timeout, reset), progress == null ? ExecutionListener.NONE : progress);
+        Cancellation.of(exchange.transportContext()).onCancel(() -> {
+            log.debug("client cancelled an execute call");
+            execution.cancel();
+        });
+        return Mono.fromFuture(execution.result(), true)
+                .flatMap(outcome -> (progress == null ? Mono.<Void>empty() : progress.done())
+                        .then(Mono.fromCallable(() -> formatter.toToolResult(outcome))));
+    }
+
+    private static CallToolResult badArguments(String why) {
+        return CallToolResult.builder().addTextContent("Invalid arguments: " + why).isError(true).build();
+    }
+
+    private static final String INPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "code": {
+                  "type": "string",
+                  "description": "JavaScript or TypeScript: an async function body, an async arrow function, or statements whose last expression is the result."
+                },
+                "timeoutMs": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "description": "Wall-time limit for this call in milliseconds; can only lower the server's limit."
+                },
+                "reset": {
+                  "type": "boolean",
+                  "description": "Start this session's isolate afresh, dropping its globals, before running the code."
+                }
+              },
+              "required": ["code"],
+              "additionalProperties": false
+            }""";
+
+    /** Admits both {result, logs} and {error, logs}: clients validate error results against it too. */
+    private static final String OUTPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "result": { "description": "The code's value as JSON; null for undefined." },
+                "logs": {
+                  "type": "array",
+                  "description": "Console output in print order.",
+                  "items": {
+                    "type": "object",
+                    "properties": { "level": { "type": "string" }, "message": { "type": "string" } },
+                    "required": ["level", "message"]
+                  }
+                },
+                "error": {
+                  "type": "object",
+                  "description": "Present when the code failed.",
+                  "properties": {
+                    "kind": { "type": "string" },
+                    "name": { "type": "string" },
+                    "message": { "type": "string" },
+                    "line": { "type": "integer" },
+                    "column": { "type": "integer" },
+                    "sourceLine": { "type": "string" },
+                    "isolateReset": { "type": "boolean" }
+                  },
+                  "required": ["kind", "name", "message"]
+                },
+                "truncated": { "type": "boolean", "description": "True when the result or the logs were cut to fit the limits." }
+              },
+              "required": ["logs"]
+            }""";
+}

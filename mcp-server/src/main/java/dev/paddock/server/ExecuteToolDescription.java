@@ -1,0 +1,59 @@
+package dev.paddock.server;
+
+import dev.paddock.sandbox.Limits;
+
+/**
+ * The `execute` tool's description: everything a model reading it cold needs to write working code the
+ * first time — what runs it, how to shape the code, what persists, the limits, the standard library and
+ * the TypeScript declarations of what this connection may call.
+ */
+final class ExecuteToolDescription {
+    /**
+     * Stands in until the sandbox publishes the standard library's declarations; swap for the sandbox's
+     * constant then.
+     */
+    static final String STANDARD_LIBRARY_PLACEHOLDER = """
+            console.log/info/warn/error/debug, setTimeout/clearTimeout/setInterval, queueMicrotask, \
+            URL/URLSearchParams, TextEncoder/TextDecoder, atob/btoa, structuredClone, \
+            crypto.randomUUID/getRandomValues, performance.now""";
+
+    static final String NO_CAPABILITIES = "No capabilities are granted to this connection yet.";
+
+    private ExecuteToolDescription() {}
+
+    static String render(Limits limits, String standardLibrary, String capabilityDeclarations) {
+        return """
+                Runs JavaScript or TypeScript in a sandboxed GraalJS isolate and returns the result as JSON \
+                together with the console output. Use it to compute, transform data and call the APIs \
+                declared below in one step instead of many tool calls.
+
+                How to write the code:
+                - Send the body of an async function (await and return work at the top level), an async \
+                arrow function such as `async () => { ... }`, or statements whose last expression is the \
+                result. TypeScript syntax is accepted; types are stripped, not checked.
+                - The result must be JSON-serializable; undefined becomes null, and Date, Map, Set, BigInt, \
+                typed arrays and Errors become JSON shapes. console.log and friends come back in `logs`.
+                - const/let declarations are local to one call. Assign to globalThis to keep a value for \
+                later calls: it persists for this session only and is never visible to other sessions. \
+                Pass reset: true to start again from an empty isolate.
+                - Limits per call: %d ms wall time (timeoutMs can only lower it), %d ms CPU time, %d bytes \
+                of result, %d bytes and %d lines of logs; larger output is truncated and marked as such.
+                - There is no file system, network, process or Java access beyond the declarations below.
+
+                Standard library:
+                %s
+
+                Granted capabilities (TypeScript declarations):
+                %s
+
+                Example:
+                const words = ["isolate", "agent", "sandbox"];
+                globalThis.calls = (globalThis.calls ?? 0) + 1;
+                console.log("sorting", words.length, "words");
+                const sorted = [...words].sort((a, b) => a.length - b.length);
+                return { shortest: sorted[0], calls: globalThis.calls };"""
+                .formatted(limits.wallTime().toMillis(), limits.cpuTime().toMillis(), limits.maxResultBytes(),
+                        limits.maxLogBytes(), limits.maxLogLines(), standardLibrary.strip(),
+                        capabilityDeclarations.strip());
+    }
+}
