@@ -41,6 +41,7 @@ describe(`the stdio transport (${JAR.name})`, { timeout: 120000 }, () => {
   });
 
   it('exits promptly when stdin closes', async () => {
+    assert.equal(server.child.exitCode, null, 'the server was still running before EOF');
     const started = performance.now();
     server.child.stdin.end();
     const [code] = await server.exited;

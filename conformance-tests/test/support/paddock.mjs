@@ -73,19 +73,27 @@ export function spawnRaw(launcher = LAUNCHER, args = []) {
     }
   });
   const exited = once(child, 'exit');
+  let closed = false; // after 'close' all of stdout has been read
+  child.on('close', () => { closed = true; for (const w of [...waiters]) w(); });
 
-  /** Resolves with the first stdout line (parsed) at or after index `from` that satisfies `predicate`. */
-  function waitFor(predicate, from = 0, timeoutMs = 20000) {
+  /** Resolves with the first stdout message (parsed) that satisfies `predicate`. */
+  function waitFor(predicate, timeoutMs = 20000) {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         remove();
         reject(new Error(`no matching line within ${timeoutMs} ms; stdout:\n${lines.join('\n')}\nstderr:\n${stderr}`));
       }, timeoutMs);
       const check = () => {
-        for (let i = from; i < lines.length; i++) {
+        for (let i = 0; i < lines.length; i++) {
           let message;
           try { message = JSON.parse(lines[i]); } catch { continue; }
           if (predicate(message)) { clearTimeout(timer); remove(); resolve(message); return; }
+        }
+        if (closed) {
+          clearTimeout(timer);
+          remove();
+          reject(new Error(`server exited (${child.exitCode ?? child.signalCode}) before answering; stdout:\n${lines.join('\n')}\nstderr:\n${stderr}`));
+          return;
         }
       };
       const remove = () => { const i = waiters.indexOf(check); if (i >= 0) waiters.splice(i, 1); };
@@ -102,7 +110,7 @@ export function spawnRaw(launcher = LAUNCHER, args = []) {
     writeLine: (line) => child.stdin.write(line + '\n'),
     send: (message) => child.stdin.write(JSON.stringify({ jsonrpc: '2.0', ...message }) + '\n'),
     waitFor,
-    response: (id, timeoutMs) => waitFor((m) => m.id === id && ('result' in m || 'error' in m), 0, timeoutMs),
+    response: (id, timeoutMs) => waitFor((m) => m.id === id && ('result' in m || 'error' in m), timeoutMs),
     kill: () => { if (child.exitCode === null) child.kill('SIGKILL'); },
   };
 }
