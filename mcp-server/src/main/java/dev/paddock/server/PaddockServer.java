@@ -1,5 +1,7 @@
 package dev.paddock.server;
 
+import dev.paddock.sandbox.Isolate;
+import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.Sandbox;
 import dev.paddock.transport.StdioTransport;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
@@ -13,6 +15,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Paddock's MCP server: server info, instructions and the `execute` tool, over a transport. */
@@ -38,21 +41,25 @@ public final class PaddockServer implements AutoCloseable {
 
     /** Serves one MCP session over the given streams until the input ends; see {@link #closed()}. */
     public static PaddockServer overStdio(InputStream in, OutputStream out, Sandbox sandbox) {
+        return overStdio(in, out, sandbox::newIsolate, sandbox.limits());
+    }
+
+    static PaddockServer overStdio(InputStream in, OutputStream out, Supplier<Isolate> newIsolate, Limits limits) {
         var mapper = new JacksonMcpJsonMapper(JsonMapper.shared());
-        var isolates = new SessionIsolates(sandbox);
+        var isolates = new SessionIsolates(newIsolate);
         var transport = new StdioTransport(in, out, mapper, isolates::sessionClosed);
-        return new PaddockServer(build(transport, mapper, isolates, sandbox), isolates, transport.closed());
+        return new PaddockServer(build(transport, mapper, isolates, limits), isolates, transport.closed());
     }
 
     private static McpAsyncServer build(
-            McpServerTransportProvider transport, JacksonMcpJsonMapper mapper, SessionIsolates isolates, Sandbox sandbox) {
+            McpServerTransportProvider transport, JacksonMcpJsonMapper mapper, SessionIsolates isolates, Limits limits) {
         var execute = new ExecuteTool(isolates, new ExecutionFormatter(mapper.getJsonMapper()));
         return McpServer.async(transport)
                 .jsonMapper(mapper)
                 .serverInfo(NAME, VERSION)
                 .instructions(INSTRUCTIONS)
                 .capabilities(ServerCapabilities.builder().tools(false).build())
-                .tools(execute.specification(mapper, sandbox.limits(),
+                .tools(execute.specification(mapper, limits,
                         ExecuteToolDescription.STANDARD_LIBRARY_PLACEHOLDER, ExecuteToolDescription.NO_CAPABILITIES))
                 .build();
     }

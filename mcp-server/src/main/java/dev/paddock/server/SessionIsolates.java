@@ -1,24 +1,25 @@
 package dev.paddock.server;
 
 import dev.paddock.sandbox.Isolate;
-import dev.paddock.sandbox.Sandbox;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * One isolate per MCP session, made on the session's first `execute` and closed when the session ends,
  * so globals never cross sessions and nothing outlives its client.
  */
-public final class SessionIsolates implements AutoCloseable {
-    private final Sandbox sandbox;
+final class SessionIsolates implements AutoCloseable {
+    private final Supplier<Isolate> newIsolate;
     private final Map<String, Isolate> bySession = new ConcurrentHashMap<>();
 
-    public SessionIsolates(Sandbox sandbox) {
-        this.sandbox = sandbox;
+    /** @param newIsolate usually {@code sandbox::newIsolate} */
+    SessionIsolates(Supplier<Isolate> newIsolate) {
+        this.newIsolate = newIsolate;
     }
 
     Isolate forSession(String sessionId) {
-        return bySession.computeIfAbsent(sessionId, id -> sandbox.newIsolate());
+        return bySession.computeIfAbsent(sessionId, id -> newIsolate.get());
     }
 
     /** The session-closed hook for transports. */

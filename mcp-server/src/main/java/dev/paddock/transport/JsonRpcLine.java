@@ -21,7 +21,17 @@ final class JsonRpcLine {
 
     record Message(JSONRPCMessage message) implements Decoded {}
 
-    record Rejected(JSONRPCResponse reply) implements Decoded {}
+    record Rejected(ErrorReply reply) implements Decoded {}
+
+    /**
+     * A JSON-RPC error response. Not the SDK's JSONRPCResponse: that one refuses the null id that
+     * JSON-RPC requires when the request's id could not be read.
+     */
+    record ErrorReply(String jsonrpc, Object id, JSONRPCError error) {
+        ErrorReply(Object id, int code, String message, String data) {
+            this("2.0", id, new JSONRPCError(code, message, data));
+        }
+    }
 
     private final JsonMapper json;
 
@@ -34,8 +44,7 @@ final class JsonRpcLine {
         try {
             node = json.readTree(line);
         } catch (JacksonException e) {
-            return new Rejected(JSONRPCResponse.error(
-                    null, new JSONRPCError(ErrorCodes.PARSE_ERROR, "Parse error", e.getOriginalMessage())));
+            return new Rejected(new ErrorReply(null, ErrorCodes.PARSE_ERROR, "Parse error", e.getOriginalMessage()));
         }
         if (node == null || !node.isObject()) return invalid(null, "a message must be a JSON object");
 
@@ -77,6 +86,6 @@ final class JsonRpcLine {
     }
 
     private static Rejected invalid(Object id, String why) {
-        return new Rejected(JSONRPCResponse.error(id, new JSONRPCError(ErrorCodes.INVALID_REQUEST, "Invalid Request", why)));
+        return new Rejected(new ErrorReply(id, ErrorCodes.INVALID_REQUEST, "Invalid Request", why));
     }
 }

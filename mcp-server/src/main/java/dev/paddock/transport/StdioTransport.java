@@ -95,22 +95,29 @@ public final class StdioTransport implements McpServerTransportProvider {
             String line;
             while (!closing.get() && (line = lines.next()) != null) {
                 if (line == LineReader.TOO_LONG) {
-                    write(JSONRPCResponse.error(null, new JSONRPCResponse.JSONRPCError(ErrorCodes.PARSE_ERROR,
-                            "Parse error", "line longer than " + MAX_LINE_CHARS + " characters")));
+                    write(new JsonRpcLine.ErrorReply(null, ErrorCodes.PARSE_ERROR, "Parse error",
+                            "line longer than " + MAX_LINE_CHARS + " characters"));
                 } else if (!line.isBlank()) {
                     accept(line);
                 }
             }
         } catch (IOException e) {
             if (!closing.get()) log.warn("stdin failed, closing the session: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            log.error("stdin reader stopped unexpectedly, closing the session", e);
         }
         shutDown();
     }
 
     private void accept(String line) {
-        switch (decoder.decode(line)) {
+        try {
+            route(decoder.decode(line));
+        } catch (RuntimeException e) {
+            // One bad message must not end the session; the SDK answers requests it fails on itself.
+            log.warn("could not handle an input line: {}", e.toString());
+        }
+    }
+
+    private void route(JsonRpcLine.Decoded decoded) {
+        switch (decoded) {
             case JsonRpcLine.Rejected rejected -> {
                 log.debug("rejected input line: {}", rejected.reply().error().data());
                 write(rejected.reply());
@@ -132,7 +139,7 @@ public final class StdioTransport implements McpServerTransportProvider {
     }
 
     /** Queues the message for the one writer thread; the returned future completes once it is flushed. */
-    private CompletableFuture<Void> write(JSONRPCMessage message) {
+    private CompletableFuture<Void> write(Object message) {
         try {
             return CompletableFuture.runAsync(() -> writeNow(message), writer);
         } catch (RejectedExecutionException e) {
@@ -140,7 +147,7 @@ public final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
-    private void writeNow(JSONRPCMessage message) {
+    private void writeNow(Object message) {
         try {
             out.write(mapper.writeValueAsBytes(message));
             out.write('\n');

@@ -1,0 +1,68 @@
+package dev.paddock.cli;
+
+import dev.paddock.config.ConfigException;
+import dev.paddock.sandbox.ExecutionListener;
+import dev.paddock.sandbox.ExecutionRequest;
+import dev.paddock.sandbox.ExecutionResult;
+import dev.paddock.sandbox.Isolate;
+import dev.paddock.sandbox.Sandbox;
+import dev.paddock.server.ExecutionFormatter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.json.JsonMapper;
+
+/** `paddock exec FILE|-`: one script in a fresh isolate; result on stdout, logs and errors on stderr. */
+@Command(name = "exec", description = "Run one script in a fresh isolate and print its result as JSON. "
+        + "Logs go to stderr as `[level] message`; a failure prints the error there and exits with 1.")
+final class ExecCommand implements Callable<Integer> {
+    @ParentCommand
+    PaddockCommand app;
+
+    @Parameters(paramLabel = "FILE", description = "The script to run, or - to read it from stdin.")
+    String file;
+
+    @Option(names = "--timeout-ms", paramLabel = "MS",
+            description = "Wall-time limit in milliseconds; can only lower the configured limit.")
+    Long timeoutMs;
+
+    @Override
+    public Integer call() throws ConfigException, IOException {
+        if (timeoutMs != null && timeoutMs < 1) {
+            app.err().println("paddock: --timeout-ms must be at least 1");
+            return PaddockCommand.USAGE;
+        }
+        String code;
+        try {
+            code = "-".equals(file)
+                    ? new String(app.in().readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(Path.of(file));
+        } catch (IOException e) {
+            app.err().println("paddock: cannot read " + file + ": " + e.getMessage());
+            return PaddockCommand.USAGE;
+        }
+        var limits = app.config().limits();
+        var request = new ExecutionRequest(code, Optional.ofNullable(timeoutMs).map(Duration::ofMillis), false);
+        ExecutionResult outcome;
+        try (Sandbox sandbox = Sandbox.start(limits); Isolate isolate = sandbox.newIsolate()) {
+            outcome = isolate.submit(request, ExecutionListener.NONE).result().join();
+        }
+        var formatter = new ExecutionFormatter(JsonMapper.shared());
+        outcome.logs().forEach(entry -> app.err().println(ExecutionFormatter.logLine(entry)));
+        if (!outcome.succeeded()) {
+            app.err().println(formatter.errorText(outcome.error()));
+            return PaddockCommand.SCRIPT_FAILED;
+        }
+        app.out().write((formatter.resultJson(outcome) + "\n").getBytes(StandardCharsets.UTF_8));
+        app.out().flush();
+        return PaddockCommand.OK;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.paddock.cli;
+
+import dev.paddock.config.ConfigException;
+import dev.paddock.config.PaddockConfig;
+import dev.paddock.server.PaddockServer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The `paddock` command: global options, and `serve` when no subcommand is given. A subcommand is one
+ * small class with a {@code @ParentCommand PaddockCommand} field, registered in {@link #commandLine}.
+ */
+@Command(
+        name = "paddock",
+        mixinStandardHelpOptions = true,
+        versionProvider = PaddockCommand.Version.class,
+        description = "Runs the code AI agents write, in sandboxed GraalJS isolates, as an MCP server.%n"
+                + "Without a command, serves MCP over stdio (same as `paddock serve`).",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  paddock                           serve MCP over stdio",
+            "  paddock --config paddock.json     serve with the limits in paddock.json",
+            "  paddock exec script.js            run one script, print its result as JSON",
+            "  echo 'return 6 * 7' | paddock exec -",
+            "",
+            "Claude Desktop (claude_desktop_config.json):",
+            "  { \"mcpServers\": { \"paddock\": { \"command\": \"java\",",
+            "      \"args\": [\"-jar\", \"/path/to/paddock.jar\"] } } }"
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the script failed (exec)", "2:invalid arguments or config file"})
+public final class PaddockCommand implements Callable<Integer> {
+    static final int OK = 0;
+    static final int SCRIPT_FAILED = 1;
+    static final int USAGE = 2;
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "paddock.json with limits; relative paths in it resolve against its directory.")
+    Path configFile;
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final PrintStream err;
+
+    PaddockCommand(InputStream in, OutputStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Parses the arguments and runs the command; returns the exit code. */
+    public static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
+        CommandLine commandLine = commandLine(new PaddockCommand(in, out, err));
+        try {
+            return commandLine.execute(args);
+        } finally {
+            commandLine.getOut().flush();
+        }
+    }
+
+    static CommandLine commandLine(PaddockCommand app) {
+        return new CommandLine(app)
+                .addSubcommand(new ServeCommand())
+                .addSubcommand(new ExecCommand())
+                .setOut(new PrintWriter(new OutputStreamWriter(app.out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(app.err, true))
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    if (!(e instanceof ConfigException)) throw e;
+                    app.err.println("paddock: " + e.getMessage());
+                    return USAGE;
+                });
+    }
+
+    @Override
+    public Integer call() throws ConfigException {
+        return ServeCommand.serve(this);
+    }
+
+    /** The config from --config, or the defaults. */
+    PaddockConfig config() throws ConfigException {
+        return configFile == null ? PaddockConfig.defaults() : PaddockConfig.load(configFile);
+    }
+
+    InputStream in() {
+        return in;
+    }
+
+    OutputStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"paddock " + PaddockServer.version()};
+        }
+    }
+}
