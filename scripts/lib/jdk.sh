@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # JAVA and PADDOCK_JDK_VERSION are for the scripts that source this
 # Finds a JDK >= 25 for Paddock's scripts. Sourced, not run: defines paddock_select_jdk, which sets
 # JAVA_HOME, JAVA (the java binary) and PADDOCK_JDK_VERSION (e.g. 25.0.3), or prints what is needed
 # and returns 1. It never downloads a JDK: installing one is the user's call.
@@ -33,7 +33,7 @@ paddock_version_newer() {
 }
 
 paddock_select_jdk() {
-    local candidate version best= best_version=
+    local candidate version best='' best_version=''
     if [[ -n ${JAVA_HOME:-} ]]; then
         version=$(paddock_jdk_version "$JAVA_HOME")
         if paddock_jdk_new_enough "$version"; then
