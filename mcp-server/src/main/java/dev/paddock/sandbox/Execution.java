@@ -4,11 +4,18 @@ import java.util.concurrent.CompletableFuture;
 
 /** A submitted execution: its eventual result, and a way to cancel it. */
 public final class Execution {
-    // CONTRACT STUB: implemented by the sandbox work.
+
+    private final ExecutionRun run;
+    private final Isolate isolate;
+
+    Execution(ExecutionRun run, Isolate isolate) {
+        this.run = run;
+        this.isolate = isolate;
+    }
 
     /** Completes normally with the result in every case (failures are results with an error). */
     public CompletableFuture<ExecutionResult> result() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return run.future();
     }
 
     /**
@@ -16,6 +23,6 @@ public final class Execution {
      * The isolate stays usable.
      */
     public void cancel() {
-        throw new UnsupportedOperationException("not implemented yet");
+        isolate.cancel(run);
     }
 }

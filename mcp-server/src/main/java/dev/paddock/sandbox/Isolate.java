@@ -1,18 +1,203 @@
 package dev.paddock.sandbox;
 
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HexFormat;
+import java.util.concurrent.TimeoutException;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+
 /**
  * One session's GraalJS context. Executions run one at a time, in submission order, on the sandbox's
  * shared pool; what the agent puts on globalThis stays until the isolate is reset or closed.
  */
 public final class Isolate implements AutoCloseable {
-    // CONTRACT STUB: implemented by the sandbox work.
+
+    private final Sandbox sandbox;
+    private final long originNanos = System.nanoTime();
+
+    // Guarded by this: the queue of executions and whether one is on the pool.
+    private final ArrayDeque<ExecutionRun> queue = new ArrayDeque<>();
+    private boolean scheduled;
+    private boolean closed;
+
+    /** The context and its runtime; replaced on reset. Used only by the running execution's thread. */
+    private volatile Context context;
+    private GuestRuntime runtime;
+    /** The execution currently running guest code, which the standard library's hooks report to. */
+    private volatile ExecutionRun current;
+
+    Isolate(Sandbox sandbox) {
+        this.sandbox = sandbox;
+    }
 
     /** Queues the code and returns at once; the returned execution completes when it ends in any way. */
     public Execution submit(ExecutionRequest request, ExecutionListener listener) {
-        throw new UnsupportedOperationException("not implemented yet");
+        ExecutionRun run = new ExecutionRun(this, request, listener, sandbox.limits());
+        synchronized (this) {
+            if (closed) {
+                run.completeWithoutRunning("closed");
+                return new Execution(run, this);
+            }
+            queue.add(run);
+            if (!scheduled) {
+                scheduled = true;
+                sandbox.pool().execute(this::runNext);
+            }
+        }
+        return new Execution(run, this);
+    }
+
+    /** Runs the next queued execution, then hands the pool thread back and schedules the one after. */
+    private void runNext() {
+        ExecutionRun run;
+        synchronized (this) {
+            run = queue.poll();
+            if (run == null) {
+                scheduled = false;
+                return;
+            }
+        }
+        try {
+            run.execute(sandbox.watchdog());
+        } finally {
+            synchronized (this) {
+                if (queue.isEmpty()) scheduled = false;
+                else sandbox.pool().execute(this::runNext);
+            }
+        }
+    }
+
+    /** Cancels an execution: drops it if still queued, otherwise asks the watchdog to stop it. */
+    void cancel(ExecutionRun run) {
+        synchronized (this) {
+            if (queue.remove(run)) {
+                run.completeWithoutRunning("cancelled");
+                return;
+            }
+        }
+        if (run.abort("cancelled")) sandbox.watchdog().poke();
+    }
+
+    Sandbox sandbox() {
+        return sandbox;
+    }
+
+    /** The live context, created with the standard library on first use (execution thread). */
+    Context context() {
+        if (context == null) {
+            Context c = Contexts.newContext(sandbox.engine());
+            runtime = GuestRuntime.install(c, new Hooks());
+            context = c;
+            synchronized (this) {
+                if (closed) c.close(true);
+            }
+        }
+        return context;
+    }
+
+    GuestRuntime runtime() {
+        return runtime;
+    }
+
+    /** Drops the context (reset request, or after a forced close); the next execution starts afresh. */
+    void discardContext() {
+        Context c = context;
+        context = null;
+        runtime = null;
+        if (c != null) {
+            try {
+                c.close(true);
+            } catch (RuntimeException e) {
+                // Already closed by the watchdog or by close().
+            }
+        }
+    }
+
+    void begin(ExecutionRun run) {
+        current = run;
+    }
+
+    void end(ExecutionRun run) {
+        if (current == run) current = null;
+    }
+
+    /** Interrupts running guest code; the context stays usable. Called by the watchdog. */
+    void interrupt(Duration wait) throws TimeoutException {
+        Context c = context;
+        if (c == null) return;
+        try {
+            c.interrupt(wait);
+        } catch (IllegalStateException e) {
+            // Closed meanwhile: nothing left to interrupt.
+        }
+    }
+
+    /** Closes the context even while code runs in it; its globals are lost. Called by the watchdog. */
+    void forceClose() {
+        Context c = context;
+        if (c == null) return;
+        try {
+            c.close(true);
+        } catch (RuntimeException e) {
+            // Already closed.
+        }
     }
 
     /** Stops any running execution and releases the context. Idempotent. */
     @Override
-    public void close() {}
+    public void close() {
+        ExecutionRun running;
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            for (ExecutionRun queued : queue) queued.completeWithoutRunning("closed");
+            queue.clear();
+            running = current;
+        }
+        if (running != null) running.abort("closed");
+        forceClose();
+    }
+
+    /** Routes the standard library's hooks to the execution that is running now. */
+    private final class Hooks implements GuestRuntime.Hooks {
+        private final SecureRandom random = sandbox.random();
+
+        @Override
+        public void log(String level, String message) {
+            ExecutionRun run = current;
+            if (run != null) run.log(level, message);
+        }
+
+        @Override
+        public void setTimer(long id, long delayMillis) {
+            ExecutionRun run = current;
+            if (run != null) run.setTimer(id, delayMillis);
+        }
+
+        @Override
+        public void clearTimer(long id) {
+            ExecutionRun run = current;
+            if (run != null) run.clearTimer(id);
+        }
+
+        @Override
+        public String randomHex(int count) {
+            byte[] bytes = new byte[Math.max(0, Math.min(count, 65536))];
+            random.nextBytes(bytes);
+            return HexFormat.of().formatHex(bytes);
+        }
+
+        @Override
+        public double clockMillis() {
+            return (System.nanoTime() - originNanos) / 1e6;
+        }
+
+        @Override
+        public void uncaught(Value error) {
+            ExecutionRun run = current;
+            if (run != null) run.uncaught(error);
+        }
+    }
 }

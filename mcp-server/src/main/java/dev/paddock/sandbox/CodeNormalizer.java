@@ -1,0 +1,152 @@
+package dev.paddock.sandbox;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns the shapes agents write into one async function: an arrow or function expression, a bare function
+ * body with {@code return}/{@code await}, a module with {@code export default}, or statements whose last
+ * one is an expression (its value is the result).
+ *
+ * <p>The body always starts on the wrapper's second line, so a reported line minus one is the agent's
+ * line and columns are unchanged — except after an inserted {@code return}, which {@link Wrapped} undoes.
+ * Each candidate is confirmed with the real parser, so the lexer's guesses never change what code means.
+ */
+final class CodeNormalizer {
+
+    /** The real parser's verdict on a candidate source. */
+    interface SyntaxCheck {
+        boolean parses(String source);
+    }
+
+    static final String PREFIX = "(async () => {\n";
+    static final String SUFFIX = "\n})";
+    private static final String EXPRESSION_PREFIX = "(async () => { return (\n";
+    private static final String EXPRESSION_SUFFIX = "\n)})";
+    private static final String RETURN = "return ";
+    private static final int MAX_RETURN_ATTEMPTS = 8;
+
+    /** Statements led by these words are not expressions, so they have no value to return. */
+    private static final Set<String> STATEMENT_KEYWORDS = Set.of(
+            "var", "let", "const", "if", "else", "for", "while", "do", "switch", "case", "default", "try",
+            "catch", "finally", "class", "return", "throw", "break", "continue", "import", "export", "debugger",
+            "with", "{", ";");
+
+    /**
+     * The normalised source, ready to evaluate to a function.
+     *
+     * @param source               evaluates to an async function taking no arguments
+     * @param callIfFunction       when the function's value is itself a function, call it (the agent sent one)
+     * @param returnLine           1-based body line where {@code return } was inserted, or 0
+     * @param returnColumn         1-based column of that insertion
+     */
+    record Wrapped(String source, boolean callIfFunction, int returnLine, int returnColumn) {
+
+        /** Maps a 1-based line/column of {@link #source} to the body the wrapper was built from. */
+        int[] toBody(int line, int column) {
+            int bodyLine = Math.max(1, line - 1);
+            if (bodyLine == returnLine && column >= returnColumn) {
+                column = Math.max(returnColumn, column - RETURN.length());
+            }
+            return new int[] {bodyLine, column};
+        }
+    }
+
+    private CodeNormalizer() {}
+
+    /** The first shape that parses, or null when none does (a syntax error, or TypeScript). */
+    static Wrapped normalize(String body, SyntaxCheck check) {
+        Wrapped expression = new Wrapped(EXPRESSION_PREFIX + body + EXPRESSION_SUFFIX, true, 0, 0);
+        if (!body.isBlank() && check.parses(expression.source())) return expression;
+
+        List<Integer> starts = JsScanner.statementStarts(body);
+        Wrapped exported = exportDefault(body, starts);
+        if (exported != null && check.parses(exported.source())) return exported;
+
+        Wrapped lastExpression = returnLastExpression(body, starts, check);
+        if (lastExpression != null) return lastExpression;
+
+        Wrapped plain = new Wrapped(PREFIX + body + SUFFIX, false, 0, 0);
+        return check.parses(plain.source()) ? plain : null;
+    }
+
+    /** The plain wrapper, used to report the parser's own syntax error. */
+    static String plain(String body) {
+        return PREFIX + body + SUFFIX;
+    }
+
+    /**
+     * Rewrites {@code export default X} to {@code return X} and drops other {@code export} keywords,
+     * padding with spaces so no column moves.
+     */
+    private static Wrapped exportDefault(String body, List<Integer> starts) {
+        StringBuilder out = new StringBuilder(body);
+        boolean hasDefault = false;
+        for (int start : starts) {
+            if (!JsScanner.tokenAt(body, start).equals("export")) continue;
+            int after = skipSpace(body, start + "export".length());
+            if (JsScanner.tokenAt(body, after).equals("default")) {
+                int end = after + "default".length();
+                out.replace(start, end, pad(RETURN.strip(), end - start));
+                hasDefault = true;
+            } else {
+                out.replace(start, start + "export".length(), pad("", "export".length()));
+            }
+        }
+        return hasDefault ? new Wrapped(PREFIX + out + SUFFIX, true, 0, 0) : null;
+    }
+
+    /**
+     * Inserts {@code return} before the last statement when it is an expression. Candidates are tried from
+     * the end: a line led by an operator continues the previous one, and a keyword-led statement ends the
+     * search (it has no value, and returning an earlier statement would skip it).
+     */
+    private static Wrapped returnLastExpression(String body, List<Integer> starts, SyntaxCheck check) {
+        int attempts = 0;
+        for (int i = starts.size() - 1; i >= 0 && attempts < MAX_RETURN_ATTEMPTS; i--) {
+            int start = starts.get(i);
+            String token = JsScanner.tokenAt(body, start);
+            if (STATEMENT_KEYWORDS.contains(token)) return null;
+            if (!JsScanner.isWordChar(token.charAt(0)) && !startsExpression(token.charAt(0))
+                    && !afterSemicolon(body, start)) continue;
+            boolean function = token.equals("function") || (token.equals("async")
+                    && JsScanner.tokenAt(body, skipSpace(body, start + 5)).equals("function"));
+            attempts++;
+            String candidate = body.substring(0, start) + RETURN + body.substring(start);
+            Wrapped wrapped = new Wrapped(PREFIX + candidate + SUFFIX, function, lineOf(body, start), columnOf(body, start));
+            if (check.parses(wrapped.source())) return wrapped;
+        }
+        return null;
+    }
+
+    /** Characters that start an expression statement but never continue the previous line's expression. */
+    private static boolean startsExpression(char c) {
+        return c == '"' || c == '\'' || c == '!' || c == '~' || c == '@' || c == '#';
+    }
+
+    /** After a semicolon (or at the very start) even {@code (} or {@code [} must begin a new statement. */
+    private static boolean afterSemicolon(String s, int offset) {
+        int i = offset - 1;
+        while (i >= 0 && Character.isWhitespace(s.charAt(i))) i--;
+        return i < 0 || s.charAt(i) == ';';
+    }
+
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+        return i;
+    }
+
+    private static String pad(String word, int width) {
+        return word + " ".repeat(width - word.length());
+    }
+
+    private static int lineOf(String s, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) if (s.charAt(i) == '\n') line++;
+        return line;
+    }
+
+    private static int columnOf(String s, int offset) {
+        return offset - (s.lastIndexOf('\n', offset - 1) + 1) + 1;
+    }
+}

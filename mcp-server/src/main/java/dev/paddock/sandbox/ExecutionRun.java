@@ -1,0 +1,448 @@
+package dev.paddock.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One execution, from normalising the code to the result. It runs on one pool thread, which drives the
+ * isolate's event loop for the whole execution: timers and host-call completions all run on that thread,
+ * so the context is never used by two threads at once. The watchdog watches it from outside.
+ */
+final class ExecutionRun {
+
+    /** How often the loop re-checks its flags while waiting for host work. */
+    private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int PREVIEW_CHARS = 1000;
+    private static final Runnable WAKE_UP = () -> {};
+
+    private record Timer(long due, long sequence, long id) {}
+
+    private final Isolate isolate;
+    private final ExecutionRequest request;
+    private final ExecutionListener listener;
+    private final Limits limits;
+    private final CompletableFuture<ExecutionResult> future = new CompletableFuture<>();
+    private final LogBuffer logs;
+
+    // Loop state: touched only by the execution thread, except the task queue and counters.
+    private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    private final AtomicInteger pendingHostWork = new AtomicInteger();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>(
+            (a, b) -> a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.sequence, b.sequence));
+    private long timerSequence;
+    private boolean settled;
+    private Value value;
+    private Value rejection;
+    private Value uncaught;
+
+    // Read by the watchdog.
+    private final AtomicReference<String> abortKind = new AtomicReference<>();
+    private volatile long startNanos;
+    private volatile long deadlineNanos = Long.MAX_VALUE;
+    private volatile long cpuStartNanos = -1;
+    private volatile long abortNanos;
+    private volatile Thread thread;
+    private volatile boolean forcedReset;
+    private final Duration wallLimit;
+
+    ExecutionRun(Isolate isolate, ExecutionRequest request, ExecutionListener listener, Limits limits) {
+        this.isolate = isolate;
+        this.request = request;
+        this.listener = listener == null ? ExecutionListener.NONE : listener;
+        this.limits = limits;
+        this.logs = new LogBuffer(limits.maxLogLines(), limits.maxLogBytes());
+        Duration wall = limits.wallTime();
+        if (request.timeout().isPresent() && request.timeout().get().compareTo(wall) < 0) {
+            wall = request.timeout().get().isNegative() || request.timeout().get().isZero()
+                    ? Duration.ofMillis(1) : request.timeout().get();
+        }
+        this.wallLimit = wall;
+    }
+
+    CompletableFuture<ExecutionResult> future() {
+        return future;
+    }
+
+    ExecutionListener listener() {
+        return listener;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Seen from the watchdog and from cancel()
+
+    Thread thread() {
+        return thread;
+    }
+
+    long startNanos() {
+        return startNanos;
+    }
+
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    long cpuStartNanos() {
+        return cpuStartNanos;
+    }
+
+    Duration wallLimit() {
+        return wallLimit;
+    }
+
+    Limits limits() {
+        return limits;
+    }
+
+    String abortKind() {
+        return abortKind.get();
+    }
+
+    long abortNanos() {
+        return abortNanos;
+    }
+
+    Isolate isolate() {
+        return isolate;
+    }
+
+    /** Asks the execution to stop; the first reason wins. The watchdog does the interrupting. */
+    boolean abort(String kind) {
+        if (!abortKind.compareAndSet(null, kind)) return false;
+        abortNanos = System.nanoTime();
+        tasks.offer(WAKE_UP);
+        return true;
+    }
+
+    /** The watchdog had to close the context: globals are gone. */
+    void markForcedReset() {
+        forcedReset = true;
+    }
+
+    /** Completes a queued execution that never started. */
+    void completeWithoutRunning(String kind) {
+        future.complete(new ExecutionResult(null, limitError(kind, null), logs.entries(), false, Duration.ZERO));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Hooks from the standard library (execution thread)
+
+    void log(String level, String message) {
+        logs.add(level, message);
+    }
+
+    void setTimer(long id, long delayMillis) {
+        timers.removeIf(t -> t.id == id);
+        timers.add(new Timer(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis), timerSequence++, id));
+    }
+
+    void clearTimer(long id) {
+        timers.removeIf(t -> t.id == id);
+    }
+
+    void uncaught(Value error) {
+        if (uncaught == null) uncaught = error;
+    }
+
+    /**
+     * Runs {@code completion} on the loop thread once the host work started now finishes. Until then the
+     * loop knows something is still pending, so an unsettled promise is not reported as stuck.
+     * Capabilities use this for host calls that complete on other threads.
+     */
+    HostWork beginHostWork() {
+        pendingHostWork.incrementAndGet();
+        return completion -> {
+            tasks.offer(completion);
+            pendingHostWork.decrementAndGet();
+        };
+    }
+
+    /** Host work in flight; {@link #complete} hands its continuation to the loop thread. */
+    interface HostWork {
+        void complete(Runnable onLoopThread);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The execution
+
+    /** Runs on a pool thread; always completes the future. */
+    void execute(Watchdog watchdog) {
+        thread = Thread.currentThread();
+        startNanos = System.nanoTime();
+        watchdog.register(this);
+        ExecutionResult result;
+        try {
+            result = executeRegistered();
+        } catch (Throwable t) {
+            result = failure(new ExecutionError("internal", t.getClass().getSimpleName(),
+                    "Paddock failed while running the code: " + t.getMessage(), null, null, null, forcedReset));
+        } finally {
+            watchdog.unregister(this);
+        }
+        if (forcedReset) isolate.discardContext();
+        future.complete(result);
+    }
+
+    private ExecutionResult executeRegistered() {
+        if (abortKind.get() != null) return failure(limitError(abortKind.get(), null));
+        CodeOrigin origin = null;
+        try {
+            if (request.reset()) isolate.discardContext();
+            Context context = isolate.context();
+            GuestRuntime runtime = isolate.runtime();
+            AgentCode code = AgentCode.of(request.code());
+            Prepared prepared = prepare(context, code);
+            if (prepared.error() != null) return failure(prepared.error());
+            origin = prepared.origin();
+            if (abortKind.get() != null) return failure(limitError(abortKind.get(), null));
+
+            cpuStartNanos = Watchdog.cpuTime(thread);
+            deadlineNanos = System.nanoTime() + wallLimit.toNanos();
+            isolate.begin(this);
+            try {
+                runtime.resetTimers();
+                Value function = prepared.function().execute();
+                ProxyExecutable resolve = args -> settle(args[0], null);
+                ProxyExecutable reject = args -> settle(null, args[0]);
+                runtime.run(function, origin.wrapped().callIfFunction(), resolve, reject);
+                return loopUntilSettled(runtime, origin);
+            } finally {
+                isolate.end(this);
+                timers.clear();
+            }
+        } catch (PolyglotException e) {
+            return failure(fromPolyglot(e, origin));
+        } catch (IllegalStateException e) {
+            // The context was closed under us: by the watchdog (forced reset) or by closing the isolate.
+            String kind = abortKind.get();
+            if (kind != null) return failure(limitError(kind, null));
+            throw e;
+        }
+    }
+
+    private Object settle(Value resolved, Value rejected) {
+        if (!settled) {
+            settled = true;
+            value = resolved;
+            rejection = rejected;
+        }
+        return null;
+    }
+
+    private ExecutionResult loopUntilSettled(GuestRuntime runtime, CodeOrigin origin) throws PolyglotException {
+        boolean neverSettled = false;
+        while (!settled && uncaught == null && abortKind.get() == null) {
+            long now = System.nanoTime();
+            Timer next = timers.peek();
+            if (next != null && next.due <= now) {
+                timers.poll();
+                runtime.fireTimer(next.id);
+                continue;
+            }
+            Runnable task = tasks.poll();
+            if (task != null) {
+                task.run();
+                continue;
+            }
+            if (next == null && pendingHostWork.get() == 0) {
+                neverSettled = true;
+                break;
+            }
+            long wait = next == null ? IDLE_POLL_NANOS : Math.min(next.due - now, IDLE_POLL_NANOS);
+            try {
+                task = tasks.poll(Math.max(wait, 1), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                abort("cancelled");
+                break;
+            }
+            if (task != null) task.run();
+        }
+        String kind = abortKind.get();
+        if (kind != null) return failure(limitError(kind, null));
+        if (uncaught != null) return failure(runtimeError(runtime, uncaught, origin));
+        if (neverSettled) {
+            return failure(new ExecutionError("runtime", "Error",
+                    "the code's promise never settled: it awaited something that can never complete "
+                            + "(no timer or host call was pending). Make sure every Promise you await is resolved.",
+                    null, null, null, false));
+        }
+        if (rejection != null) return failure(runtimeError(runtime, rejection, origin));
+        return success(runtime.serialize(value, limits.maxResultBytes()));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Normalisation and TypeScript
+
+    private record Prepared(Value function, CodeOrigin origin, ExecutionError error) {}
+
+    private Prepared prepare(Context context, AgentCode code) {
+        CodeNormalizer.SyntaxCheck check = source -> parses(context, source);
+        CodeNormalizer.Wrapped wrapped = CodeNormalizer.normalize(code.body(), check);
+        if (wrapped != null) {
+            CodeOrigin origin = new CodeOrigin(code, wrapped, null);
+            return new Prepared(context.parse(agentSource(wrapped.source())), origin, null);
+        }
+        PolyglotException jsError = syntaxError(context, CodeNormalizer.plain(code.body()));
+        TypeScriptTranspiler.Transpiled ts;
+        try {
+            ts = isolate.sandbox().typeScript().transpile(code.body());
+        } catch (RuntimeException e) {
+            // Without the compiler the JavaScript error is the best we have.
+            return new Prepared(null, null, syntaxErrorOf(jsError, new CodeOrigin(code, plainWrapper(), null)));
+        }
+        if (ts.error() != null) {
+            // Both parsers refuse the code. In TypeScript the JavaScript parser stops at the first type
+            // annotation, before the real mistake; in plain JavaScript its message is the more precise one.
+            ExecutionError js = syntaxErrorOf(jsError, new CodeOrigin(code, plainWrapper(), null));
+            int line = code.originalLine(ts.error().line());
+            boolean jsAtOrAfter = js.line() != null && (js.line() > line
+                    || (js.line() == line && js.column() != null && js.column() >= ts.error().column()));
+            if (jsAtOrAfter) return new Prepared(null, null, js);
+            return new Prepared(null, null, new ExecutionError("syntax", "SyntaxError", ts.error().message(),
+                    line, ts.error().column(), code.sourceLine(line), false));
+        }
+        CodeNormalizer.Wrapped transpiled = CodeNormalizer.normalize(ts.code(), check);
+        if (transpiled == null) {
+            PolyglotException e = syntaxError(context, CodeNormalizer.plain(ts.code()));
+            return new Prepared(null, null, syntaxErrorOf(e, new CodeOrigin(code, plainWrapper(), ts.map())));
+        }
+        CodeOrigin origin = new CodeOrigin(code, transpiled, ts.map());
+        return new Prepared(context.parse(agentSource(transpiled.source())), origin, null);
+    }
+
+    private static CodeNormalizer.Wrapped plainWrapper() {
+        return new CodeNormalizer.Wrapped("", false, 0, 0);
+    }
+
+    private static boolean parses(Context context, String source) {
+        try {
+            context.parse(agentSource(source));
+            return true;
+        } catch (PolyglotException e) {
+            if (e.isSyntaxError()) return false;
+            throw e;
+        }
+    }
+
+    private static PolyglotException syntaxError(Context context, String source) {
+        try {
+            context.parse(agentSource(source));
+            return null;
+        } catch (PolyglotException e) {
+            return e;
+        }
+    }
+
+    private static Source agentSource(String text) {
+        return Source.newBuilder("js", text, CodeOrigin.SOURCE_NAME).buildLiteral();
+    }
+
+    private ExecutionError syntaxErrorOf(PolyglotException e, CodeOrigin origin) {
+        if (e == null) {
+            return new ExecutionError("syntax", "SyntaxError", "the code could not be parsed", null, null, null, false);
+        }
+        CodeOrigin.Position at = e.getSourceLocation() == null ? null
+                : origin.map(e.getSourceLocation().getStartLine(), e.getSourceLocation().getStartColumn());
+        String message = e.getMessage().lines().findFirst().orElse("")
+                .replaceFirst("^SyntaxError: ", "")
+                .replaceFirst("^\\S+:\\d+:\\d+ ", "");
+        return positioned("syntax", "SyntaxError", message, at);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Results and errors
+
+    private ExecutionResult success(GuestRuntime.Serialized serialized) {
+        int bytes = serialized.json().getBytes(StandardCharsets.UTF_8).length;
+        if (serialized.complete() && bytes <= limits.maxResultBytes()) {
+            return new ExecutionResult(Json.MAPPER.readTree(serialized.json()), null, logs.entries(),
+                    logs.truncated(), elapsed());
+        }
+        ObjectNode marker = Json.MAPPER.createObjectNode();
+        marker.put("$truncated", true);
+        marker.put("limitBytes", limits.maxResultBytes());
+        if (serialized.complete()) marker.put("bytes", bytes);
+        String json = serialized.json();
+        marker.put("preview", json.substring(0, Math.min(PREVIEW_CHARS, json.length())));
+        marker.put("message", "the result is larger than the " + limits.maxResultBytes()
+                + "-byte limit; return a smaller value (e.g. a summary or a slice)");
+        return new ExecutionResult(marker, null, logs.entries(), true, elapsed());
+    }
+
+    private ExecutionResult failure(ExecutionError error) {
+        return new ExecutionResult(null, error, logs.entries(), logs.truncated(), elapsed());
+    }
+
+    private Duration elapsed() {
+        return startNanos == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private ExecutionError runtimeError(GuestRuntime runtime, Value error, CodeOrigin origin) {
+        JsonNode described = Json.MAPPER.readTree(runtime.describeError(error));
+        CodeOrigin.Position at = null;
+        if (error.isException()) {
+            try {
+                error.throwException();
+            } catch (PolyglotException e) {
+                at = origin.map(e);
+            }
+        }
+        return positioned("runtime", described.get("name").asString(), described.get("message").asString(), at);
+    }
+
+    private ExecutionError fromPolyglot(PolyglotException e, CodeOrigin origin) {
+        String kind = abortKind.get();
+        CodeOrigin.Position at = origin == null ? null : origin.map(e);
+        if (kind != null) return limitError(kind, at);
+        if (e.isResourceExhausted()) {
+            return positioned("memory", "ResourceExhausted",
+                    "execution ran out of resources: " + e.getMessage(), at);
+        }
+        if (e.isCancelled()) return limitError("cancelled", at);
+        if (e.isSyntaxError() && origin != null) return syntaxErrorOf(e, origin);
+        if (e.isGuestException()) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            int colon = message.indexOf(": ");
+            String name = colon > 0 && message.substring(0, colon).matches("\\w+") ? message.substring(0, colon) : "Error";
+            return positioned("runtime", name, colon > 0 ? message.substring(colon + 2) : message, at);
+        }
+        return positioned("internal", "InternalError", "Paddock failed while running the code: " + e.getMessage(), at);
+    }
+
+    private ExecutionError limitError(String kind, CodeOrigin.Position at) {
+        String reset = forcedReset ? "; the isolate had to be reset, so its globals were lost" : "";
+        String message = switch (kind) {
+            case "wall-time" -> "execution exceeded the " + wallLimit.toMillis() + " ms wall-time limit" + reset;
+            case "cpu-time" -> "execution exceeded the " + limits.cpuTime().toMillis() + " ms CPU-time limit" + reset;
+            case "closed" -> "the session was closed while the code was running";
+            default -> "execution was cancelled" + reset;
+        };
+        String name = switch (kind) {
+            case "wall-time" -> "WallTimeLimitExceeded";
+            case "cpu-time" -> "CpuTimeLimitExceeded";
+            default -> "Cancelled";
+        };
+        return new ExecutionError(kind.equals("closed") ? "cancelled" : kind, name, message,
+                at == null ? null : at.line(), at == null ? null : at.column(), at == null ? null : at.sourceLine(),
+                forcedReset);
+    }
+
+    private ExecutionError positioned(String kind, String name, String message, CodeOrigin.Position at) {
+        return new ExecutionError(kind, name, message, at == null ? null : at.line(), at == null ? null : at.column(),
+                at == null ? null : at.sourceLine(), forcedReset);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.paddock.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+/**
+ * The prelude (standard library + runtime, {@code prelude.js}) installed in one context, and the handles
+ * the host uses to drive it. The hooks are passed to the prelude as arguments, so agent code can reach
+ * them only through the standard library built on them.
+ */
+final class GuestRuntime {
+
+    /** What the standard library asks of the host; called on the isolate's thread while code runs. */
+    interface Hooks {
+        void log(String level, String message);
+
+        void setTimer(long id, long delayMillis);
+
+        void clearTimer(long id);
+
+        /** {@code count} random bytes from a secure generator, as lowercase hex. */
+        String randomHex(int count);
+
+        /** Milliseconds since the isolate started, for performance.now(). */
+        double clockMillis();
+
+        /** An error thrown by a timer or microtask callback, nobody else can catch it. */
+        void uncaught(Value error);
+    }
+
+    /** One Source object for all contexts, so the shared engine parses the prelude once. */
+    private static final Source PRELUDE = loadPrelude();
+
+    private final Value run;
+    private final Value fireTimer;
+    private final Value resetTimers;
+    private final Value serialize;
+    private final Value describeError;
+
+    private GuestRuntime(Value runtime) {
+        this.run = runtime.getMember("run");
+        this.fireTimer = runtime.getMember("fireTimer");
+        this.resetTimers = runtime.getMember("resetTimers");
+        this.serialize = runtime.getMember("serialize");
+        this.describeError = runtime.getMember("describeError");
+    }
+
+    static GuestRuntime install(Context context, Hooks hooks) {
+        ProxyExecutable log = args -> {
+            hooks.log(args[0].asString(), args[1].asString());
+            return null;
+        };
+        ProxyExecutable setTimer = args -> {
+            hooks.setTimer(args[0].asLong(), args[1].asLong());
+            return null;
+        };
+        ProxyExecutable clearTimer = args -> {
+            hooks.clearTimer(args[0].asLong());
+            return null;
+        };
+        ProxyExecutable random = args -> hooks.randomHex(args[0].asInt());
+        ProxyExecutable clock = args -> hooks.clockMillis();
+        ProxyExecutable uncaught = args -> {
+            hooks.uncaught(args[0]);
+            return null;
+        };
+        Value factory = context.eval(PRELUDE);
+        return new GuestRuntime(factory.execute(log, setTimer, clearTimer, random, clock, uncaught));
+    }
+
+    /** Calls the agent's function and reports its settled value to exactly one of the two callbacks. */
+    void run(Value function, boolean callIfFunction, ProxyExecutable resolve, ProxyExecutable reject) {
+        run.execute(function, callIfFunction, resolve, reject);
+    }
+
+    void fireTimer(long id) {
+        fireTimer.execute(id);
+    }
+
+    void resetTimers() {
+        resetTimers.execute();
+    }
+
+    /** The value as JSON text; {@code complete} is false when it was cut at {@code maxChars}. */
+    Serialized serialize(Value value, int maxChars) {
+        Value out = serialize.execute(value, maxChars);
+        return new Serialized(out.getMember("json").asString(), out.getMember("complete").asBoolean());
+    }
+
+    record Serialized(String json, boolean complete) {}
+
+    /** {name, message} of a thrown value as JSON text; never throws for odd values. */
+    String describeError(Value error) {
+        return describeError.execute(error).asString();
+    }
+
+    private static Source loadPrelude() {
+        try (InputStream in = GuestRuntime.class.getResourceAsStream("prelude.js")) {
+            if (in == null) throw new IllegalStateException("prelude.js is missing from the class path");
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // Internal: its frames stay out of the agent's stack traces.
+            return Source.newBuilder("js", text, "paddock-prelude.js").internal(true).buildLiteral();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.paddock.sandbox;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One daemon thread that checks every running execution every few milliseconds: wall time, CPU time of
+ * its thread, and stop requests. It stops code with {@code Context.interrupt}, which leaves the context
+ * usable; only if that fails for a whole second does it close the context, and the execution then says
+ * the isolate was reset. It also tells listeners that the code started and is still running.
+ */
+final class Watchdog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final Duration INTERRUPT_WAIT = Duration.ofMillis(20);
+    private static final long FORCE_CLOSE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+    static final Duration HEARTBEAT = Duration.ofSeconds(2);
+
+    /** Per watched execution: what the watchdog has already told its listener. */
+    private static final class Watch {
+        boolean started;
+        long nextHeartbeat;
+    }
+
+    private final Map<ExecutionRun, Watch> running = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    Watchdog() {
+        thread = Thread.ofPlatform().name("paddock-watchdog").daemon().unstarted(this::watch);
+        thread.start();
+    }
+
+    static long cpuTime(Thread t) {
+        return THREADS.isThreadCpuTimeSupported() ? THREADS.getThreadCpuTime(t.threadId()) : -1;
+    }
+
+    void register(ExecutionRun run) {
+        Watch w = new Watch();
+        w.nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
+        running.put(run, w);
+    }
+
+    void unregister(ExecutionRun run) {
+        running.remove(run);
+    }
+
+    /** Wakes the watchdog now instead of at its next tick, so a cancel acts at once. */
+    void poke() {
+        LockSupport.unpark(thread);
+    }
+
+    private void watch() {
+        while (!closed) {
+            for (Map.Entry<ExecutionRun, Watch> e : running.entrySet()) {
+                try {
+                    check(e.getKey(), e.getValue());
+                } catch (RuntimeException ex) {
+                    LOG.warn("watchdog check failed", ex);
+                }
+            }
+            LockSupport.parkNanos(TICK_NANOS);
+        }
+    }
+
+    private void check(ExecutionRun run, Watch watch) {
+        long now = System.nanoTime();
+        if (!watch.started) {
+            watch.started = true;
+            notify(() -> run.listener().started());
+        }
+        if (now >= watch.nextHeartbeat) {
+            watch.nextHeartbeat = now + HEARTBEAT.toNanos();
+            Duration elapsed = Duration.ofNanos(now - run.startNanos());
+            notify(() -> run.listener().heartbeat(elapsed));
+        }
+        if (run.abortKind() == null) {
+            if (now >= run.deadlineNanos()) {
+                run.abort("wall-time");
+            } else if (run.cpuStartNanos() >= 0 && run.thread() != null) {
+                long cpu = cpuTime(run.thread());
+                if (cpu >= 0 && cpu - run.cpuStartNanos() >= run.limits().cpuTime().toNanos()) run.abort("cpu-time");
+            }
+        }
+        if (run.abortKind() != null) stop(run, now);
+    }
+
+    private void stop(ExecutionRun run, long now) {
+        if (run.cpuStartNanos() >= 0 && now - run.abortNanos() > FORCE_CLOSE_AFTER_NANOS) {
+            LOG.warn("execution ignored interrupts for {} ms; closing its context", FORCE_CLOSE_AFTER_NANOS / 1_000_000);
+            run.markForcedReset();
+            run.isolate().forceClose();
+            return;
+        }
+        try {
+            run.isolate().interrupt(INTERRUPT_WAIT);
+        } catch (TimeoutException e) {
+            // Still running: tried again at the next tick, escalated after a second.
+        }
+    }
+
+    private static void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("execution listener failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+    }
+}

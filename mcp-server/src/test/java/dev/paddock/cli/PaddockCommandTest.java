@@ -1,0 +1,80 @@
+package dev.paddock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PaddockCommandTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return PaddockCommand.run(args, new ByteArrayInputStream(new byte[0]), out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static PaddockCommand parse(String... args) {
+        var app = new PaddockCommand(InputStream.nullInputStream(), OutputStream.nullOutputStream(), System.err);
+        CommandLine.ParseResult parsed = PaddockCommand.commandLine(app).parseArgs(args);
+        assertThat(parsed.errors()).isEmpty();
+        return app;
+    }
+
+    @Test
+    void configIsAcceptedBeforeTheSubcommand() {
+        assertThat(parse("--config", "a.json", "exec", "x.js").configFile).isEqualTo(Path.of("a.json"));
+    }
+
+    @Test
+    void configIsAcceptedAfterTheSubcommand() {
+        assertThat(parse("exec", "--config", "b.json", "x.js").configFile).isEqualTo(Path.of("b.json"));
+        assertThat(parse("serve", "--config=c.json").configFile).isEqualTo(Path.of("c.json"));
+    }
+
+    @Test
+    void versionPrintsPaddockAndTheVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).matches("paddock \\d+\\.\\d+\\.\\d+.*\\R");
+    }
+
+    @Test
+    void helpShowsCommandsAndExamples() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("serve", "exec", "--config", "Examples:", "paddock exec script.js", "claude_desktop_config.json");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertThat(run("--no-such-option")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option");
+    }
+
+    @Test
+    void aBadConfigFileIsAUsageErrorNamingTheProblem() throws Exception {
+        Path config = Files.writeString(dir.resolve("paddock.json"), "{\"limits\": {\"wallTimeMs\": true}}");
+
+        assertThat(run("--config", config.toString(), "exec", "-")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("paddock: paddock.json:1:27: limits.wallTimeMs must be a positive integer (milliseconds)");
+    }
+
+    @Test
+    void aMissingScriptIsAUsageError() {
+        assertThat(run("exec", dir.resolve("missing.js").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read").contains("missing.js");
+    }
+}

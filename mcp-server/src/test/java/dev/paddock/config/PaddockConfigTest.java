@@ -1,0 +1,110 @@
+package dev.paddock.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paddock.sandbox.Limits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PaddockConfigTest {
+    @TempDir
+    Path dir;
+
+    private PaddockConfig load(String json) throws Exception {
+        Path file = dir.resolve("paddock.json");
+        Files.writeString(file, json);
+        return PaddockConfig.load(file);
+    }
+
+    @Test
+    void limitsOverrideTheDefaultsOneByOne() throws Exception {
+        PaddockConfig config = load("""
+                {"limits": {"wallTimeMs": 5000, "maxLogLines": 20}}""");
+
+        assertThat(config.limits().wallTime()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.limits().maxLogLines()).isEqualTo(20);
+        assertThat(config.limits().cpuTime()).isEqualTo(Limits.DEFAULTS.cpuTime());
+        assertThat(config.limits().maxResultBytes()).isEqualTo(Limits.DEFAULTS.maxResultBytes());
+    }
+
+    @Test
+    void anEmptyObjectMeansDefaults() throws Exception {
+        assertThat(load("{}").limits()).isEqualTo(Limits.DEFAULTS);
+    }
+
+    @Test
+    void aWrongTypeIsReportedAtTheValueWithItsPath() {
+        assertThatThrownBy(() -> load("""
+                {
+                  "limits": {
+                    "wallTimeMs": "30s"
+                  }
+                }"""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("paddock.json:3:19: limits.wallTimeMs must be a positive integer (milliseconds)");
+    }
+
+    @Test
+    void zeroAndNegativeNumbersAreRejected() {
+        assertThatThrownBy(() -> load("{\"limits\": {\"maxLogLines\": 0}}"))
+                .hasMessage("paddock.json:1:28: limits.maxLogLines must be a positive integer (lines)");
+        assertThatThrownBy(() -> load("{\"limits\": {\"cpuTimeMs\": -5}}"))
+                .hasMessageContaining("limits.cpuTimeMs must be a positive integer (milliseconds)");
+    }
+
+    @Test
+    void theLimitsOwnRulesAreReportedWhereTheyBreak() {
+        assertThatThrownBy(() -> load("{\"limits\": {\"maxResultBytes\": 10}}"))
+                .hasMessage("paddock.json:1:31: limits.maxResultBytes is out of range: maxResultBytes must be at least 1024");
+    }
+
+    @Test
+    void unknownKeysAreErrorsSoTyposDoNotSilentlyDropALimit() {
+        assertThatThrownBy(() -> load("{\n  \"limits\": {\"walltimeMs\": 5}\n}"))
+                .hasMessage("paddock.json:2:14: unknown key \"walltimeMs\" in limits "
+                        + "(known keys: wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines)");
+        assertThatThrownBy(() -> load("{\"limit\": {}}"))
+                .hasMessage("paddock.json:1:2: unknown key \"limit\" at the top level (known keys: limits)");
+    }
+
+    @Test
+    void duplicateKeysAreErrors() {
+        assertThatThrownBy(() -> load("{\"limits\": {\"wallTimeMs\": 1, \"wallTimeMs\": 2}}"))
+                .hasMessageStartingWith("paddock.json:1:30: limits.wallTimeMs appears twice");
+    }
+
+    @Test
+    void brokenJsonNamesTheLineAndColumn() {
+        assertThatThrownBy(() -> load("{\n  \"limits\": {,}\n}"))
+                .hasMessageStartingWith("paddock.json:2:14: invalid JSON:");
+    }
+
+    @Test
+    void theConfigMustBeAnObject() {
+        assertThatThrownBy(() -> load("[]")).hasMessage("paddock.json:1:1: the config must be a JSON object");
+        assertThatThrownBy(() -> load("{\"limits\": 3}")).hasMessage("paddock.json:1:12: limits must be an object");
+    }
+
+    @Test
+    void aMissingFileSaysItCannotBeRead() {
+        assertThatThrownBy(() -> PaddockConfig.load(dir.resolve("nope.json")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("nope.json: cannot read the config file");
+    }
+
+    @Test
+    void relativePathsResolveAgainstTheConfigFilesDirectory() throws Exception {
+        Path nested = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(nested.resolve("paddock.json"), "{}");
+
+        PaddockConfig config = PaddockConfig.load(nested.resolve("paddock.json"));
+
+        assertThat(config.resolve("data/in.csv")).isEqualTo(nested.resolve("data/in.csv").toAbsolutePath());
+        assertThat(config.resolve("../shared")).isEqualTo(dir.resolve("shared").toAbsolutePath());
+        assertThat(config.resolve("/abs/path")).isEqualTo(Path.of("/abs/path"));
+    }
+}
