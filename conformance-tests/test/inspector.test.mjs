@@ -16,7 +16,7 @@ async function inspect(...args) {
   const home = await mkdtemp(path.join(tmpdir(), 'paddock-inspector-'));
   try {
     const { stdout } = await promisify(execFile)(process.execPath,
-      [INSPECTOR, '--cli', LAUNCHER.command, ...LAUNCHER.args, ...args],
+      [INSPECTOR, '--cli', '--connect-timeout', '60000', LAUNCHER.command, ...LAUNCHER.args, ...args],
       { env: { ...process.env, HOME: home, MCP_CATALOG_PATH: path.join(home, 'catalog') }, timeout: 60000 });
     return JSON.parse(stdout);
   } finally {
