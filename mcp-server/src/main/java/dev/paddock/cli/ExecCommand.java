@@ -51,10 +51,10 @@ final class ExecCommand implements Callable<Integer> {
         }
         var limits = app.config().limits();
         var request = new ExecutionRequest(code, Optional.ofNullable(timeoutMs).map(Duration::ofMillis), false);
-        ExecutionResult outcome;
-        try (Sandbox sandbox = Sandbox.start(limits); Isolate isolate = sandbox.newIsolate()) {
-            outcome = isolate.submit(request, ExecutionListener.NONE).result().join();
-        }
+        Sandbox sandbox = Sandbox.start(limits);
+        Isolate isolate = sandbox.newIsolate();
+        ExecutionResult outcome = isolate.submit(request, ExecutionListener.NONE).result().join();
+        BoundedClose.close(isolate, sandbox);
         var formatter = new ExecutionFormatter(JsonMapper.shared());
         outcome.logs().forEach(entry -> app.err().println(ExecutionFormatter.logLine(entry)));
         if (!outcome.succeeded()) {

@@ -1,10 +1,11 @@
 package dev.paddock.cli;
 
 import dev.paddock.config.ConfigException;
-import dev.paddock.config.PaddockConfig;
+import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.Sandbox;
 import dev.paddock.server.PaddockServer;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -24,13 +25,21 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     static int serve(PaddockCommand app) throws ConfigException {
-        PaddockConfig config = app.config();
-        try (Sandbox sandbox = Sandbox.start(config.limits());
-                PaddockServer server = PaddockServer.overStdio(app.in(), app.out(), sandbox)) {
-            log.info("paddock {} serving MCP over stdio, {}", PaddockServer.version(), runtimeName(sandbox));
-            server.closed().join();
-            log.info("stdin ended, shutting down");
-        }
+        Limits limits = app.config().limits();
+        // The engine takes a second or more to start; answer `initialize` meanwhile, and let the first
+        // `execute` wait for it.
+        CompletableFuture<Sandbox> sandbox = CompletableFuture.supplyAsync(() -> Sandbox.start(limits),
+                runnable -> Thread.ofPlatform().daemon().name("paddock-sandbox-start").start(runnable));
+        PaddockServer server = PaddockServer.overStdio(app.in(), app.out(), () -> sandbox.join().newIsolate(), limits);
+        log.info("paddock {} serving MCP over stdio", PaddockServer.version());
+        sandbox.thenAccept(started -> log.info("sandbox ready: {}", runtimeName(started)))
+                .exceptionally(e -> {
+                    log.error("the sandbox failed to start; execute calls will fail", e);
+                    return null;
+                });
+        server.closed().join();
+        log.info("stdin ended, shutting down");
+        BoundedClose.close(server, () -> sandbox.thenAccept(Sandbox::close).getNow(null));
         return PaddockCommand.OK;
     }
 

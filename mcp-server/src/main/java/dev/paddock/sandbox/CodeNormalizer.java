@@ -60,14 +60,18 @@ final class CodeNormalizer {
         if (!body.isBlank() && check.parses(expression.source())) return expression;
 
         List<Integer> starts = JsScanner.statementStarts(body);
-        Wrapped exported = exportDefault(body, starts);
-        if (exported != null && check.parses(exported.source())) return exported;
+        Unexported unexported = unexport(body, starts);
+        if (unexported.hasDefault()) {
+            Wrapped exported = new Wrapped(PREFIX + unexported.body() + SUFFIX, true, 0, 0);
+            return check.parses(exported.source()) ? exported : null;
+        }
+        body = unexported.body();
 
-        Wrapped lastExpression = returnLastExpression(body, starts, check);
-        if (lastExpression != null) return lastExpression;
-
+        // Inserting a return never makes invalid code valid: when the plain body fails, so do the others.
         Wrapped plain = new Wrapped(PREFIX + body + SUFFIX, false, 0, 0);
-        return check.parses(plain.source()) ? plain : null;
+        if (!check.parses(plain.source())) return null;
+        Wrapped lastExpression = returnLastExpression(body, starts, check);
+        return lastExpression != null ? lastExpression : plain;
     }
 
     /** The plain wrapper, used to report the parser's own syntax error. */
@@ -75,11 +79,13 @@ final class CodeNormalizer {
         return PREFIX + body + SUFFIX;
     }
 
+    private record Unexported(String body, boolean hasDefault) {}
+
     /**
      * Rewrites {@code export default X} to {@code return X} and drops other {@code export} keywords,
      * padding with spaces so no column moves.
      */
-    private static Wrapped exportDefault(String body, List<Integer> starts) {
+    private static Unexported unexport(String body, List<Integer> starts) {
         StringBuilder out = new StringBuilder(body);
         boolean hasDefault = false;
         for (int start : starts) {
@@ -93,7 +99,7 @@ final class CodeNormalizer {
                 out.replace(start, start + "export".length(), pad("", "export".length()));
             }
         }
-        return hasDefault ? new Wrapped(PREFIX + out + SUFFIX, true, 0, 0) : null;
+        return new Unexported(out.toString(), hasDefault);
     }
 
     /**
@@ -109,7 +115,9 @@ final class CodeNormalizer {
             if (STATEMENT_KEYWORDS.contains(token)) return null;
             if (!JsScanner.isWordChar(token.charAt(0)) && !startsExpression(token.charAt(0))
                     && !afterSemicolon(body, start)) continue;
-            boolean function = token.equals("function") || (token.equals("async")
+            // A lone expression whose value is a function, or a trailing function declaration: the agent
+            // sent a function to be called.
+            boolean function = i == 0 || token.equals("function") || (token.equals("async")
                     && JsScanner.tokenAt(body, skipSpace(body, start + 5)).equals("function"));
             attempts++;
             String candidate = body.substring(0, start) + RETURN + body.substring(start);

@@ -13,6 +13,11 @@ public final class Execution {
         this.isolate = isolate;
     }
 
+    /** The running execution, for host calls that complete on its loop (capabilities). */
+    ExecutionRun run() {
+        return run;
+    }
+
     /** Completes normally with the result in every case (failures are results with an error). */
     public CompletableFuture<ExecutionResult> result() {
         return run.future();

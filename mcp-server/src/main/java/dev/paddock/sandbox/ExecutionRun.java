@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import tools.jackson.databind.JsonNode;
@@ -134,7 +133,7 @@ final class ExecutionRun {
 
     /** Completes a queued execution that never started. */
     void completeWithoutRunning(String kind) {
-        future.complete(new ExecutionResult(null, limitError(kind, null), logs.entries(), false, Duration.ZERO));
+        future.complete(new ExecutionResult(null, limitError(kind), logs.entries(), false, Duration.ZERO));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -183,12 +182,12 @@ final class ExecutionRun {
         thread = Thread.currentThread();
         startNanos = System.nanoTime();
         watchdog.register(this);
+        Watchdog.callListener(listener::started);
         ExecutionResult result;
         try {
             result = executeRegistered();
         } catch (Throwable t) {
-            result = failure(new ExecutionError("internal", t.getClass().getSimpleName(),
-                    "Paddock failed while running the code: " + t.getMessage(), null, null, null, forcedReset));
+            result = failure(ExecutionErrors.internal(t.toString(), null, forcedReset));
         } finally {
             watchdog.unregister(this);
         }
@@ -197,39 +196,38 @@ final class ExecutionRun {
     }
 
     private ExecutionResult executeRegistered() {
-        if (abortKind.get() != null) return failure(limitError(abortKind.get(), null));
+        if (abortKind.get() != null) return failure(limitError(abortKind.get()));
         CodeOrigin origin = null;
+        // Current from here on, so closing the isolate during preparation stops this execution too.
+        isolate.begin(this);
         try {
             if (request.reset()) isolate.discardContext();
             Context context = isolate.context();
             GuestRuntime runtime = isolate.runtime();
             AgentCode code = AgentCode.of(request.code());
-            Prepared prepared = prepare(context, code);
+            Preparation.Prepared prepared = Preparation.prepare(context, code, isolate.sandbox().typeScript());
             if (prepared.error() != null) return failure(prepared.error());
             origin = prepared.origin();
-            if (abortKind.get() != null) return failure(limitError(abortKind.get(), null));
+            if (abortKind.get() != null) return failure(limitError(abortKind.get()));
 
             cpuStartNanos = Watchdog.cpuTime(thread);
             deadlineNanos = System.nanoTime() + wallLimit.toNanos();
-            isolate.begin(this);
-            try {
-                runtime.resetTimers();
-                Value function = prepared.function().execute();
-                ProxyExecutable resolve = args -> settle(args[0], null);
-                ProxyExecutable reject = args -> settle(null, args[0]);
-                runtime.run(function, origin.wrapped().callIfFunction(), resolve, reject);
-                return loopUntilSettled(runtime, origin);
-            } finally {
-                isolate.end(this);
-                timers.clear();
-            }
+            runtime.resetTimers();
+            Value function = prepared.program().execute();
+            ProxyExecutable resolve = args -> settle(args[0], null);
+            ProxyExecutable reject = args -> settle(null, args[0]);
+            runtime.run(function, origin.wrapped().callIfFunction(), resolve, reject);
+            return loopUntilSettled(runtime, origin);
         } catch (PolyglotException e) {
             return failure(fromPolyglot(e, origin));
         } catch (IllegalStateException e) {
             // The context was closed under us: by the watchdog (forced reset) or by closing the isolate.
             String kind = abortKind.get();
-            if (kind != null) return failure(limitError(kind, null));
+            if (kind != null) return failure(limitError(kind));
             throw e;
+        } finally {
+            isolate.end(this);
+            timers.clear();
         }
     }
 
@@ -272,95 +270,11 @@ final class ExecutionRun {
             if (task != null) task.run();
         }
         String kind = abortKind.get();
-        if (kind != null) return failure(limitError(kind, null));
+        if (kind != null) return failure(limitError(kind));
         if (uncaught != null) return failure(runtimeError(runtime, uncaught, origin));
-        if (neverSettled) {
-            return failure(new ExecutionError("runtime", "Error",
-                    "the code's promise never settled: it awaited something that can never complete "
-                            + "(no timer or host call was pending). Make sure every Promise you await is resolved.",
-                    null, null, null, false));
-        }
+        if (neverSettled) return failure(ExecutionErrors.neverSettled());
         if (rejection != null) return failure(runtimeError(runtime, rejection, origin));
         return success(runtime.serialize(value, limits.maxResultBytes()));
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Normalisation and TypeScript
-
-    private record Prepared(Value function, CodeOrigin origin, ExecutionError error) {}
-
-    private Prepared prepare(Context context, AgentCode code) {
-        CodeNormalizer.SyntaxCheck check = source -> parses(context, source);
-        CodeNormalizer.Wrapped wrapped = CodeNormalizer.normalize(code.body(), check);
-        if (wrapped != null) {
-            CodeOrigin origin = new CodeOrigin(code, wrapped, null);
-            return new Prepared(context.parse(agentSource(wrapped.source())), origin, null);
-        }
-        PolyglotException jsError = syntaxError(context, CodeNormalizer.plain(code.body()));
-        TypeScriptTranspiler.Transpiled ts;
-        try {
-            ts = isolate.sandbox().typeScript().transpile(code.body());
-        } catch (RuntimeException e) {
-            // Without the compiler the JavaScript error is the best we have.
-            return new Prepared(null, null, syntaxErrorOf(jsError, new CodeOrigin(code, plainWrapper(), null)));
-        }
-        if (ts.error() != null) {
-            // Both parsers refuse the code. In TypeScript the JavaScript parser stops at the first type
-            // annotation, before the real mistake; in plain JavaScript its message is the more precise one.
-            ExecutionError js = syntaxErrorOf(jsError, new CodeOrigin(code, plainWrapper(), null));
-            int line = code.originalLine(ts.error().line());
-            boolean jsAtOrAfter = js.line() != null && (js.line() > line
-                    || (js.line() == line && js.column() != null && js.column() >= ts.error().column()));
-            if (jsAtOrAfter) return new Prepared(null, null, js);
-            return new Prepared(null, null, new ExecutionError("syntax", "SyntaxError", ts.error().message(),
-                    line, ts.error().column(), code.sourceLine(line), false));
-        }
-        CodeNormalizer.Wrapped transpiled = CodeNormalizer.normalize(ts.code(), check);
-        if (transpiled == null) {
-            PolyglotException e = syntaxError(context, CodeNormalizer.plain(ts.code()));
-            return new Prepared(null, null, syntaxErrorOf(e, new CodeOrigin(code, plainWrapper(), ts.map())));
-        }
-        CodeOrigin origin = new CodeOrigin(code, transpiled, ts.map());
-        return new Prepared(context.parse(agentSource(transpiled.source())), origin, null);
-    }
-
-    private static CodeNormalizer.Wrapped plainWrapper() {
-        return new CodeNormalizer.Wrapped("", false, 0, 0);
-    }
-
-    private static boolean parses(Context context, String source) {
-        try {
-            context.parse(agentSource(source));
-            return true;
-        } catch (PolyglotException e) {
-            if (e.isSyntaxError()) return false;
-            throw e;
-        }
-    }
-
-    private static PolyglotException syntaxError(Context context, String source) {
-        try {
-            context.parse(agentSource(source));
-            return null;
-        } catch (PolyglotException e) {
-            return e;
-        }
-    }
-
-    private static Source agentSource(String text) {
-        return Source.newBuilder("js", text, CodeOrigin.SOURCE_NAME).buildLiteral();
-    }
-
-    private ExecutionError syntaxErrorOf(PolyglotException e, CodeOrigin origin) {
-        if (e == null) {
-            return new ExecutionError("syntax", "SyntaxError", "the code could not be parsed", null, null, null, false);
-        }
-        CodeOrigin.Position at = e.getSourceLocation() == null ? null
-                : origin.map(e.getSourceLocation().getStartLine(), e.getSourceLocation().getStartColumn());
-        String message = e.getMessage().lines().findFirst().orElse("")
-                .replaceFirst("^SyntaxError: ", "")
-                .replaceFirst("^\\S+:\\d+:\\d+ ", "");
-        return positioned("syntax", "SyntaxError", message, at);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -401,48 +315,19 @@ final class ExecutionRun {
                 at = origin.map(e);
             }
         }
-        return positioned("runtime", described.get("name").asString(), described.get("message").asString(), at);
+        return ExecutionErrors.positioned("runtime", described.get("name").asString(),
+                described.get("message").asString(), at, forcedReset);
     }
 
     private ExecutionError fromPolyglot(PolyglotException e, CodeOrigin origin) {
         String kind = abortKind.get();
-        CodeOrigin.Position at = origin == null ? null : origin.map(e);
-        if (kind != null) return limitError(kind, at);
-        if (e.isResourceExhausted()) {
-            return positioned("memory", "ResourceExhausted",
-                    "execution ran out of resources: " + e.getMessage(), at);
-        }
-        if (e.isCancelled()) return limitError("cancelled", at);
-        if (e.isSyntaxError() && origin != null) return syntaxErrorOf(e, origin);
-        if (e.isGuestException()) {
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            int colon = message.indexOf(": ");
-            String name = colon > 0 && message.substring(0, colon).matches("\\w+") ? message.substring(0, colon) : "Error";
-            return positioned("runtime", name, colon > 0 ? message.substring(colon + 2) : message, at);
-        }
-        return positioned("internal", "InternalError", "Paddock failed while running the code: " + e.getMessage(), at);
+        // An interrupt's frames name only the enclosing function, not the statement: no position then.
+        if (kind != null) return limitError(kind);
+        if (e.isCancelled()) return limitError("cancelled");
+        return ExecutionErrors.fromEngine(e, origin, forcedReset);
     }
 
-    private ExecutionError limitError(String kind, CodeOrigin.Position at) {
-        String reset = forcedReset ? "; the isolate had to be reset, so its globals were lost" : "";
-        String message = switch (kind) {
-            case "wall-time" -> "execution exceeded the " + wallLimit.toMillis() + " ms wall-time limit" + reset;
-            case "cpu-time" -> "execution exceeded the " + limits.cpuTime().toMillis() + " ms CPU-time limit" + reset;
-            case "closed" -> "the session was closed while the code was running";
-            default -> "execution was cancelled" + reset;
-        };
-        String name = switch (kind) {
-            case "wall-time" -> "WallTimeLimitExceeded";
-            case "cpu-time" -> "CpuTimeLimitExceeded";
-            default -> "Cancelled";
-        };
-        return new ExecutionError(kind.equals("closed") ? "cancelled" : kind, name, message,
-                at == null ? null : at.line(), at == null ? null : at.column(), at == null ? null : at.sourceLine(),
-                forcedReset);
-    }
-
-    private ExecutionError positioned(String kind, String name, String message, CodeOrigin.Position at) {
-        return new ExecutionError(kind, name, message, at == null ? null : at.line(), at == null ? null : at.column(),
-                at == null ? null : at.sourceLine(), forcedReset);
+    private ExecutionError limitError(String kind) {
+        return ExecutionErrors.limit(kind, wallLimit, limits.cpuTime(), forcedReset);
     }
 }

@@ -156,8 +156,20 @@ public final class Isolate implements AutoCloseable {
             queue.clear();
             running = current;
         }
-        if (running != null) running.abort("closed");
-        forceClose();
+        if (running != null) {
+            running.abort("closed");
+            forceClose();
+            return;
+        }
+        Context c = context;
+        if (c == null) return;
+        try {
+            // Idle: a plain close is much cheaper than cancelling.
+            c.close();
+        } catch (RuntimeException e) {
+            // An execution got onto the pool meanwhile.
+            forceClose();
+        }
     }
 
     /** Routes the standard library's hooks to the execution that is running now. */

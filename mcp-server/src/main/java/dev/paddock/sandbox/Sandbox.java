@@ -49,6 +49,11 @@ public final class Sandbox implements AutoCloseable {
         return sandbox;
     }
 
+    /** Without the background warm-up: for tests that need other limits but no TypeScript. */
+    static Sandbox startCold(Limits limits, int threads) {
+        return new Sandbox(limits, threads);
+    }
+
     /**
      * The first context of a process costs up to seconds; the TypeScript compiler seconds more. Paying both
      * here, off the request path, makes the first execution fast.

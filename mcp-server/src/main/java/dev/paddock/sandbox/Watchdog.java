@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * One daemon thread that checks every running execution every few milliseconds: wall time, CPU time of
  * its thread, and stop requests. It stops code with {@code Context.interrupt}, which leaves the context
  * usable; only if that fails for a whole second does it close the context, and the execution then says
- * the isolate was reset. It also tells listeners that the code started and is still running.
+ * the isolate was reset. It also tells listeners that long runs are still going.
  */
 final class Watchdog implements AutoCloseable {
 
@@ -26,9 +26,8 @@ final class Watchdog implements AutoCloseable {
     private static final long FORCE_CLOSE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
     static final Duration HEARTBEAT = Duration.ofSeconds(2);
 
-    /** Per watched execution: what the watchdog has already told its listener. */
+    /** Per watched execution: when its listener hears next that it still runs. */
     private static final class Watch {
-        boolean started;
         long nextHeartbeat;
     }
 
@@ -75,14 +74,10 @@ final class Watchdog implements AutoCloseable {
 
     private void check(ExecutionRun run, Watch watch) {
         long now = System.nanoTime();
-        if (!watch.started) {
-            watch.started = true;
-            notify(() -> run.listener().started());
-        }
         if (now >= watch.nextHeartbeat) {
             watch.nextHeartbeat = now + HEARTBEAT.toNanos();
             Duration elapsed = Duration.ofNanos(now - run.startNanos());
-            notify(() -> run.listener().heartbeat(elapsed));
+            callListener(() -> run.listener().heartbeat(elapsed));
         }
         if (run.abortKind() == null) {
             if (now >= run.deadlineNanos()) {
@@ -109,7 +104,7 @@ final class Watchdog implements AutoCloseable {
         }
     }
 
-    private static void notify(Runnable call) {
+    static void callListener(Runnable call) {
         try {
             call.run();
         } catch (RuntimeException e) {

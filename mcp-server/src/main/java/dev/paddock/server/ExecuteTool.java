@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The `execute` tool: runs the agent's code in its session's isolate, stops it when the client cancels,
@@ -56,16 +57,27 @@ final class ExecuteTool {
         }
         boolean reset = Boolean.TRUE.equals(args.get("reset"));
 
+        var request = new ExecutionRequest(code, timeout, reset);
         ProgressReporter progress = ProgressReporter.forRequest(exchange, call.meta());
-        Execution execution = isolates.forSession(exchange.sessionId())
-                .submit(new ExecutionRequest(code, timeout, reset), progress == null ? ExecutionListener.NONE : progress);
-        Cancellation.of(exchange.transportContext()).onCancel(() -> {
-            log.debug("client cancelled an execute call");
-            execution.cancel();
-        });
-        return Mono.fromFuture(execution.result(), true)
+        // Off the transport's reader thread: the first call of a session may wait for the sandbox to start.
+        return Mono.fromCallable(() -> isolates.forSession(exchange.sessionId()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(isolate -> {
+                    Execution execution = isolate.submit(request, progress == null ? ExecutionListener.NONE : progress);
+                    Cancellation.of(exchange.transportContext()).onCancel(() -> {
+                        log.debug("client cancelled an execute call");
+                        execution.cancel();
+                    });
+                    return Mono.fromFuture(execution.result(), true);
+                })
                 .flatMap(outcome -> (progress == null ? Mono.<Void>empty() : progress.done())
-                        .then(Mono.fromCallable(() -> formatter.toToolResult(outcome))));
+                        .then(Mono.fromCallable(() -> formatter.toToolResult(outcome))))
+                .onErrorResume(e -> {
+                    log.error("execute failed inside Paddock", e);
+                    return Mono.just(CallToolResult.builder()
+                            .addTextContent("InternalError: Paddock could not run the code: " + e.getMessage())
+                            .isError(true).build());
+                });
     }
 
     private static CallToolResult badArguments(String why) {

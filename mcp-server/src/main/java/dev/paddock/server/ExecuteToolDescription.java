@@ -8,15 +8,6 @@ import dev.paddock.sandbox.Limits;
  * the TypeScript declarations of what this connection may call.
  */
 final class ExecuteToolDescription {
-    /**
-     * Stands in until the sandbox publishes the standard library's declarations; swap for the sandbox's
-     * constant then.
-     */
-    static final String STANDARD_LIBRARY_PLACEHOLDER = """
-            console.log/info/warn/error/debug, setTimeout/clearTimeout/setInterval, queueMicrotask, \
-            URL/URLSearchParams, TextEncoder/TextDecoder, atob/btoa, structuredClone, \
-            crypto.randomUUID/getRandomValues, performance.now""";
-
     static final String NO_CAPABILITIES = "No capabilities are granted to this connection yet.";
 
     private ExecuteToolDescription() {}
@@ -40,7 +31,7 @@ final class ExecuteToolDescription {
                 of result, %d bytes and %d lines of logs; larger output is truncated and marked as such.
                 - There is no file system, network, process or Java access beyond the declarations below.
 
-                Standard library:
+                Standard library (TypeScript declarations):
                 %s
 
                 Granted capabilities (TypeScript declarations):

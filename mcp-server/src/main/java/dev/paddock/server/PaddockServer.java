@@ -2,7 +2,7 @@ package dev.paddock.server;
 
 import dev.paddock.sandbox.Isolate;
 import dev.paddock.sandbox.Limits;
-import dev.paddock.sandbox.Sandbox;
+import dev.paddock.sandbox.StandardLibrary;
 import dev.paddock.transport.StdioTransport;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
@@ -39,12 +39,13 @@ public final class PaddockServer implements AutoCloseable {
         this.closed = closed;
     }
 
-    /** Serves one MCP session over the given streams until the input ends; see {@link #closed()}. */
-    public static PaddockServer overStdio(InputStream in, OutputStream out, Sandbox sandbox) {
-        return overStdio(in, out, sandbox::newIsolate, sandbox.limits());
-    }
-
-    static PaddockServer overStdio(InputStream in, OutputStream out, Supplier<Isolate> newIsolate, Limits limits) {
+    /**
+     * Serves one MCP session over the given streams until the input ends; see {@link #closed()}.
+     *
+     * @param newIsolate makes the session's isolate on its first `execute`, usually {@code sandbox::newIsolate};
+     *                   a supplier so the server can answer `initialize` while the sandbox is still starting
+     */
+    public static PaddockServer overStdio(InputStream in, OutputStream out, Supplier<Isolate> newIsolate, Limits limits) {
         var mapper = new JacksonMcpJsonMapper(JsonMapper.shared());
         var isolates = new SessionIsolates(newIsolate);
         var transport = new StdioTransport(in, out, mapper, isolates::sessionClosed);
@@ -60,7 +61,7 @@ public final class PaddockServer implements AutoCloseable {
                 .instructions(INSTRUCTIONS)
                 .capabilities(ServerCapabilities.builder().tools(false).build())
                 .tools(execute.specification(mapper, limits,
-                        ExecuteToolDescription.STANDARD_LIBRARY_PLACEHOLDER, ExecuteToolDescription.NO_CAPABILITIES))
+                        StandardLibrary.DECLARATIONS, ExecuteToolDescription.NO_CAPABILITIES))
                 .build();
     }
 

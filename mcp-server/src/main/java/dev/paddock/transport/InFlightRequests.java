@@ -1,5 +1,6 @@
 package dev.paddock.transport;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +29,12 @@ final class InFlightRequests {
     boolean finished(Object requestId) {
         var cancellation = byId.remove(key(requestId));
         return cancellation == null || !cancellation.isCancelled();
+    }
+
+    /** Waits, up to the limit, until every request has been answered. */
+    void awaitNone(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!byId.isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
     }
 
     /** Jackson reads `7` as Integer in one place and Long in another; ids compare by value. */

@@ -20,10 +20,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -43,6 +45,7 @@ public final class StdioTransport implements McpServerTransportProvider {
     private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
     private static final int MAX_LINE_CHARS = 16 << 20;
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(5);
     private static final String CANCELLED = "notifications/cancelled"; // no constant for it in mcp-core 2.1.0
 
     private final InputStream in;
@@ -101,8 +104,12 @@ public final class StdioTransport implements McpServerTransportProvider {
                     accept(line);
                 }
             }
+            // `printf requests | paddock` should still get its answers: give running requests a moment.
+            inFlight.awaitNone(IN_FLIGHT_GRACE);
         } catch (IOException e) {
             if (!closing.get()) log.warn("stdin failed, closing the session: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         shutDown();
     }
@@ -167,18 +174,24 @@ public final class StdioTransport implements McpServerTransportProvider {
         try {
             if (ending != null) {
                 ending.closeGracefully().block(DRAIN_TIMEOUT);
-                onSessionClosed.accept(ending.getId());
+                // Bounded: a hook that hangs (say, an isolate that will not close) must not keep the
+                // process alive after its client has gone.
+                CompletableFuture.runAsync(() -> onSessionClosed.accept(ending.getId()), Thread::startVirtualThread)
+                        .get(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | ExecutionException | TimeoutException e) {
             log.warn("closing the session failed: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             writer.shutdown();
             try {
                 writer.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                closed.complete(null);
             }
-            closed.complete(null);
         }
     }
 

@@ -262,7 +262,7 @@
     if (typeof callback !== 'function') {
       throw new TypeErrorCtor('The "callback" argument must be a function (strings are not evaluated)');
     }
-    let ms = NumberFn(delay);
+    let ms = MathFloor(NumberFn(delay));
     if (!(ms >= 1 && ms <= 2147483647)) ms = 1;
     const id = nextTimerId++;
     call(MapSet, timers, id, { callback, args, ms, repeat });

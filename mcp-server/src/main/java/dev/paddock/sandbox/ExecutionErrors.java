@@ -1,0 +1,99 @@
+package dev.paddock.sandbox;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.graalvm.polyglot.PolyglotException;
+
+/** The one place that words execution errors for the agent. */
+final class ExecutionErrors {
+
+    private ExecutionErrors() {}
+
+    /** Names agents reach for that do not exist here, and what to do instead. */
+    private static final Map<String, String> MISSING_GLOBALS = Map.of(
+            "require", "there are no modules; use the globals listed in the tool description",
+            "process", "there is no Node.js process object",
+            "Buffer", "use Uint8Array with TextEncoder/TextDecoder or atob/btoa",
+            "fetch", "there is no network access unless a capability in the tool description offers it",
+            "XMLHttpRequest", "there is no network access unless a capability in the tool description offers it",
+            "window", "use globalThis",
+            "document", "there is no DOM");
+
+    private static final Pattern NOT_DEFINED = Pattern.compile("^(\\w+) is not defined$");
+
+    static ExecutionError positioned(String kind, String name, String message, CodeOrigin.Position at, boolean reset) {
+        return new ExecutionError(kind, name, withHint(name, message), at == null ? null : at.line(), at == null ? null : at.column(),
+                at == null ? null : at.sourceLine(), reset);
+    }
+
+    private static String withHint(String name, String message) {
+        if ("ReferenceError".equals(name)) {
+            Matcher m = NOT_DEFINED.matcher(message);
+            if (m.matches() && MISSING_GLOBALS.containsKey(m.group(1))) {
+                return message + " (Paddock runs plain JavaScript: " + MISSING_GLOBALS.get(m.group(1)) + ")";
+            }
+        }
+        if ("SyntaxError".equals(name) && message.contains("import")) {
+            return message + " (Paddock runs the code as a function body: there are no modules to import; "
+                    + "use the globals listed in the tool description)";
+        }
+        return message;
+    }
+
+    /** The engine's syntax error, its message stripped of the engine's own "name:line:column" prefix. */
+    static ExecutionError syntax(PolyglotException e, CodeOrigin origin) {
+        if (e == null) return positioned("syntax", "SyntaxError", "the code could not be parsed", null, false);
+        CodeOrigin.Position at = e.getSourceLocation() == null ? null
+                : origin.map(e.getSourceLocation().getStartLine(), e.getSourceLocation().getStartColumn());
+        String message = e.getMessage().lines().findFirst().orElse("")
+                .replaceFirst("^SyntaxError: ", "")
+                .replaceFirst("^\\S+:\\d+:\\d+ ", "");
+        return positioned("syntax", "SyntaxError", message, at, false);
+    }
+
+    static ExecutionError limit(String kind, Duration wallLimit, Duration cpuLimit, boolean reset) {
+        String lost = reset ? "; the isolate had to be reset, so its globals were lost" : "";
+        return switch (kind) {
+            case "wall-time" -> new ExecutionError(kind, "WallTimeLimitExceeded",
+                    "execution exceeded the " + wallLimit.toMillis() + " ms wall-time limit" + lost,
+                    null, null, null, reset);
+            case "cpu-time" -> new ExecutionError(kind, "CpuTimeLimitExceeded",
+                    "execution exceeded the " + cpuLimit.toMillis() + " ms CPU-time limit" + lost,
+                    null, null, null, reset);
+            case "closed" -> new ExecutionError("cancelled", "Cancelled",
+                    "the session was closed while the code was running", null, null, null, reset);
+            default -> new ExecutionError("cancelled", "Cancelled", "execution was cancelled" + lost,
+                    null, null, null, reset);
+        };
+    }
+
+    static ExecutionError neverSettled() {
+        return new ExecutionError("runtime", "Error",
+                "the code's promise never settled: it awaited something that can never complete "
+                        + "(no timer or host call was pending). Make sure every Promise you await is resolved.",
+                null, null, null, false);
+    }
+
+    static ExecutionError internal(String detail, CodeOrigin.Position at, boolean reset) {
+        return positioned("internal", "InternalError", "Paddock failed while running the code: " + detail, at, reset);
+    }
+
+    /** An exception from the engine that is not a limit: guest errors, exhausted resources, bugs. */
+    static ExecutionError fromEngine(PolyglotException e, CodeOrigin origin, boolean reset) {
+        CodeOrigin.Position at = origin == null ? null : origin.map(e);
+        if (e.isResourceExhausted()) {
+            return positioned("memory", "ResourceExhausted", "execution ran out of resources: " + e.getMessage(), at, reset);
+        }
+        if (e.isSyntaxError() && origin != null) return syntax(e, origin);
+        if (e.isGuestException()) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            int colon = message.indexOf(": ");
+            boolean named = colon > 0 && message.substring(0, colon).matches("\\w+");
+            return positioned("runtime", named ? message.substring(0, colon) : "Error",
+                    named ? message.substring(colon + 2) : message, at, reset);
+        }
+        return internal(e.getMessage(), at, reset);
+    }
+}
