@@ -1,7 +1,7 @@
 // What an MCP client sees over stdio, through both ways of running Paddock.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { LAUNCHERS, connect, execute, text } from './support/paddock.mjs';
+import { JAR, LAUNCHERS, connect, execute, text } from './support/paddock.mjs';
 
 for (const launcher of LAUNCHERS) {
   describe(`an MCP session over stdio (${launcher.name})`, { timeout: 120000 }, () => {
@@ -14,6 +14,21 @@ for (const launcher of LAUNCHERS) {
       assert.equal(info.name, 'paddock');
       assert.match(info.version, /^\d+\.\d+\.\d+/);
       assert.ok(session.client.getInstructions()?.length > 20, 'server instructions explain code mode');
+    });
+
+    it('says on stderr which GraalJS runtime runs', async () => {
+      const mode = /GraalJS (optimizing runtime|interpreter)/;
+      for (let waited = 0; !mode.test(session.stderr()) && waited < 10000; waited += 100) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const [, runtime] = session.stderr().match(mode) ?? [];
+      const fallback = session.stderr().match(/GraalJS runs interpreted: (.+)/);
+      if (launcher === JAR) {
+        assert.equal(runtime, 'interpreter', session.stderr());
+      } else {
+        // The launcher turns the JIT on where the JDK matches the pinned compiler, else says why not.
+        assert.equal(runtime, fallback ? 'interpreter' : 'optimizing runtime', session.stderr());
+      }
     });
 
     it('lists the execute tool with code required', async () => {
