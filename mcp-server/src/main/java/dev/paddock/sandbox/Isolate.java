@@ -123,10 +123,13 @@ public final class Isolate implements AutoCloseable {
         if (current == run) current = null;
     }
 
-    /** Interrupts running guest code; the context stays usable. Called by the watchdog. */
-    void interrupt(Duration wait) throws TimeoutException {
+    /**
+     * Interrupts the guest code of {@code run}; the context stays usable. Called by the watchdog, which may
+     * lag: a run that already ended must not have its interrupt land on the next execution.
+     */
+    void interrupt(ExecutionRun run, Duration wait) throws TimeoutException {
         Context c = context;
-        if (c == null) return;
+        if (c == null || current != run) return;
         try {
             c.interrupt(wait);
         } catch (IllegalStateException e) {
@@ -134,8 +137,13 @@ public final class Isolate implements AutoCloseable {
         }
     }
 
-    /** Closes the context even while code runs in it; its globals are lost. Called by the watchdog. */
-    void forceClose() {
+    /** Closes the context under {@code run}, which ignored interrupts; its globals are lost. */
+    void forceClose(ExecutionRun run) {
+        if (current == run) forceClose();
+    }
+
+    /** Closes the context even while code runs in it. */
+    private void forceClose() {
         Context c = context;
         if (c == null) return;
         try {

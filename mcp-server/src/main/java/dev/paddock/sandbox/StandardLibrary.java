@@ -14,6 +14,8 @@ public final class StandardLibrary {
               log(...data: unknown[]): void; info(...data: unknown[]): void; warn(...data: unknown[]): void;
               error(...data: unknown[]): void; debug(...data: unknown[]): void; dir(value: unknown): void;
               assert(condition: unknown, ...data: unknown[]): void; trace(...data: unknown[]): void;
+              table(data: unknown): void; count(label?: string): void; countReset(label?: string): void;
+              time(label?: string): void; timeLog(label?: string, ...data: unknown[]): void; timeEnd(label?: string): void;
             };
             /** Timers run only while the call runs: pending ones are dropped when it returns. */
             declare function setTimeout(callback: (...args: any[]) => void, ms?: number, ...args: any[]): number;

@@ -94,11 +94,11 @@ final class Watchdog implements AutoCloseable {
         if (run.cpuStartNanos() >= 0 && now - run.abortNanos() > FORCE_CLOSE_AFTER_NANOS) {
             LOG.warn("execution ignored interrupts for {} ms; closing its context", FORCE_CLOSE_AFTER_NANOS / 1_000_000);
             run.markForcedReset();
-            run.isolate().forceClose();
+            run.isolate().forceClose(run);
             return;
         }
         try {
-            run.isolate().interrupt(INTERRUPT_WAIT);
+            run.isolate().interrupt(run, INTERRUPT_WAIT);
         } catch (TimeoutException e) {
             // Still running: tried again at the next tick, escalated after a second.
         }

@@ -48,29 +48,27 @@ final class ExecuteTool {
     }
 
     private Mono<CallToolResult> call(McpAsyncServerExchange exchange, CallToolRequest call) {
-        Map<String, Object> args = call.arguments() == null ? Map.of() : call.arguments();
-        if (!(args.get("code") instanceof String code)) return Mono.just(badArguments("`code` must be a string"));
-        Optional<Duration> timeout = Optional.empty();
-        if (args.get("timeoutMs") instanceof Number ms) {
-            if (ms.longValue() < 1) return Mono.just(badArguments("`timeoutMs` must be at least 1"));
-            timeout = Optional.of(Duration.ofMillis(ms.longValue()));
+        ExecutionRequest request;
+        try {
+            request = executionRequest(call.arguments() == null ? Map.of() : call.arguments());
+        } catch (IllegalArgumentException e) {
+            return Mono.just(CallToolResult.builder().addTextContent("Invalid arguments: " + e.getMessage())
+                    .isError(true).build());
         }
-        boolean reset = Boolean.TRUE.equals(args.get("reset"));
-
-        var request = new ExecutionRequest(code, timeout, reset);
         ProgressReporter progress = ProgressReporter.forRequest(exchange, call.meta());
+        Cancellation cancellation = Cancellation.of(exchange.transportContext());
         // Off the transport's reader thread: the first call of a session may wait for the sandbox to start.
         return Mono.fromCallable(() -> isolates.forSession(exchange.sessionId()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(isolate -> {
                     Execution execution = isolate.submit(request, progress == null ? ExecutionListener.NONE : progress);
-                    Cancellation.of(exchange.transportContext()).onCancel(() -> {
+                    cancellation.onCancel(() -> {
                         log.debug("client cancelled an execute call");
                         execution.cancel();
                     });
                     return Mono.fromFuture(execution.result(), true);
                 })
-                .flatMap(outcome -> (progress == null ? Mono.<Void>empty() : progress.done())
+                .flatMap(outcome -> (progress == null || cancellation.isCancelled() ? Mono.<Void>empty() : progress.done())
                         .then(Mono.fromCallable(() -> formatter.toToolResult(outcome))))
                 .onErrorResume(e -> {
                     log.error("execute failed inside Paddock", e);
@@ -80,8 +78,15 @@ final class ExecuteTool {
                 });
     }
 
-    private static CallToolResult badArguments(String why) {
-        return CallToolResult.builder().addTextContent("Invalid arguments: " + why).isError(true).build();
+    /** The SDK has checked the arguments against the input schema already; this is the last line. */
+    private static ExecutionRequest executionRequest(Map<String, Object> args) {
+        if (!(args.get("code") instanceof String code)) throw new IllegalArgumentException("`code` must be a string");
+        Optional<Duration> timeout = Optional.empty();
+        if (args.get("timeoutMs") instanceof Number ms) {
+            if (ms.longValue() < 1) throw new IllegalArgumentException("`timeoutMs` must be at least 1");
+            timeout = Optional.of(Duration.ofMillis(ms.longValue()));
+        }
+        return new ExecutionRequest(code, timeout, Boolean.TRUE.equals(args.get("reset")));
     }
 
     private static final String INPUT_SCHEMA = """

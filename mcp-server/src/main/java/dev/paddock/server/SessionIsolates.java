@@ -28,10 +28,6 @@ final class SessionIsolates implements AutoCloseable {
         if (isolate != null) isolate.close();
     }
 
-    int open() {
-        return bySession.size();
-    }
-
     @Override
     public void close() {
         bySession.keySet().forEach(this::sessionClosed);

@@ -250,6 +250,31 @@
   define(consoleObject, 'assert', function (condition, ...args) {
     if (!condition) logHook('error', args.length ? 'Assertion failed: ' + format(args) : 'Assertion failed');
   });
+  const counts = new Map();
+  const timersByLabel = new Map();
+  define(consoleObject, 'count', function (label = 'default') {
+    const n = (call(MapGet, counts, StringFn(label)) || 0) + 1;
+    call(MapSet, counts, StringFn(label), n);
+    logHook('info', `${label}: ${n}`);
+  });
+  define(consoleObject, 'countReset', function (label = 'default') { call(MapDelete, counts, StringFn(label)); });
+  define(consoleObject, 'time', function (label = 'default') { call(MapSet, timersByLabel, StringFn(label), clockHook()); });
+  const elapsed = (label, remove) => {
+    const start = call(MapGet, timersByLabel, StringFn(label));
+    if (start === undefined) { logHook('warn', `No such label '${label}' for console.timeEnd()`); return undefined; }
+    if (remove) call(MapDelete, timersByLabel, StringFn(label));
+    const ms = clockHook() - start;
+    return `${label}: ${ms < 1000 ? ms.toFixed(3) + 'ms' : (ms / 1000).toFixed(3) + 's'}`;
+  };
+  define(consoleObject, 'timeLog', function (label = 'default', ...data) {
+    const text = elapsed(label, false);
+    if (text !== undefined) logHook('info', data.length ? text + ' ' + format(data) : text);
+  });
+  define(consoleObject, 'timeEnd', function (label = 'default') {
+    const text = elapsed(label, true);
+    if (text !== undefined) logHook('info', text);
+  });
+  define(consoleObject, 'table', function (data) { logHook('log', inspect(data, 0, [], true)); });
   define(global, 'console', consoleObject);
 
   // ---------------------------------------------------------------------------------------------

@@ -89,6 +89,15 @@ class ValuesAndLogsTest {
     }
 
     @Test
+    void consoleCountsAndTimes() {
+        ExecutionResult r = run("console.count(); console.count(); console.count('x'); console.time('t'); console.timeEnd('t'); console.timeEnd('nope')");
+        assertThat(r.logs()).extracting(LogEntry::message).hasSize(5);
+        assertThat(r.logs().subList(0, 3)).extracting(LogEntry::message).containsExactly("default: 1", "default: 2", "x: 1");
+        assertThat(r.logs().get(3).message()).matches("t: \\d+\\.\\d{3}ms");
+        assertThat(r.logs().get(4)).isEqualTo(new LogEntry("warn", "No such label 'nope' for console.timeEnd()"));
+    }
+
+    @Test
     void logLineLimitDropsTheRestWithAMarker() {
         ExecutionResult r = run("for (let i = 0; i < 1005; i++) console.log(i)");
         assertThat(r.truncated()).isTrue();

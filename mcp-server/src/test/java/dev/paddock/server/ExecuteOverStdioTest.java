@@ -124,6 +124,9 @@ class ExecuteOverStdioTest {
         assertThat(next.at("/result/structuredContent/result").asString()).as(next.toString()).isEqualTo("yes");
         // 50 ms is the bound for stopping; the margin covers the two round trips on a busy 2-core machine.
         assertThat(stoppedWithin).isLessThan(Duration.ofSeconds(2));
+        // MCP: no response to a cancelled request, and no progress after it.
         assertThat(client.received()).noneMatch(m -> !m.has("method") && m.path("id").asInt() == 10);
+        assertThat(client.received()).noneMatch(m -> "spin".equals(m.at("/params/progressToken").asString())
+                && "done".equals(m.at("/params/message").asString()));
     }
 }
