@@ -1,0 +1,133 @@
+// Starts the real Paddock server the two documented ways and connects real MCP clients to it.
+import { execFileSync, spawn } from 'node:child_process';
+import path from 'node:path';
+import { once } from 'node:events';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+export const LAUNCHER_SCRIPT = path.join(ROOT, 'scripts', 'paddock');
+export const SHADED_JAR = path.join(ROOT, 'mcp-server', 'target', 'paddock.jar');
+
+// The same JDK the scripts pick (scripts/test exports it; otherwise ask scripts/lib/jdk.sh).
+export const JAVA = process.env.PADDOCK_JAVA || execFileSync('bash', ['-c',
+  'source "$1/scripts/lib/jdk.sh" && paddock_select_jdk >&2 && printf %s "$JAVA"', 'jdk', ROOT],
+  { encoding: 'utf8' });
+
+/** The two ways to run Paddock: README's `java -jar` (interpreter) and the launcher (JIT where possible). */
+export const LAUNCHERS = [
+  { name: 'java -jar paddock.jar', command: JAVA, args: ['-jar', SHADED_JAR] },
+  { name: 'scripts/paddock', command: LAUNCHER_SCRIPT, args: [] },
+];
+export const [JAR, LAUNCHER] = LAUNCHERS;
+
+/** Opens one MCP session (one server process) through the official TypeScript SDK client. */
+export async function connect(launcher = LAUNCHER) {
+  const transport = new StdioClientTransport({
+    command: launcher.command,
+    args: [...launcher.args, 'serve'],
+    env: { ...process.env },
+    stderr: 'pipe',
+  });
+  let stderr = '';
+  transport.stderr.on('data', (chunk) => { stderr += chunk; });
+  const client = new Client({ name: 'paddock-e2e', version: '1.0.0' });
+  try {
+    await client.connect(transport);
+  } catch (e) {
+    await transport.close().catch(() => {});
+    throw new Error(`${launcher.name} did not complete initialize: ${e.message}\nserver stderr:\n${stderr}`);
+  }
+  return { client, transport, stderr: () => stderr, close: () => client.close() };
+}
+
+/** Calls `execute` and returns the raw tool result. */
+export function execute(client, code, extra = {}, options = {}) {
+  return client.callTool({ name: 'execute', arguments: { code, ...extra } }, undefined, options);
+}
+
+/** Text of a tool result's content, for error assertions and messages. */
+export function text(result) {
+  return (result.content ?? []).filter((c) => c.type === 'text').map((c) => c.text).join('\n');
+}
+
+/** A server process driven by raw JSON lines, for what the SDK client never sends. */
+export function spawnRaw(launcher = LAUNCHER, args = []) {
+  const child = spawn(launcher.command, [...launcher.args, ...args], {
+    env: { ...process.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const lines = [];
+  const waiters = [];
+  let buffered = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk) => { stderr += chunk; });
+  child.stdout.setEncoding('utf8').on('data', (chunk) => {
+    buffered += chunk;
+    let newline;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      lines.push(line);
+      for (const w of [...waiters]) w();
+    }
+  });
+  const exited = once(child, 'exit');
+  let closed = false; // after 'close' all of stdout has been read
+  child.on('close', () => { closed = true; for (const w of [...waiters]) w(); });
+
+  /** Resolves with the first stdout message (parsed) that satisfies `predicate`. */
+  function waitFor(predicate, timeoutMs = 20000) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        remove();
+        reject(new Error(`no matching line within ${timeoutMs} ms; stdout:\n${lines.join('\n')}\nstderr:\n${stderr}`));
+      }, timeoutMs);
+      const check = () => {
+        for (let i = 0; i < lines.length; i++) {
+          let message;
+          try { message = JSON.parse(lines[i]); } catch { continue; }
+          if (predicate(message)) { clearTimeout(timer); remove(); resolve(message); return; }
+        }
+        if (closed) {
+          clearTimeout(timer);
+          remove();
+          reject(new Error(`server exited (${child.exitCode ?? child.signalCode}) before answering; stdout:\n${lines.join('\n')}\nstderr:\n${stderr}`));
+          return;
+        }
+      };
+      const remove = () => { const i = waiters.indexOf(check); if (i >= 0) waiters.splice(i, 1); };
+      waiters.push(check);
+      check();
+    });
+  }
+
+  return {
+    child,
+    lines,
+    exited,
+    stderr: () => stderr,
+    writeLine: (line) => child.stdin.write(line + '\n'),
+    send: (message) => child.stdin.write(JSON.stringify({ jsonrpc: '2.0', ...message }) + '\n'),
+    waitFor,
+    response: (id, timeoutMs) => waitFor((m) => m.id === id && ('result' in m || 'error' in m), timeoutMs),
+    kill: () => { if (child.exitCode === null) child.kill('SIGKILL'); },
+  };
+}
+
+/** Runs a Paddock CLI command to completion. */
+export function run(launcher, args, { input, timeoutMs = 60000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(launcher.command, [...launcher.args, ...args], {
+      cwd: ROOT, env: { ...process.env }, stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c) => { stdout += c; });
+    child.stderr.setEncoding('utf8').on('data', (c) => { stderr += c; });
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`timed out: ${args.join(' ')}\n${stderr}`)); }, timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+    child.stdin.end(input ?? '');
+  });
+}
