@@ -1,0 +1,155 @@
+package dev.paddock.tooldefs.parse;
+
+import dev.paddock.tooldefs.Diagnostic;
+import dev.paddock.tooldefs.model.Doc;
+import dev.paddock.tooldefs.model.Source;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Takes a JSDoc comment apart into a {@link Doc}. Constraint tags are checked here, where the
+ * comment's position is known, so a bad {@code @minimum abc} points at its own line.
+ */
+final class JsDocParser {
+
+    static final Set<String> NUMBER_TAGS = Set.of("minimum", "maximum", "exclusiveMinimum",
+            "exclusiveMaximum", "multipleOf");
+    static final Set<String> COUNT_TAGS = Set.of("minLength", "maxLength", "minItems", "maxItems",
+            "minProperties", "maxProperties");
+    private static final Pattern PARAM = Pattern.compile(
+            "(?s)(?:\\{[^}]*}\\s*)?\\[?([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)(?:=[^\\]]*)?]?\\s*(?:-\\s+)?(.*)");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
+
+    private final Source source;
+    private final List<Diagnostic> errors;
+
+    JsDocParser(Source source, List<Diagnostic> errors) {
+        this.source = source;
+        this.errors = errors;
+    }
+
+    Doc parse(String raw, int rawOffset) {
+        if (raw == null) return Doc.EMPTY;
+        List<String> summary = new ArrayList<>();
+        Map<String, String> params = new LinkedHashMap<>();
+        Map<String, String> tags = new LinkedHashMap<>();
+        List<String> examples = new ArrayList<>();
+        String returns = null;
+        String deprecated = null;
+
+        List<TagText> blocks = blocks(raw, rawOffset, summary);
+        for (TagText block : blocks) {
+            String text = block.text().strip();
+            switch (block.tag()) {
+                case "param", "arg", "argument" -> {
+                    var m = PARAM.matcher(text);
+                    if (m.matches()) {
+                        params.put(m.group(1), m.group(2).strip());
+                    } else {
+                        error(block, "@param needs a parameter name: @param name description");
+                    }
+                }
+                case "returns", "return" -> returns = text;
+                case "deprecated" -> deprecated = text;
+                case "example" -> examples.add(stripIndent(block.text()));
+                case "default" -> tags.put("default", text);
+                case "pattern" -> {
+                    try {
+                        Pattern.compile(text);
+                        tags.put("pattern", text);
+                    } catch (PatternSyntaxException e) {
+                        error(block, "@pattern is not a valid regular expression: " + e.getDescription());
+                    }
+                }
+                case "format" -> {
+                    if (text.isEmpty() || text.contains(" ")) {
+                        error(block, "@format needs one word, e.g. @format date-time");
+                    } else {
+                        tags.put("format", text);
+                    }
+                }
+                default -> {
+                    if (NUMBER_TAGS.contains(block.tag())) {
+                        if (NUMBER.matcher(text).matches()) tags.put(block.tag(), text);
+                        else error(block, "@" + block.tag() + " needs a number, got '" + text + "'");
+                    } else if (COUNT_TAGS.contains(block.tag())) {
+                        if (text.matches("\\d{1,9}")) tags.put(block.tag(), text);
+                        else error(block, "@" + block.tag() + " needs a non-negative integer, got '" + text + "'");
+                    } else {
+                        // Tags with no schema meaning (@see, @since, …) stay readable in the summary.
+                        summary.add("@" + block.tag() + (text.isEmpty() ? "" : " " + text));
+                    }
+                }
+            }
+        }
+        return new Doc(String.join("\n", summary).strip(), params, returns, deprecated, examples, tags);
+    }
+
+    private record TagText(String tag, String text, int offset) {}
+
+    /** Splits the comment into the summary lines and one block per tag. */
+    private static List<TagText> blocks(String raw, int rawOffset, List<String> summary) {
+        List<TagText> blocks = new ArrayList<>();
+        String tag = null;
+        int tagOffset = 0;
+        StringBuilder text = new StringBuilder();
+        int lineOffset = rawOffset;
+        for (String rawLine : raw.split("\n", -1)) {
+            String line = stripDecoration(rawLine);
+            int lineStart = lineOffset + rawLine.indexOf(line.isEmpty() ? "\0" : line);
+            lineOffset += rawLine.length() + 1;
+            if (line.startsWith("@") && line.length() > 1 && Character.isLetter(line.charAt(1))) {
+                if (tag != null) blocks.add(new TagText(tag, text.toString(), tagOffset));
+                int space = indexOfWhitespace(line);
+                tag = line.substring(1, space);
+                tagOffset = lineStart;
+                text.setLength(0);
+                text.append(line.substring(space).stripLeading());
+            } else {
+                String content = line.startsWith("\\@") ? line.substring(1) : line;
+                if (tag == null) {
+                    summary.add(content);
+                } else {
+                    text.append('\n').append(content);
+                }
+            }
+        }
+        if (tag != null) blocks.add(new TagText(tag, text.toString(), tagOffset));
+        while (!summary.isEmpty() && summary.getLast().isBlank()) summary.removeLast();
+        return blocks;
+    }
+
+    private static int indexOfWhitespace(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (Character.isWhitespace(line.charAt(i))) return i;
+        }
+        return line.length();
+    }
+
+    /** Removes the leading {@code *} decoration and one space after it; keeps further indentation. */
+    private static String stripDecoration(String line) {
+        String s = line.stripLeading();
+        if (s.startsWith("*")) {
+            s = s.substring(1);
+            if (s.startsWith(" ")) s = s.substring(1);
+        } else {
+            s = s.strip();
+        }
+        return s.stripTrailing();
+    }
+
+    private static String stripIndent(String text) {
+        String t = text;
+        while (t.startsWith("\n")) t = t.substring(1);
+        return t.stripTrailing();
+    }
+
+    private void error(TagText block, String message) {
+        errors.add(source.diagnostic(block.offset(), message));
+    }
+}

@@ -1,0 +1,213 @@
+package dev.paddock.tooldefs.render;
+
+import dev.paddock.tooldefs.model.Declaration;
+import dev.paddock.tooldefs.model.Doc;
+import dev.paddock.tooldefs.model.Member;
+import dev.paddock.tooldefs.model.Param;
+import dev.paddock.tooldefs.model.ToolSources;
+import dev.paddock.tooldefs.model.Type;
+import dev.paddock.tooldefs.model.Type.*;
+import dev.paddock.tooldefs.model.TypeTable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Model → TypeScript for a model to read: the types the tools use, each declared once as
+ * {@code type X = …;}, then one {@code declare const ns: { … };} holding the methods. Terse on purpose
+ * (every character is paid for in tokens): 2-space indent, objects on one line unless a member carries
+ * JSDoc, one-line JSDoc when it fits. The output parses back with Paddock's own parser.
+ */
+public final class TypeScriptRenderer {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    private static final int LINE_WIDTH = 100;
+
+    private final List<Declaration> declarations;
+    private final TypeTable table;
+
+    public TypeScriptRenderer(List<Declaration> declarations) {
+        this.declarations = declarations;
+        this.table = new TypeTable(declarations);
+    }
+
+    public String render(String namespace) {
+        List<Member> methods = ToolSources.methods(declarations, table, new ArrayList<>());
+        StringBuilder out = new StringBuilder();
+        Set<String> used = referenced(methods);
+        for (Declaration d : declarations) {
+            if (used.contains(d.name())) declaration(d, out);
+        }
+        out.append("declare const ").append(namespace).append(": {\n");
+        for (Member m : methods) {
+            doc(m.doc(), m.method() || m.isFunction(), "  ", out);
+            out.append("  ").append(member(m, "  ")).append(";\n");
+        }
+        return out.append("};\n").toString();
+    }
+
+    private void declaration(Declaration d, StringBuilder out) {
+        doc(d.doc(), false, "", out);
+        String params = d.typeParams().isEmpty() ? "" : "<" + String.join(", ", d.typeParams()) + ">";
+        out.append("type ").append(d.name()).append(params).append(" = ");
+        switch (d) {
+            case Declaration.Alias a -> out.append(type(a.type(), ""));
+            case Declaration.Interface i -> {
+                for (Type s : i.supers()) out.append(type(s, "")).append(" & ");
+                out.append(type(i.body(), ""));
+            }
+            case Declaration.Enum e -> out.append(e.members().stream().map(m -> literal(m.value()))
+                    .collect(Collectors.joining(" | ")));
+            case Declaration.Const c -> throw new IllegalStateException("constants are not types");
+        }
+        out.append(";\n");
+    }
+
+    /** Declarations reachable from the methods, in no particular order. */
+    private Set<String> referenced(List<Member> methods) {
+        Set<String> used = new LinkedHashSet<>();
+        Deque<Type> work = new ArrayDeque<>();
+        methods.forEach(m -> work.add(m.type()));
+        while (!work.isEmpty()) {
+            TypeTable.walk(work.pop(), r -> {
+                Declaration d = table.lookup(r.name());
+                if (d != null && !(d instanceof Declaration.Const) && used.add(r.name())) {
+                    switch (d) {
+                        case Declaration.Alias a -> work.add(a.type());
+                        case Declaration.Interface i -> {
+                            work.addAll(i.supers());
+                            work.add(i.body());
+                        }
+                        default -> { }
+                    }
+                }
+            });
+        }
+        return used;
+    }
+
+    String type(Type type, String indent) {
+        return switch (type) {
+            case Primitive p -> p.keyword().text();
+            case Literal l -> literal(l.value());
+            case Ref r -> r.args().isEmpty() ? r.name()
+                    : r.name() + "<" + r.args().stream().map(a -> type(a, indent)).collect(Collectors.joining(", ")) + ">";
+            case ArrayOf a -> wrap(a.element(), indent, a.element() instanceof Union
+                    || a.element() instanceof Intersection || a.element() instanceof Function
+                    || a.element() instanceof Inexpressible) + "[]";
+            case Tuple t -> tuple(t, indent);
+            case Union u -> u.members().stream().map(m -> wrap(m, indent, m instanceof Function))
+                    .collect(Collectors.joining(" | "));
+            case Intersection i -> i.members().stream().map(m -> wrap(m, indent, m instanceof Union || m instanceof Function))
+                    .collect(Collectors.joining(" & "));
+            case ObjectType o -> object(o, indent);
+            case Function f -> "(" + params(f.params(), indent) + ") => " + type(f.returns(), indent);
+            case Inexpressible x -> "unknown /* " + x.reason().replace("*/", "*\\/") + " */";
+        };
+    }
+
+    private String wrap(Type type, String indent, boolean parenthesize) {
+        String text = type(type, indent);
+        return parenthesize ? "(" + text + ")" : text;
+    }
+
+    private String tuple(Tuple t, String indent) {
+        boolean labels = t.elements().stream().allMatch(e -> e.label() != null);
+        return t.elements().stream().map(e -> {
+            String text = type(e.type(), indent);
+            if (labels) return (e.rest() ? "..." : "") + e.label() + (e.optional() ? "?" : "") + ": " + text;
+            return (e.rest() ? "..." : "") + text + (e.optional() ? "?" : "");
+        }).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private String object(ObjectType o, String indent) {
+        if (o.members().isEmpty() && o.indexValue() == null) return "{}";
+        String inner = indent + "  ";
+        boolean documented = !o.indexDoc().isEmpty() || o.members().stream().anyMatch(m -> !m.doc().isEmpty());
+        if (!documented) {
+            List<String> parts = new ArrayList<>();
+            for (Member m : o.members()) parts.add(member(m, indent));
+            if (o.indexValue() != null) parts.add("[key: string]: " + type(o.indexValue(), indent));
+            String line = "{ " + String.join("; ", parts) + " }";
+            if (!line.contains("\n") && line.length() + indent.length() <= LINE_WIDTH) return line;
+        }
+        StringBuilder out = new StringBuilder("{\n");
+        for (Member m : o.members()) {
+            doc(m.doc(), m.isFunction(), inner, out);
+            out.append(inner).append(member(m, inner)).append(";\n");
+        }
+        if (o.indexValue() != null) {
+            doc(o.indexDoc(), false, inner, out);
+            out.append(inner).append("[key: string]: ").append(type(o.indexValue(), inner)).append(";\n");
+        }
+        return out.append(indent).append("}").toString();
+    }
+
+    private String member(Member m, String indent) {
+        String name = IDENTIFIER.matcher(m.name()).matches() ? m.name() : quote(m.name());
+        String optional = m.optional() ? "?" : "";
+        if (m.method() && m.type() instanceof Function f) {
+            return name + optional + "(" + params(f.params(), indent) + "): " + type(f.returns(), indent);
+        }
+        return name + optional + ": " + type(m.type(), indent);
+    }
+
+    private String params(List<Param> params, String indent) {
+        return params.stream().map(p -> (p.rest() ? "..." : "") + p.name() + (p.optional() ? "?" : "") + ": "
+                + type(p.type(), indent)).collect(Collectors.joining(", "));
+    }
+
+    /** JSDoc in the shortest form that parses back to the same {@link Doc}. */
+    static void doc(Doc doc, boolean withParams, String indent, StringBuilder out) {
+        List<String> lines = new ArrayList<>();
+        if (!doc.summary().isEmpty()) {
+            for (String line : doc.summary().split("\n", -1)) lines.add(line.startsWith("@") ? "\\" + line : line);
+        }
+        if (withParams) doc.params().forEach((name, text) -> lines.add("@param " + name + (text.isEmpty() ? "" : " " + text)));
+        if (doc.returns() != null) lines.add(("@returns " + doc.returns()).strip());
+        if (doc.deprecated() != null) lines.add(("@deprecated " + doc.deprecated()).strip());
+        for (String example : doc.examples()) {
+            lines.add("@example");
+            lines.addAll(List.of(example.split("\n", -1)));
+        }
+        doc.tags().forEach((tag, value) -> lines.add("@" + tag + " " + value));
+        if (lines.isEmpty()) return;
+        List<String> safe = lines.stream().map(l -> l.replace("*/", "*\\/")).toList();
+        out.append(indent).append("/** ").append(safe.getFirst());
+        for (String line : safe.subList(1, safe.size())) {
+            out.append('\n').append(indent).append(" *").append(line.isEmpty() ? "" : " " + line);
+        }
+        out.append(" */\n");
+    }
+
+    static String literal(Object value) {
+        if (value instanceof String s) return quote(s);
+        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        return String.valueOf(value);
+    }
+
+    static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
