@@ -77,10 +77,7 @@ public final class ToolDefs {
         List<ObjectNode> tools = new ArrayList<>();
         for (Member m : methods) {
             try {
-                ObjectNode tool = builder.tool(m);
-                String upstream = declarations.toolNames().get(m.name());
-                if (upstream != null && naming.pattern().equals("{method}")) tool.put("name", upstream);
-                tools.add(tool);
+                tools.add(builder.tool(m));
             } catch (ModelError e) {
                 errors.add(e);
             }

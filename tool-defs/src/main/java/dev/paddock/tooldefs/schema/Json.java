@@ -19,8 +19,13 @@ public final class Json {
 
     /** A number written in a JSDoc tag as a JSON number node (integral stays integral). */
     static JsonNode number(String text) {
-        if (text.matches("-?\\d{1,18}")) return NODES.numberNode(Long.parseLong(text));
+        if (text.matches("-?\\d{1,18}")) return integer(Long.parseLong(text));
         return NODES.numberNode(Double.parseDouble(text));
+    }
+
+    /** An int node when the value fits, as the parser would produce, so parsed and built trees compare equal. */
+    static JsonNode integer(long value) {
+        return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
     }
 
     /** A {@code @default} value: JSON when it parses as JSON, a string otherwise. */

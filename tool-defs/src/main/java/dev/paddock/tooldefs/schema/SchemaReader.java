@@ -148,6 +148,9 @@ public final class SchemaReader {
             }
         }
         if (s.path("allOf").isArray()) return allOf(s, depth);
+        if (s.has("not")) {
+            return s.get("not").isEmpty() ? new Primitive(Keyword.NEVER) : new Inexpressible("'not' has no TypeScript form");
+        }
         JsonNode type = s.path("type");
         if (type.isArray()) {
             List<Type> members = new ArrayList<>();
@@ -168,7 +171,8 @@ public final class SchemaReader {
             case "number", "integer" -> new Primitive(Keyword.NUMBER);
             case "boolean" -> new Primitive(Keyword.BOOLEAN);
             case "null" -> new Primitive(Keyword.NULL);
-            case "object" -> object(s, depth);
+            case "object" -> s.has("properties") || s.has("additionalProperties") || s.has("patternProperties")
+                    ? object(s, depth) : new Primitive(Keyword.OBJECT);
             case "array" -> array(s, depth);
             case "" -> new Primitive(Keyword.UNKNOWN);
             default -> new Inexpressible("unknown JSON Schema type '" + t + "'");

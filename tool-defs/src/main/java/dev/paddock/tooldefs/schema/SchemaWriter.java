@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Model → JSON Schema 2020-12 for one root schema. Every referenced declaration first goes to
- * {@code $defs}; {@link #finish} then inlines the ones used once and not recursive, so only shared and
- * recursive types stay behind a {@code $ref}. With {@code exact} set, object types without an index
+ * {@code $defs}; {@link #finish} then inlines the ones used once, so only shared, recursive and
+ * documented types stay behind a {@code $ref}. With {@code exact} set, object types without an index
  * signature get {@code additionalProperties: false} (tool input: an unknown key is a caller's mistake).
  */
 final class SchemaWriter {
@@ -114,7 +114,9 @@ final class SchemaWriter {
             for (String key : List.copyOf(defs.keySet())) {
                 String ref = "#/$defs/" + key;
                 ObjectNode def = defs.get(key);
-                if (countRefs(def, ref) > 0) continue;
+                // Recursive and documented definitions keep their name: inlined, a declaration's JSDoc
+                // would land where TypeScript cannot carry it (an array's items, a union member).
+                if (countRefs(def, ref) > 0 || def.has("description")) continue;
                 int uses = countRefs(root, ref);
                 for (ObjectNode other : defs.values()) uses += countRefs(other, ref);
                 if (uses <= 1) {
@@ -278,7 +280,7 @@ final class SchemaWriter {
         return switch (value) {
             case String str -> Json.NODES.stringNode(str);
             case Boolean b -> Json.NODES.booleanNode(b);
-            case Long l -> Json.NODES.numberNode(l);
+            case Long l -> Json.integer(l);
             case Double d -> Json.NODES.numberNode(d);
             default -> throw new IllegalStateException("literal of type " + value.getClass());
         };
