@@ -44,6 +44,11 @@ public final class Parser {
             "null", Keyword.NULL, "undefined", Keyword.UNDEFINED, "void", Keyword.VOID,
             "unknown", Keyword.UNKNOWN, "any", Keyword.ANY, "never", Keyword.NEVER, "object", Keyword.OBJECT);
 
+    /** Where a declaration (supported or not) can start: the parser re-synchronises there. */
+    private static final java.util.Set<String> DECLARATION_STARTS = java.util.Set.of("export", "declare",
+            "interface", "type", "enum", "const", "class", "abstract", "function", "namespace", "module",
+            "import", "let", "var");
+
     private static final class ParseError extends RuntimeException {
         ParseError() {
             super(null, null, false, false);
@@ -397,7 +402,7 @@ public final class Parser {
             consumeIdentifier("a parameter name");
             boolean optional = match(QUESTION);
             if (check(EQUAL)) throw error(peek(), "default values are not supported in declarations: mark the parameter optional with '?'");
-            consume(COLON, "parameter '" + name.lexeme() + "' needs a type: " + name.lexeme() + ": T");
+            if (!match(COLON)) throw error(name, "parameter '" + name.lexeme() + "' needs a type: " + name.lexeme() + ": T");
             Type type = type();
             if (rest && !(type instanceof Type.ArrayOf) && !(type instanceof Type.Tuple)) {
                 throw error(name, "a rest parameter needs an array type: ..." + name.lexeme() + ": T[]");
@@ -516,10 +521,7 @@ public final class Parser {
         if (current == start) advance();
         while (!isAtEnd()) {
             Token t = peek();
-            if (depth <= 0 && (t.is("export") || t.is("declare") || t.is("interface") || t.is("type")
-                    || t.is("enum") || t.is("const"))) {
-                return;
-            }
+            if (depth <= 0 && DECLARATION_STARTS.contains(t.lexeme()) && t.type() == IDENTIFIER) return;
             if (t.type() == LEFT_BRACE) depth++;
             if (t.type() == RIGHT_BRACE) depth--;
             advance();
