@@ -42,7 +42,8 @@ final class JsDocParser {
         String returns = null;
         String deprecated = null;
 
-        List<TagText> blocks = blocks(raw, rawOffset, summary);
+        // "*\/" is how a rendered comment carries "*/" without ending; same length, so offsets hold.
+        List<TagText> blocks = blocks(raw.replace("*\\/", "*/"), rawOffset, summary);
         for (TagText block : blocks) {
             String text = block.text().strip();
             switch (block.tag()) {

@@ -65,7 +65,8 @@ public final class SchemaReader {
 
         List<Param> params = new ArrayList<>();
         Type inputType = input.isObject() ? convert(input, 0) : new Primitive(Keyword.UNKNOWN);
-        boolean empty = inputType instanceof ObjectType o && o.members().isEmpty() && o.indexValue() == null;
+        boolean empty = inputType instanceof ObjectType o && o.members().isEmpty() && o.indexValue() == null
+                || inputType instanceof Primitive p && p.keyword() == Keyword.OBJECT;
         if (!empty) {
             boolean optional = inputType instanceof ObjectType o && o.members().stream().allMatch(Member::optional);
             params.add(new Param("input", inputType, optional, false, 0));
