@@ -42,7 +42,7 @@ final class JsDocParser {
         String returns = null;
         String deprecated = null;
 
-        // "*\/" is how a rendered comment carries "*/" without ending; same length, so offsets hold.
+        // "*\/" is how a rendered comment carries "*/" inside it without ending the comment.
         List<TagText> blocks = blocks(raw.replace("*\\/", "*/"), rawOffset, summary);
         for (TagText block : blocks) {
             String text = block.text().strip();
