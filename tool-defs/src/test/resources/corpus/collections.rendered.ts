@@ -14,8 +14,7 @@ declare const collections: {
     named: [x: number, y: number];
   }): Promise<void>;
   maps(input: {
-    /** Any string key. */
-    labels: Record<string, string>;
+    /** Any string key. */ labels: Record<string, string>;
     scores: Record<"low" | "high", number>;
     headers: { [key: string]: string };
     counted: { total: number; [key: string]: number };

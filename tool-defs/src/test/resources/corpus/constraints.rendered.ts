@@ -1,23 +1,10 @@
 declare const constraints: {
   /** Registers an account. */
   register(input: {
-    /** Login name.
-     * @minLength 3
-     * @maxLength 20
-     * @pattern ^[a-z][a-z0-9_]*$ */
-    login: string;
-    /** @format email */
-    email: string;
-    /** Age in years.
-     * @minimum 13
-     * @maximum 130 */
-    age?: number;
-    /** Preferred languages.
-     * @minItems 1
-     * @maxItems 3
-     * @default ["en"] */
-    languages?: string[];
-    /** @deprecated use email */
-    phone?: string;
+    /** Login name. @minLength 3 @maxLength 20 @pattern ^[a-z][a-z0-9_]*$ */ login: string;
+    /** @format email */ email: string;
+    /** Age in years. @minimum 13 @maximum 130 */ age?: number;
+    /** Preferred languages. @minItems 1 @maxItems 3 @default ["en"] */ languages?: string[];
+    /** @deprecated use email */ phone?: string;
   }): Promise<{ id: string }>;
 };

@@ -1,13 +1,10 @@
 /** Temperature unit of a forecast. */
 type Unit = "celsius" | "fahrenheit";
 type Forecast = {
-  /** City the forecast is for. */
-  city: string;
+  /** City the forecast is for. */ city: string;
   unit: Unit;
-  /** Daily highs, one per day. */
-  highs: number[];
-  /** Free-text warning, if any. */
-  warning?: string | null;
+  /** Daily highs, one per day. */ highs: number[];
+  /** Free-text warning, if any. */ warning?: string | null;
 };
 declare const weather: {
   /** Forecast for a city.
@@ -17,8 +14,7 @@ declare const weather: {
    * @example
    * await weather.forecast("Paris", 3) */
   forecast(city: string, days?: number, unit?: Unit): Promise<Forecast>;
-  /** Current temperature.
-   * @deprecated use forecast */
+  /** Current temperature. @deprecated use forecast */
   current(city: string): Promise<number>;
   /** Lists the known cities. */
   cities(): Promise<string[]>;

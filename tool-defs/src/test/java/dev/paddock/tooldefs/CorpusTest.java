@@ -46,4 +46,13 @@ class CorpusTest {
         JsonNode expected = Json.MAPPER.readTree(Corpus.read(file.resolveSibling(expectedName)));
         assertThat(actual).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void declarationsRenderAsTheExpectedTypeScript(Path file) {
+        String rendered = ToolDefs.render(ToolDefs.parse(file.toString(), Corpus.read(file)), Corpus.namespace(file));
+
+        assertThat(rendered).isEqualTo(Corpus.read(file.resolveSibling(
+                file.getFileName().toString().replace(".d.ts", ".rendered.ts"))));
+    }
 }

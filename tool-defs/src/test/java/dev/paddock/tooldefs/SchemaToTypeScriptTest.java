@@ -28,13 +28,7 @@ class SchemaToTypeScriptTest {
         assertThat(ts).isEqualTo("""
                 declare const up: {
                   /** Weather for a city. */
-                  get_weather(input: {
-                    /** City name */
-                    city: string;
-                    /** @minimum 1
-                     * @maximum 7 */
-                    days?: number;
-                  }): Promise<{ temp: number }>;
+                  get_weather(input: { /** City name */ city: string; /** @minimum 1 @maximum 7 */ days?: number }): Promise<{ temp: number }>;
                   ping(): Promise<unknown>;
                 };
                 """);
@@ -84,7 +78,7 @@ class SchemaToTypeScriptTest {
                 "open: [string, ...boolean[]];",
                 "map: { [key: string]: number };",
                 "anything: { [key: string]: unknown };",
-                "byPattern: {\n      /** keys match /^x-/ */\n      [key: string]: string;\n    };");
+                "byPattern: { /** keys match /^x-/ */ [key: string]: string };");
     }
 
     @Test
@@ -101,15 +95,9 @@ class SchemaToTypeScriptTest {
                   /** Line one.
                    * \\@returns is not a tag here *\\/ still text */
                   t(input?: {
-                    /** When.
-                     * @format date-time */
-                    when?: string;
-                    /** @minLength 3
-                     * @pattern ^[A-Z]{3}$
-                     * @default "EUR" */
-                    code?: string;
-                    /** @deprecated */
-                    old?: string;
+                    /** When. @format date-time */ when?: string;
+                    /** @minLength 3 @pattern ^[A-Z]{3}$ @default "EUR" */ code?: string;
+                    /** @deprecated */ old?: string;
                   }): Promise<unknown>;
                 };
                 """);

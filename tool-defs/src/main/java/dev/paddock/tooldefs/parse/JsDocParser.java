@@ -93,7 +93,16 @@ final class JsDocParser {
 
     private record TagText(String tag, String text, int offset) {}
 
-    /** Splits the comment into the summary lines and one block per tag. */
+    /** Tags also recognised in the middle of a line, so a short comment fits on one line. */
+    static final Set<String> INLINE_TAGS = Set.of("param", "returns", "return", "deprecated", "default", "pattern",
+            "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength",
+            "maxLength", "minItems", "maxItems", "minProperties", "maxProperties");
+    private static final Pattern TAG_START = Pattern.compile("(?<=^|\\s)(?<!\\\\)@([A-Za-z]+)");
+
+    /**
+     * Splits the comment into the summary lines and one block per tag. A tag starts a line, or follows
+     * whitespace mid-line when it is one of {@link #INLINE_TAGS}; {@code \\@} is a literal {@code @}.
+     */
     private static List<TagText> blocks(String raw, int rawOffset, List<String> summary) {
         List<TagText> blocks = new ArrayList<>();
         String tag = null;
@@ -102,22 +111,35 @@ final class JsDocParser {
         int lineOffset = rawOffset;
         for (String rawLine : raw.split("\n", -1)) {
             String line = stripDecoration(rawLine);
-            int lineStart = lineOffset + rawLine.indexOf(line.isEmpty() ? "\0" : line);
+            int lineStart = lineOffset + Math.max(0, rawLine.indexOf(line.isEmpty() ? "\0" : line));
             lineOffset += rawLine.length() + 1;
-            if (line.startsWith("@") && line.length() > 1 && Character.isLetter(line.charAt(1))) {
-                if (tag != null) blocks.add(new TagText(tag, text.toString(), tagOffset));
-                int space = indexOfWhitespace(line);
-                tag = line.substring(1, space);
-                tagOffset = lineStart;
-                text.setLength(0);
-                text.append(line.substring(space).stripLeading());
-            } else {
-                String content = line.startsWith("\\@") ? line.substring(1) : line;
-                if (tag == null) {
-                    summary.add(content);
-                } else {
-                    text.append('\n').append(content);
+            var m = TAG_START.matcher(line);
+            int from = 0;
+            boolean first = true;
+            while (true) {
+                boolean found;
+                do {
+                    found = m.find();
+                } while (found && m.start() > 0 && !INLINE_TAGS.contains(m.group(1)));
+                String piece = line.substring(from, found ? m.start() : line.length());
+                if (found) piece = piece.stripTrailing();
+                if (!first || !piece.isEmpty() || !found) {
+                    String content = piece.replace("\\@", "@");
+                    if (tag == null) {
+                        if (first || !content.isBlank()) summary.add(first ? content : content.strip());
+                    } else if (first) {
+                        text.append('\n').append(content);
+                    } else {
+                        text.append(content);
+                    }
                 }
+                if (!found) break;
+                if (tag != null) blocks.add(new TagText(tag, text.toString(), tagOffset));
+                tag = m.group(1);
+                tagOffset = lineStart + m.start();
+                text.setLength(0);
+                from = m.end();
+                first = false;
             }
         }
         if (tag != null) blocks.add(new TagText(tag, text.toString(), tagOffset));

@@ -45,7 +45,7 @@ public final class TypeScriptRenderer {
         }
         out.append("declare const ").append(namespace).append(": {\n");
         for (Member m : methods) {
-            doc(m.doc(), m.method() || m.isFunction(), "  ", out);
+            doc(m.doc(), true, "  ", out);
             out.append("  ").append(member(m, "  ")).append(";\n");
         }
         return out.append("};\n").toString();
@@ -128,24 +128,22 @@ public final class TypeScriptRenderer {
     private String object(ObjectType o, String indent) {
         if (o.members().isEmpty() && o.indexValue() == null) return "{}";
         String inner = indent + "  ";
-        boolean documented = !o.indexDoc().isEmpty() || o.members().stream().anyMatch(m -> !m.doc().isEmpty());
-        if (!documented) {
-            List<String> parts = new ArrayList<>();
-            for (Member m : o.members()) parts.add(member(m, indent));
-            if (o.indexValue() != null) parts.add("[key: string]: " + type(o.indexValue(), indent));
-            String line = "{ " + String.join("; ", parts) + " }";
-            if (!line.contains("\n") && line.length() + indent.length() <= LINE_WIDTH) return line;
-        }
-        StringBuilder out = new StringBuilder("{\n");
-        for (Member m : o.members()) {
-            doc(m.doc(), m.isFunction(), inner, out);
-            out.append(inner).append(member(m, inner)).append(";\n");
-        }
+        List<String> parts = new ArrayList<>();
+        for (Member m : o.members()) parts.add(documented(comment(m.doc(), m.isFunction(), inner), member(m, inner), inner));
         if (o.indexValue() != null) {
-            doc(o.indexDoc(), false, inner, out);
-            out.append(inner).append("[key: string]: ").append(type(o.indexValue(), inner)).append(";\n");
+            parts.add(documented(comment(o.indexDoc(), false, inner), "[key: string]: " + type(o.indexValue(), inner), inner));
         }
+        String line = "{ " + String.join("; ", parts) + " }";
+        if (!line.contains("\n") && line.length() + indent.length() <= LINE_WIDTH) return line;
+        StringBuilder out = new StringBuilder("{\n");
+        for (String part : parts) out.append(inner).append(part).append(";\n");
         return out.append(indent).append("}").toString();
+    }
+
+    /** A one-line comment goes in front of its member; a longer one on the lines above it. */
+    private static String documented(String comment, String member, String indent) {
+        if (comment.isEmpty()) return member;
+        return comment.contains("\n") ? comment + "\n" + indent + member : comment + " " + member;
     }
 
     private String member(Member m, String indent) {
@@ -162,27 +160,52 @@ public final class TypeScriptRenderer {
                 + type(p.type(), indent)).collect(Collectors.joining(", "));
     }
 
-    /** JSDoc in the shortest form that parses back to the same {@link Doc}. */
+    private static final Pattern TAG_LIKE = Pattern.compile("(?<=^|\\s)@(?=[A-Za-z])");
+
+    /** Writes the JSDoc of a declaration or method on its own line(s). */
     static void doc(Doc doc, boolean withParams, String indent, StringBuilder out) {
-        List<String> lines = new ArrayList<>();
-        if (!doc.summary().isEmpty()) {
-            for (String line : doc.summary().split("\n", -1)) lines.add(line.startsWith("@") ? "\\" + line : line);
+        String comment = comment(doc, withParams, indent);
+        if (!comment.isEmpty()) out.append(indent).append(comment).append('\n');
+    }
+
+    /**
+     * JSDoc in the shortest form that parses back to the same {@link Doc}: one line when the text has
+     * no line breaks (tags inline), else one line per summary line and tag. "" when there is nothing.
+     */
+    static String comment(Doc doc, boolean withParams, String indent) {
+        List<String> tags = new ArrayList<>();
+        if (withParams) doc.params().forEach((name, text) -> tags.add("@param " + name + (text.isEmpty() ? "" : " " + escape(text))));
+        if (doc.returns() != null) tags.add(("@returns " + escape(doc.returns())).strip());
+        if (doc.deprecated() != null) tags.add(("@deprecated " + escape(doc.deprecated())).strip());
+        doc.tags().forEach((tag, value) -> tags.add("@" + tag + " " + escape(value)));
+        String summary = escape(doc.summary());
+        if (summary.isEmpty() && tags.isEmpty() && doc.examples().isEmpty()) return "";
+        boolean oneLine = doc.examples().isEmpty() && !summary.contains("\n") && tags.stream().noneMatch(t -> t.contains("\n"));
+        if (oneLine) {
+            String text = summary.isEmpty() ? String.join(" ", tags)
+                    : tags.isEmpty() ? summary : summary + " " + String.join(" ", tags);
+            return "/** " + text.replace("*/", "*\\/") + " */";
         }
-        if (withParams) doc.params().forEach((name, text) -> lines.add("@param " + name + (text.isEmpty() ? "" : " " + text)));
-        if (doc.returns() != null) lines.add(("@returns " + doc.returns()).strip());
-        if (doc.deprecated() != null) lines.add(("@deprecated " + doc.deprecated()).strip());
+        List<String> lines = new ArrayList<>();
+        if (!summary.isEmpty()) lines.addAll(List.of(summary.split("\n", -1)));
+        lines.addAll(tags);
         for (String example : doc.examples()) {
             lines.add("@example");
             lines.addAll(List.of(example.split("\n", -1)));
         }
-        doc.tags().forEach((tag, value) -> lines.add("@" + tag + " " + value));
-        if (lines.isEmpty()) return;
         List<String> safe = lines.stream().map(l -> l.replace("*/", "*\\/")).toList();
-        out.append(indent).append("/** ").append(safe.getFirst());
+        // A first line starting with '*' would lose it as decoration: start on the next line then.
+        StringBuilder out = new StringBuilder(safe.getFirst().startsWith("*") ? "/**\n" + indent + " * " : "/** ");
+        out.append(safe.getFirst());
         for (String line : safe.subList(1, safe.size())) {
             out.append('\n').append(indent).append(" *").append(line.isEmpty() ? "" : " " + line);
         }
-        out.append(" */\n");
+        return out.append(" */").toString();
+    }
+
+    /** '@' that a reader would take for a tag becomes '\\@'. */
+    private static String escape(String text) {
+        return TAG_LIKE.matcher(text).replaceAll("\\\\@");
     }
 
     static String literal(Object value) {

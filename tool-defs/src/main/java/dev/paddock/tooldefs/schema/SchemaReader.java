@@ -41,6 +41,7 @@ public final class SchemaReader {
         JsonNode tools = toolsList.isArray() ? toolsList : toolsList.path("tools");
         if (!tools.isArray()) throw new IllegalArgumentException("expected {\"tools\": [...]} (a tools/list result)");
         for (JsonNode tool : tools) tool(tool);
+        new SharedTypes(aliases, methods, typeNames).hoist();
         List<Declaration> result = new ArrayList<>(aliases);
         result.add(new Declaration.Const(namespace, new ObjectType(methods), Doc.EMPTY, 0));
         return result;
@@ -255,6 +256,7 @@ public final class SchemaReader {
         for (String tag : DOC_TAGS) {
             JsonNode v = s.get(tag);
             if (v == null) continue;
+            if (s.has("prefixItems") && (tag.equals("minItems") || tag.equals("maxItems"))) continue; // in the tuple
             if (tag.equals("default")) tags.put(tag, v.toString());
             else if (v.isValueNode()) tags.put(tag, v.asString());
         }
