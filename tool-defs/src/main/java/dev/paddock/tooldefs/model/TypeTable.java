@@ -42,6 +42,10 @@ public final class TypeTable {
         Set<String> seen = new java.util.HashSet<>();
         TypeTable table = new TypeTable(declarations);
         for (Declaration d : declarations) {
+            if (d instanceof Declaration.Alias a && table.refersToItselfDirectly(a)) {
+                errors.add(new ModelError(a.offset(), "type '" + a.name()
+                        + "' refers to itself without an object or array in between"));
+            }
             if (!seen.add(d.name())) {
                 errors.add(new ModelError(d.offset(), "'" + d.name() + "' is declared twice"));
             }
@@ -58,6 +62,25 @@ public final class TypeTable {
             }
         }
         return errors;
+    }
+
+    /** True for {@code type A = B | null; type B = A}: a cycle that no JSON value can end. */
+    private boolean refersToItselfDirectly(Declaration.Alias alias) {
+        Set<String> seen = new java.util.HashSet<>();
+        java.util.Deque<Type> work = new java.util.ArrayDeque<>(List.of(alias.type()));
+        while (!work.isEmpty()) {
+            switch (work.pop()) {
+                case Ref r -> {
+                    if (r.name().equals(alias.name())) return true;
+                    if (byName.get(r.name()) instanceof Declaration.Alias next && seen.add(next.name())) work.push(next.type());
+                    if (r.name().equals("Readonly") || r.name().equals("Partial")) work.addAll(r.args());
+                }
+                case Union u -> work.addAll(u.members());
+                case Intersection i -> work.addAll(i.members());
+                default -> { }
+            }
+        }
+        return false;
     }
 
     private void checkRef(Ref ref, Set<String> scope, List<ModelError> errors) {

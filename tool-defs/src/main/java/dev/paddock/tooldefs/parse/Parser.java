@@ -60,6 +60,9 @@ public final class Parser {
     private final JsDocParser docs;
     private List<Token> tokens;
     private int current;
+    /** Nesting of types being parsed; bounded so hostile input cannot overflow the stack. */
+    private int depth;
+    private static final int MAX_DEPTH = 100;
 
     public Parser(Source source, List<Diagnostic> errors) {
         this.source = source;
@@ -193,9 +196,14 @@ public final class Parser {
     // ---- types ----
 
     private Type type() {
-        Type type = union();
-        if (check("extends")) throw error(peek(), "conditional types are not supported");
-        return type;
+        if (++depth > MAX_DEPTH) throw error(peek(), "types nested more than " + MAX_DEPTH + " levels deep are not supported");
+        try {
+            Type type = union();
+            if (check("extends")) throw error(peek(), "conditional types are not supported");
+            return type;
+        } finally {
+            depth--;
+        }
     }
 
     private Type union() {
@@ -227,6 +235,7 @@ public final class Parser {
         Token t = peek();
         if (match("readonly")) {
             if (!check(LEFT_BRACKET) && !(peek().type() == IDENTIFIER)) throw error(t, "'readonly' applies to array and tuple types only");
+            if (check("readonly")) throw error(peek(), "'readonly' twice");
             return postfix();
         }
         if (check(LEFT_PAREN)) return isFunctionType() ? functionType() : parenthesized();

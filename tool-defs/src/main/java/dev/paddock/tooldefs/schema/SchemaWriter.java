@@ -27,6 +27,8 @@ final class SchemaWriter {
     private static final Set<String> COUNT_TAGS = Set.of("minLength", "maxLength", "minItems", "maxItems",
             "minProperties", "maxProperties");
 
+    private static final int MAX_DEFINITIONS = 200;
+
     private final TypeTable table;
     private final boolean exact;
     private final Map<String, ObjectNode> defs = new LinkedHashMap<>();
@@ -150,6 +152,10 @@ final class SchemaWriter {
         if (d == null) throw new ModelError(r.offset(), "unknown type '" + r.name() + "'");
         String key = defKey(r);
         if (!defs.containsKey(key)) {
+            if (defs.size() >= MAX_DEFINITIONS) {
+                throw new ModelError(r.offset(), "'" + r.name() + "' expands into more than " + MAX_DEFINITIONS
+                        + " distinct types: a generic type that grows at every level cannot be written as JSON Schema");
+            }
             ObjectNode def = Json.object();
             defs.put(key, def);
             def.setAll(schema(table.expand(r)));
