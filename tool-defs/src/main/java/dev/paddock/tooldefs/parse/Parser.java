@@ -345,8 +345,11 @@ public final class Parser {
                 synchronizeMember(start);
             }
         }
-        consume(RIGHT_BRACE, "expected '}' to close the object type opened at line "
-                + source.diagnostic(open.offset(), "").line());
+        if (!check(RIGHT_BRACE)) {
+            consume(RIGHT_BRACE, "expected '}' to close the object type opened at line "
+                    + source.diagnostic(open.offset(), "").line());
+        }
+        advance();
         return new Type.ObjectType(members, indexValue, indexDoc);
     }
 

@@ -110,25 +110,28 @@ final class SchemaWriter {
 
     /** Adds {@code $defs} to the root, inlining definitions that are used once and not recursively. */
     ObjectNode finish(ObjectNode root) {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (String key : List.copyOf(defs.keySet())) {
-                String ref = "#/$defs/" + key;
-                ObjectNode def = defs.get(key);
+        String inlined;
+        do {
+            inlined = null;
+            Map<String, Integer> uses = new java.util.HashMap<>();
+            countRefs(root, uses);
+            for (ObjectNode def : defs.values()) countRefs(def, uses);
+            for (var e : defs.entrySet()) {
+                String ref = "#/$defs/" + e.getKey();
                 // Recursive and documented definitions keep their name: inlined, a declaration's JSDoc
                 // would land where TypeScript cannot carry it (an array's items, a union member).
-                if (countRefs(def, ref) > 0 || def.has("description")) continue;
-                int uses = countRefs(root, ref);
-                for (ObjectNode other : defs.values()) uses += countRefs(other, ref);
-                if (uses <= 1) {
-                    defs.remove(key);
-                    inline(root, ref, def);
-                    for (ObjectNode other : defs.values()) inline(other, ref, def);
-                    changed = true;
+                if (uses.getOrDefault(ref, 0) <= 1 && !e.getValue().has("description") && !refersTo(e.getValue(), ref)) {
+                    inlined = e.getKey();
+                    break;
                 }
             }
-        }
+            if (inlined != null) {
+                ObjectNode def = defs.remove(inlined);
+                String ref = "#/$defs/" + inlined;
+                inline(root, ref, def);
+                for (ObjectNode other : defs.values()) inline(other, ref, def);
+            }
+        } while (inlined != null);
         if (!defs.isEmpty()) {
             ObjectNode d = Json.object();
             defs.forEach(d::set);
@@ -292,11 +295,17 @@ final class SchemaWriter {
         };
     }
 
-    private static int countRefs(JsonNode node, String ref) {
-        int count = 0;
-        if (node.isObject() && ref.equals(node.path("$ref").asString(null))) count++;
-        for (JsonNode child : node) count += countRefs(child, ref);
-        return count;
+    private static void countRefs(JsonNode node, Map<String, Integer> uses) {
+        if (node.isObject() && node.path("$ref").isString()) uses.merge(node.get("$ref").asString(), 1, Integer::sum);
+        for (JsonNode child : node) countRefs(child, uses);
+    }
+
+    private static boolean refersTo(JsonNode node, String ref) {
+        if (node.isObject() && ref.equals(node.path("$ref").asString(null))) return true;
+        for (JsonNode child : node) {
+            if (refersTo(child, ref)) return true;
+        }
+        return false;
     }
 
     /** Replaces each {@code {"$ref": ref, …siblings}} with the definition, siblings winning. */
