@@ -127,6 +127,30 @@ class SchemaToTypeScriptTest {
     }
 
     @Test
+    void objectTypesRepeatedInlineAcrossToolsAreDeclaredOnce() {
+        String entity = """
+                {"type": "object", "properties": {"name": {"type": "string", "description": "The name"}, "kind": {"type": "string"}}, "required": ["name"]}""";
+        String ts = render("""
+                {"tools": [
+                  {"name": "create", "inputSchema": {"type": "object", "properties": {"entities": {"type": "array", "items": %1$s}}, "required": ["entities"]}},
+                  {"name": "read", "inputSchema": {"type": "object"},
+                   "outputSchema": {"type": "object", "properties": {"entities": {"type": "array", "items": %1$s}}, "required": ["entities"]}},
+                  {"name": "one", "inputSchema": {"type": "object", "properties": {"path": {"type": "string"}}, "required": ["path"]}},
+                  {"name": "two", "inputSchema": {"type": "object", "properties": {"path": {"type": "string"}}, "required": ["path"]}}
+                ]}""".formatted(entity));
+
+        assertThat(ts).isEqualTo("""
+                type Entities = { entities: { /** The name */ name: string; kind?: string }[] };
+                declare const up: {
+                  create(input: Entities): Promise<unknown>;
+                  read(): Promise<Entities>;
+                  one(input: { path: string }): Promise<unknown>;
+                  two(input: { path: string }): Promise<unknown>;
+                };
+                """);
+    }
+
+    @Test
     void namesAreSanitisedAndCollisionsResolved() {
         var declarations = ToolDefs.fromToolsList(Json.MAPPER.readTree("""
                 {"tools": [

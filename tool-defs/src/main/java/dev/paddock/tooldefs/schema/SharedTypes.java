@@ -43,13 +43,15 @@ final class SharedTypes {
             long bestScore = 0;
             for (var e : counts.entrySet()) {
                 long score = (long) (e.getValue() - 1) * weight(e.getKey());
-                if (e.getValue() >= 2 && worthNaming(e.getKey()) && score > bestScore) {
+                if (e.getValue() >= 2 && worthNaming(e.getKey(), e.getValue()) && score > bestScore) {
                     best = e.getKey();
                     bestScore = score;
                 }
             }
             if (best == null) return;
-            String name = Identifiers.unique(Identifiers.typeName(names.get(best)), typeNames);
+            // One field names its object ({ content: string } → Content): short, and says what it holds.
+            String base = best.members().size() == 1 ? pascal(best.members().getFirst().name()) : names.get(best);
+            String name = Identifiers.unique(Identifiers.typeName(base), typeNames);
             Ref ref = new Ref(name, List.of(), 0);
             ObjectType target = best;
             aliases.replaceAll(d -> {
@@ -62,9 +64,9 @@ final class SharedTypes {
         }
     }
 
-    /** A name costs a declaration and a few tokens per use: not worth it for one plain field. */
-    private static boolean worthNaming(ObjectType o) {
-        return o.members().size() >= 2 || o.members().stream().anyMatch(m -> !m.doc().isEmpty())
+    /** A name costs a declaration and a token or two per use: for one plain field, only when used often. */
+    private static boolean worthNaming(ObjectType o, int uses) {
+        return o.members().size() >= 2 || uses >= 3 || o.members().stream().anyMatch(m -> !m.doc().isEmpty())
                 || o.members().stream().anyMatch(m -> !(m.type() instanceof Primitive));
     }
 
