@@ -33,4 +33,6 @@ export interface Weather {
 
   /** Lists the known cities. */
   cities(): Promise<string[]>;
-}
+};
+
+export {};

@@ -87,6 +87,7 @@ class DiagnosticsTest {
             declare namespace ns { }                                            | 1:9  | namespaces and modules are not supported: declare types at the top level
             import { X } from './x';                                            | 1:1  | imports are not supported: put every declaration in this file
             export default interface Api { }                                    | 1:8  | 'export default' is not supported: export named declarations
+            export { Api }; interface Api { f(): Promise<void>; }               | 1:8  | export lists are not supported: export each declaration itself
             export interface Api { f(x): Promise<void>; }                       | 1:26 | parameter 'x' needs a type: x: T
             export interface Api { f(x: bigint): Promise<void>; }               | 1:29 | 'bigint' cannot be represented in JSON: use string or number
             export interface Api { f(cb: (x: string) => void): Promise<void>; } | 1:30 | function types cannot be passed as JSON: only methods of the tool interface can be functions

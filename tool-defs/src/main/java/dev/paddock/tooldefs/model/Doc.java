@@ -2,6 +2,7 @@ package dev.paddock.tooldefs.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A JSDoc comment taken apart. {@code tags} holds the tags that become JSON Schema keywords
@@ -11,6 +12,17 @@ import java.util.Map;
  */
 public record Doc(String summary, Map<String, String> params, String returns, String deprecated,
         List<String> examples, Map<String, String> tags) {
+
+    /** Tags whose value is a number, and the JSON Schema keyword each becomes (same name). */
+    public static final Set<String> NUMBER_TAGS = Set.of("minimum", "maximum", "exclusiveMinimum",
+            "exclusiveMaximum", "multipleOf");
+    /** Tags whose value is a count (non-negative integer). */
+    public static final Set<String> COUNT_TAGS = Set.of("minLength", "maxLength", "minItems", "maxItems",
+            "minProperties", "maxProperties");
+    /** Every tag that becomes a JSON Schema keyword, in the order they are written back. */
+    public static final List<String> SCHEMA_TAGS = List.of("format", "minimum", "maximum", "exclusiveMinimum",
+            "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems",
+            "minProperties", "maxProperties", "default");
 
     public static final Doc EMPTY = new Doc("", Map.of(), null, null, List.of(), Map.of());
 

@@ -75,8 +75,4 @@ public sealed interface Type {
 
     /** Something a JSON Schema says that TypeScript cannot; rendered as {@code unknown} plus why. */
     record Inexpressible(String reason) implements Type {}
-
-    static Type keyword(Keyword keyword) {
-        return new Primitive(keyword);
-    }
 }

@@ -32,10 +32,6 @@ public final class TypeTable {
         return byName.get(name);
     }
 
-    public static boolean isBuiltIn(String name) {
-        return BUILT_INS.containsKey(name);
-    }
-
     /** Reports duplicate names and references that do not resolve; the rest of the checks run per tool. */
     public static List<ModelError> check(List<Declaration> declarations) {
         List<ModelError> errors = new ArrayList<>();

@@ -17,10 +17,6 @@ import java.util.regex.PatternSyntaxException;
  */
 final class JsDocParser {
 
-    static final Set<String> NUMBER_TAGS = Set.of("minimum", "maximum", "exclusiveMinimum",
-            "exclusiveMaximum", "multipleOf");
-    static final Set<String> COUNT_TAGS = Set.of("minLength", "maxLength", "minItems", "maxItems",
-            "minProperties", "maxProperties");
     private static final Pattern PARAM = Pattern.compile(
             "(?s)(?:\\{[^}]*}\\s*)?\\[?([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)(?:=[^\\]]*)?]?\\s*(?:-\\s+)?(.*)");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
@@ -75,10 +71,10 @@ final class JsDocParser {
                     }
                 }
                 default -> {
-                    if (NUMBER_TAGS.contains(block.tag())) {
+                    if (Doc.NUMBER_TAGS.contains(block.tag())) {
                         if (NUMBER.matcher(text).matches()) tags.put(block.tag(), text);
                         else error(block, "@" + block.tag() + " needs a number, got '" + text + "'");
-                    } else if (COUNT_TAGS.contains(block.tag())) {
+                    } else if (Doc.COUNT_TAGS.contains(block.tag())) {
                         if (text.matches("\\d{1,9}")) tags.put(block.tag(), text);
                         else error(block, "@" + block.tag() + " needs a non-negative integer, got '" + text + "'");
                     } else {
@@ -94,9 +90,7 @@ final class JsDocParser {
     private record TagText(String tag, String text, int offset) {}
 
     /** Tags also recognised in the middle of a line, so a short comment fits on one line. */
-    static final Set<String> INLINE_TAGS = Set.of("param", "returns", "return", "deprecated", "default", "pattern",
-            "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength",
-            "maxLength", "minItems", "maxItems", "minProperties", "maxProperties");
+    private static final Set<String> INLINE_TAGS = inlineTags();
     private static final Pattern TAG_START = Pattern.compile("(?<=^|\\s)(?<!\\\\)@([A-Za-z]+)");
 
     /**
@@ -145,6 +139,12 @@ final class JsDocParser {
         if (tag != null) blocks.add(new TagText(tag, text.toString(), tagOffset));
         while (!summary.isEmpty() && summary.getLast().isBlank()) summary.removeLast();
         return blocks;
+    }
+
+    private static Set<String> inlineTags() {
+        Set<String> tags = new java.util.HashSet<>(Doc.SCHEMA_TAGS);
+        tags.addAll(List.of("param", "returns", "return", "deprecated"));
+        return Set.copyOf(tags);
     }
 
     private static int indexOfWhitespace(String line) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * Recursive descent over declaration syntax, one method per grammar rule:
  *
  * <pre>
- * file         → declaration* EOF
+ * file         → ( declaration | "export" "{" "}" | ";" )* EOF
  * declaration  → "export"? "declare"? ( interface | typeAlias | enum | const )
  * interface    → "interface" IDENT typeParams? ( "extends" typeRef ( "," typeRef )* )? objectType
  * typeAlias    → "type" IDENT typeParams? "=" type ";"?
@@ -74,9 +74,11 @@ public final class Parser {
         tokens = new Scanner(source, errors).scanTokens();
         List<Declaration> declarations = new ArrayList<>();
         while (!isAtEnd()) {
+            if (match(SEMICOLON)) continue;
             int start = current;
             try {
-                declarations.add(declaration());
+                if (check("export") && checkNext(LEFT_BRACE)) emptyExport();
+                else declarations.add(declaration());
             } catch (ParseError e) {
                 synchronize(start);
             }
@@ -108,6 +110,15 @@ public final class Parser {
                     : "expected a declaration (interface, type, enum or declare const), found '" + t.lexeme() + "'";
         };
         throw error(t, what);
+    }
+
+    /** {@code export {};} only marks a file as a module; an export list would name other files' types. */
+    private void emptyExport() {
+        advance();
+        Token open = advance();
+        if (!check(RIGHT_BRACE)) throw error(open, "export lists are not supported: export each declaration itself");
+        advance();
+        match(SEMICOLON);
     }
 
     private Declaration interfaceDeclaration(boolean exported, Doc doc) {
@@ -277,10 +288,7 @@ public final class Parser {
     }
 
     private Type typeReference(Token name) {
-        StringBuilder qualified = new StringBuilder(name.lexeme());
-        while (check(DOT)) {
-            throw error(peek(), "qualified names (A.B) are not supported: refer to top-level declarations");
-        }
+        if (check(DOT)) throw error(peek(), "qualified names (A.B) are not supported: refer to top-level declarations");
         List<Type> args = new ArrayList<>();
         if (match(LESS)) {
             do {
@@ -288,7 +296,7 @@ public final class Parser {
             } while (match(COMMA));
             consume(GREATER, "expected '>' after the type arguments");
         }
-        String n = qualified.toString();
+        String n = name.lexeme();
         if ((n.equals("Array") || n.equals("ReadonlyArray")) && args.size() == 1) {
             return new Type.ArrayOf(args.getFirst());
         }

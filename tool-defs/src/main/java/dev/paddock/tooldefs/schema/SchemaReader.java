@@ -24,9 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SchemaReader {
 
     private static final int MAX_DEPTH = 32;
-    private static final List<String> DOC_TAGS = List.of("format", "minimum", "maximum", "exclusiveMinimum",
-            "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems",
-            "minProperties", "maxProperties", "default");
 
     private final List<Declaration> aliases = new ArrayList<>();
     private final Map<JsonNode, String> aliasByContent = new HashMap<>();
@@ -253,7 +250,7 @@ public final class SchemaReader {
 
     private static Doc doc(JsonNode s) {
         Map<String, String> tags = new LinkedHashMap<>();
-        for (String tag : DOC_TAGS) {
+        for (String tag : Doc.SCHEMA_TAGS) {
             JsonNode v = s.get(tag);
             if (v == null) continue;
             if (s.has("prefixItems") && (tag.equals("minItems") || tag.equals("maxItems"))) continue; // in the tuple

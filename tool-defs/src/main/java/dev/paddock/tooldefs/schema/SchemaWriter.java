@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,8 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SchemaWriter {
 
-    private static final Set<String> COUNT_TAGS = Set.of("minLength", "maxLength", "minItems", "maxItems",
-            "minProperties", "maxProperties");
 
     private static final int MAX_DEFINITIONS = 200;
 
@@ -103,7 +100,7 @@ final class SchemaWriter {
         doc.tags().forEach((tag, value) -> s.set(tag, switch (tag) {
             case "pattern", "format" -> Json.NODES.stringNode(value);
             case "default" -> Json.value(value);
-            default -> COUNT_TAGS.contains(tag) ? Json.NODES.numberNode(Integer.parseInt(value)) : Json.number(value);
+            default -> Doc.COUNT_TAGS.contains(tag) ? Json.NODES.numberNode(Integer.parseInt(value)) : Json.number(value);
         }));
         return s;
     }
