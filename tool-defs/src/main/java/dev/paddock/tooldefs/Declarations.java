@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The declarations of one input: parsed from a declaration file, or built from an MCP
- * {@code tools/list} result. {@code toolNames} maps a method name to the upstream tool name when the
- * two differ (tool names such as {@code get-env} are not identifiers and were sanitised).
+ * {@code tools/list} result. For the latter, {@code toolNames} maps each method name to the upstream
+ * tool's name (they differ where a name such as {@code get-env} is not an identifier); for a
+ * declaration file it is empty, tool names coming from {@link ToolNaming}.
  */
 public record Declarations(Source source, List<Declaration> declarations, Map<String, String> toolNames) {
 

@@ -90,8 +90,27 @@ public final class ToolDefs {
     }
 
     /**
+     * The methods that become tools, with what a server needs to bind them: names, parameter names and
+     * how the tool input maps onto the parameters.
+     */
+    public static List<ToolMethod> methods(Declarations declarations, String namespace, ToolNaming naming) {
+        TypeTable table = new TypeTable(declarations.declarations());
+        ToolBuilder builder = new ToolBuilder(table, namespace, naming);
+        List<ToolMethod> methods = new ArrayList<>();
+        for (Member m : ToolSources.methods(declarations.declarations(), table, new ArrayList<>())) {
+            var f = (dev.paddock.tooldefs.model.Type.Function) m.type();
+            String upstream = declarations.toolNames().get(m.name());
+            String toolName = upstream != null ? upstream : naming.name(namespace, m.name());
+            methods.add(new ToolMethod(m.name(), toolName,
+                    f.params().stream().map(dev.paddock.tooldefs.model.Param::name).toList(), builder.takesObjectInput(f)));
+        }
+        return methods;
+    }
+
+    /**
      * Reads a {@code tools/list} result ({@code {"tools": [...]}}) of an upstream MCP server. Tool names
-     * that are not identifiers are sanitised; {@link Declarations#toolNames()} maps them back.
+     * that are not identifiers are sanitised; {@link Declarations#toolNames()} maps every method back to
+     * its upstream tool name.
      *
      * @throws IllegalArgumentException when the JSON is not a tools/list result
      */

@@ -44,7 +44,7 @@ public final class SchemaReader {
         return result;
     }
 
-    /** Method name → tool name, for the methods whose name had to change. */
+    /** Method name → upstream tool name, for every method. */
     public Map<String, String> toolNames() {
         return toolNames;
     }
@@ -53,7 +53,7 @@ public final class SchemaReader {
         String toolName = tool.path("name").asString("");
         if (toolName.isEmpty()) throw new IllegalArgumentException("a tool without a name: " + tool);
         String method = Identifiers.unique(Identifiers.sanitize(toolName), methodNames);
-        if (!method.equals(toolName)) toolNames.put(method, toolName);
+        toolNames.put(method, toolName);
 
         JsonNode input = tool.path("inputSchema");
         JsonNode output = tool.path("outputSchema");

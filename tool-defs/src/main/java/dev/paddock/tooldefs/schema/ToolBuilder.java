@@ -66,7 +66,7 @@ public final class ToolBuilder {
         writer.at(method.offset());
         List<Param> params = f.params();
         ObjectNode root;
-        if (params.size() == 1 && !params.getFirst().rest() && table.asObject(params.getFirst().type()) != null) {
+        if (takesObjectInput(f)) {
             Param only = params.getFirst();
             writer.at(only.offset());
             root = writer.objectSchema(table.asObject(only.type()));
@@ -91,6 +91,12 @@ public final class ToolBuilder {
         if (!root.has("properties")) root.putObject("properties");
         reorder(root);
         return writer.finish(root);
+    }
+
+    /** True when the method's only parameter is an object type, which then is the whole tool input. */
+    public boolean takesObjectInput(Type.Function f) {
+        List<Param> params = f.params();
+        return params.size() == 1 && !params.getFirst().rest() && table.asObject(params.getFirst().type()) != null;
     }
 
     private ObjectNode output(Type returns, Member method) {
