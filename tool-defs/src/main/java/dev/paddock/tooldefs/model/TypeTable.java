@@ -93,8 +93,14 @@ public final class TypeTable {
             }
             expected = d.typeParams().size();
         } else {
-            errors.add(new ModelError(ref.offset(), "unknown type '" + ref.name() + "'"
-                    + (ref.name().equals("Date") ? ": JSON has no dates, use string with @format date-time" : "")));
+            errors.add(new ModelError(ref.offset(), "unknown type '" + ref.name() + "'" + switch (ref.name()) {
+                case "Date" -> ": JSON has no dates, use string with @format date-time";
+                case "Map" -> ": JSON has no maps, use Record<string, V>";
+                case "Set" -> ": JSON has no sets, use T[]";
+                case "Required", "NonNullable", "Exclude", "Extract", "ReturnType", "Parameters" ->
+                        ": only Partial, Pick, Omit, Record and Readonly are supported";
+                default -> "";
+            }));
             return;
         }
         if (ref.args().size() != expected) {
