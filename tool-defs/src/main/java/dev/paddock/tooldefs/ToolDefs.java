@@ -125,4 +125,14 @@ public final class ToolDefs {
     public static String render(Declarations declarations, String namespace) {
         return new TypeScriptRenderer(declarations.declarations()).render(namespace);
     }
+
+    /**
+     * Several namespaces (namespace → declarations, in order) as one valid TypeScript text; a type name
+     * that an earlier namespace already declared is prefixed with its namespace ({@code MemoryEntity}).
+     */
+    public static String renderAll(java.util.SequencedMap<String, Declarations> namespaces) {
+        var byNamespace = new java.util.LinkedHashMap<String, List<dev.paddock.tooldefs.model.Declaration>>();
+        namespaces.forEach((namespace, d) -> byNamespace.put(namespace, d.declarations()));
+        return TypeScriptRenderer.renderAll(byNamespace);
+    }
 }

@@ -11,8 +11,11 @@ import dev.paddock.tooldefs.model.TypeTable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,14 +33,39 @@ public final class TypeScriptRenderer {
 
     private final List<Declaration> declarations;
     private final TypeTable table;
+    private final List<Member> methods;
+    /** Type names changed to avoid a clash with another namespace rendered in the same text. */
+    private final Map<String, String> renamed = new HashMap<>();
 
     public TypeScriptRenderer(List<Declaration> declarations) {
         this.declarations = declarations;
         this.table = new TypeTable(declarations);
+        this.methods = ToolSources.methods(declarations, table, new ArrayList<>());
+    }
+
+    /**
+     * Several namespaces in one text (the description of {@code execute}): a type name already declared
+     * by an earlier namespace gets the namespace in front ({@code Entity} → {@code MemoryEntity}).
+     */
+    public static String renderAll(Map<String, List<Declaration>> namespaces) {
+        Set<String> taken = new HashSet<>();
+        StringBuilder out = new StringBuilder();
+        namespaces.forEach((namespace, declarations) -> {
+            TypeScriptRenderer renderer = new TypeScriptRenderer(declarations);
+            for (String name : renderer.referenced(renderer.methods)) {
+                if (!taken.add(name)) {
+                    String prefixed = Character.toUpperCase(namespace.charAt(0)) + namespace.substring(1) + name;
+                    String unique = prefixed;
+                    for (int n = 2; !taken.add(unique); n++) unique = prefixed + n;
+                    renderer.renamed.put(name, unique);
+                }
+            }
+            out.append(renderer.render(namespace));
+        });
+        return out.toString();
     }
 
     public String render(String namespace) {
-        List<Member> methods = ToolSources.methods(declarations, table, new ArrayList<>());
         StringBuilder out = new StringBuilder();
         Set<String> used = referenced(methods);
         for (Declaration d : declarations) {
@@ -54,7 +82,7 @@ public final class TypeScriptRenderer {
     private void declaration(Declaration d, StringBuilder out) {
         doc(d.doc(), false, "", out);
         String params = d.typeParams().isEmpty() ? "" : "<" + String.join(", ", d.typeParams()) + ">";
-        out.append("type ").append(d.name()).append(params).append(" = ");
+        out.append("type ").append(name(d.name())).append(params).append(" = ");
         switch (d) {
             case Declaration.Alias a -> out.append(type(a.type(), ""));
             case Declaration.Interface i -> {
@@ -95,8 +123,8 @@ public final class TypeScriptRenderer {
         return switch (type) {
             case Primitive p -> p.keyword().text();
             case Literal l -> literal(l.value());
-            case Ref r -> r.args().isEmpty() ? r.name()
-                    : r.name() + "<" + r.args().stream().map(a -> type(a, indent)).collect(Collectors.joining(", ")) + ">";
+            case Ref r -> r.args().isEmpty() ? name(r.name())
+                    : name(r.name()) + "<" + r.args().stream().map(a -> type(a, indent)).collect(Collectors.joining(", ")) + ">";
             case ArrayOf a -> wrap(a.element(), indent, a.element() instanceof Union
                     || a.element() instanceof Intersection || a.element() instanceof Function
                     || a.element() instanceof Inexpressible) + "[]";
@@ -109,6 +137,10 @@ public final class TypeScriptRenderer {
             case Function f -> "(" + params(f.params(), indent) + ") => " + type(f.returns(), indent);
             case Inexpressible x -> "unknown /* " + x.reason().replace("*/", "*\\/") + " */";
         };
+    }
+
+    private String name(String declared) {
+        return renamed.getOrDefault(declared, declared);
     }
 
     private String wrap(Type type, String indent, boolean parenthesize) {
