@@ -12,8 +12,8 @@
  * <h2>Decisions</h2>
  * <ul>
  *   <li>Tools are the methods (method syntax or function-typed properties) of every
- *       {@code declare const ns: {…}} and every exported interface that has methods; a file without
- *       either offers the methods of all its interfaces. Any other member of such an interface is an
+ *       {@code declare const ns: {…}} and every exported interface or object-literal type alias that
+ *       has methods; a file without either offers the methods of all such declarations. Any other member of such an interface is an
  *       error.</li>
  *   <li>Input schemas are exact ({@code additionalProperties: false} on object types without an index
  *       signature): TypeScript's object types are open, but an unknown key in a tool call is almost

@@ -27,6 +27,17 @@ class ToolMethodsTest {
     }
 
     @Test
+    void anExportedTypeAliasWithMethodsOffersToolsLikeAnInterface() {
+        Declarations d = ToolDefs.parse("clock.d.ts", """
+                export type Clock = { now(): Promise<number>; zone: (city: string) => Promise<string> };
+                export type Reading = { at: number };
+                """);
+
+        assertThat(ToolDefs.methods(d, "clock", ToolNaming.DEFAULT)).extracting(ToolMethod::toolName)
+                .containsExactly("clock_now", "clock_zone");
+    }
+
+    @Test
     void upstreamMethodsKeepTheirServersToolNames() {
         Declarations d = ToolDefs.fromToolsList(Json.MAPPER.readTree("""
                 {"tools": [{"name": "get-env", "inputSchema": {"type": "object"}},

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Finds the methods that become tools: the members of every {@code declare const ns: { … }} and of
- * every exported interface that has methods. A file without any of these (an ambient script) offers
- * the methods of all its interfaces that have methods.
+ * every exported interface (or alias of an object literal type) that has methods. A file without any
+ * of these (an ambient script) offers the methods of all such declarations.
  */
 public final class ToolSources {
 
@@ -17,12 +17,10 @@ public final class ToolSources {
     public static List<Member> methods(List<Declaration> declarations, TypeTable table, List<ModelError> errors) {
         List<Declaration> sources = new ArrayList<>();
         for (Declaration d : declarations) {
-            if (d instanceof Declaration.Const || (d instanceof Declaration.Interface i && i.exported() && hasMethods(i))) {
-                sources.add(d);
-            }
+            if (d instanceof Declaration.Const || isExported(d) && hasMethods(d)) sources.add(d);
         }
         if (sources.isEmpty()) {
-            declarations.stream().filter(d -> d instanceof Declaration.Interface i && hasMethods(i)).forEach(sources::add);
+            declarations.stream().filter(ToolSources::hasMethods).forEach(sources::add);
         }
         List<Member> methods = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -52,8 +50,8 @@ public final class ToolSources {
     }
 
     private static Type.ObjectType objectOf(Declaration source, TypeTable table) {
-        if (source instanceof Declaration.Interface i && !i.typeParams().isEmpty()) {
-            throw new ModelError(i.offset(), "'" + i.name() + "' offers tools and cannot be generic");
+        if (!source.typeParams().isEmpty()) {
+            throw new ModelError(source.offset(), "'" + source.name() + "' offers tools and cannot be generic");
         }
         Type type = source instanceof Declaration.Const c ? c.type() : new Type.Ref(source.name(), List.of(), source.offset());
         Type.ObjectType body = table.asObject(type);
@@ -61,7 +59,17 @@ public final class ToolSources {
         return body;
     }
 
-    private static boolean hasMethods(Declaration.Interface i) {
-        return i.body().members().stream().anyMatch(Member::isFunction);
+    private static boolean isExported(Declaration d) {
+        return d instanceof Declaration.Interface i && i.exported() || d instanceof Declaration.Alias a && a.exported();
+    }
+
+    /** An interface, or an alias of an object literal type, with at least one method. */
+    private static boolean hasMethods(Declaration d) {
+        Type.ObjectType body = switch (d) {
+            case Declaration.Interface i -> i.body();
+            case Declaration.Alias a when a.type() instanceof Type.ObjectType o -> o;
+            default -> null;
+        };
+        return body != null && body.members().stream().anyMatch(Member::isFunction);
     }
 }
