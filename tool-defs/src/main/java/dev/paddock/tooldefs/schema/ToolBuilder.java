@@ -103,9 +103,12 @@ public final class ToolBuilder {
         Type result = returns instanceof Type.Ref r && r.name().equals("Promise") ? r.args().getFirst() : returns;
         Type.ObjectType object = table.asObject(result);
         if (object == null) {
-            new SchemaWriter(table, false).schema(result instanceof Type.Primitive p
-                    && (p.keyword() == Type.Keyword.VOID || p.keyword() == Type.Keyword.UNDEFINED)
-                    ? new Type.Primitive(Type.Keyword.NULL) : result);
+            // No output schema (MCP wants objects there), but the type must still be one JSON can carry.
+            if (!(result instanceof Type.Primitive p && (p.keyword() == Type.Keyword.VOID || p.keyword() == Type.Keyword.UNDEFINED))) {
+                SchemaWriter check = new SchemaWriter(table, false);
+                check.at(method.offset());
+                check.schema(result);
+            }
             return null;
         }
         SchemaWriter writer = new SchemaWriter(table, false);
