@@ -99,59 +99,54 @@ final class JsDocParser {
      */
     private static List<TagText> blocks(String raw, int rawOffset, List<String> summary) {
         List<TagText> blocks = new ArrayList<>();
-        String tag = null;
-        int tagOffset = 0;
-        StringBuilder text = new StringBuilder();
+        TagText current = null;
         int lineOffset = rawOffset;
         for (String rawLine : raw.split("\n", -1)) {
             String line = stripDecoration(rawLine);
             int lineStart = lineOffset + Math.max(0, rawLine.indexOf(line.isEmpty() ? "\0" : line));
             lineOffset += rawLine.length() + 1;
-            var m = TAG_START.matcher(line);
-            int from = 0;
-            boolean first = true;
-            while (true) {
-                boolean found;
-                do {
-                    found = m.find();
-                } while (found && m.start() > 0 && !INLINE_TAGS.contains(m.group(1)));
-                String piece = line.substring(from, found ? m.start() : line.length());
-                if (found) piece = piece.stripTrailing();
-                if (!first || !piece.isEmpty() || !found) {
-                    String content = piece.replace("\\@", "@");
-                    if (tag == null) {
-                        if (first || !content.isBlank()) summary.add(first ? content : content.strip());
-                    } else if (first) {
-                        text.append('\n').append(content);
-                    } else {
-                        text.append(content);
-                    }
+            for (TagText segment : segments(line, lineStart)) {
+                if (segment.tag() != null) {
+                    if (current != null) blocks.add(current);
+                    current = segment;
+                } else if (current == null) {
+                    summary.add(segment.text());
+                } else {
+                    current = new TagText(current.tag(), current.text() + "\n" + segment.text(), current.offset());
                 }
-                if (!found) break;
-                if (tag != null) blocks.add(new TagText(tag, text.toString(), tagOffset));
-                tag = m.group(1);
-                tagOffset = lineStart + m.start();
-                text.setLength(0);
-                from = m.end();
-                first = false;
             }
         }
-        if (tag != null) blocks.add(new TagText(tag, text.toString(), tagOffset));
+        if (current != null) blocks.add(current);
         while (!summary.isEmpty() && summary.getLast().isBlank()) summary.removeLast();
         return blocks;
+    }
+
+    /** One line cut at its tags: plain text first (tag null) unless the line starts with a tag. */
+    private static List<TagText> segments(String line, int lineStart) {
+        List<TagText> segments = new ArrayList<>();
+        var m = TAG_START.matcher(line);
+        String tag = null;
+        int tagOffset = 0;
+        int from = 0;
+        while (m.find()) {
+            if (m.start() > 0 && !INLINE_TAGS.contains(m.group(1))) continue;
+            if (m.start() > 0) segments.add(new TagText(tag, unescape(line.substring(from, m.start()).stripTrailing()), tagOffset));
+            tag = m.group(1);
+            tagOffset = lineStart + m.start();
+            from = m.end();
+        }
+        segments.add(new TagText(tag, unescape(line.substring(from)), tagOffset));
+        return segments;
+    }
+
+    private static String unescape(String text) {
+        return text.replace("\\@", "@");
     }
 
     private static Set<String> inlineTags() {
         Set<String> tags = new java.util.HashSet<>(Doc.SCHEMA_TAGS);
         tags.addAll(List.of("param", "returns", "return", "deprecated"));
         return Set.copyOf(tags);
-    }
-
-    private static int indexOfWhitespace(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            if (Character.isWhitespace(line.charAt(i))) return i;
-        }
-        return line.length();
     }
 
     /** Removes the leading {@code *} decoration and one space after it; keeps further indentation. */
