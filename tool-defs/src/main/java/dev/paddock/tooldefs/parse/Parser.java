@@ -338,9 +338,10 @@ public final class Parser {
         while (!check(RIGHT_BRACE) && !isAtEnd()) {
             int start = current;
             try {
-                Token first = peek();
-                Doc doc = doc(first);
-                boolean readonly = check("readonly") && !isMemberNameEnd(1) && advance() != null;
+                Doc doc = doc(peek());
+                // 'readonly' is a modifier unless it is the member's own name ({ readonly: boolean }).
+                boolean readonly = check("readonly") && !isMemberNameEnd(1);
+                if (readonly) advance();
                 if (check(LEFT_BRACKET)) {
                     if (indexValue != null) throw error(peek(), "only one index signature is supported per object type");
                     indexValue = indexSignature();
@@ -354,6 +355,7 @@ public final class Parser {
             }
         }
         if (!check(RIGHT_BRACE)) {
+            // The line is looked up only here: doing it on every '}' made parsing quadratic.
             consume(RIGHT_BRACE, "expected '}' to close the object type opened at line "
                     + source.diagnostic(open.offset(), "").line());
         }
