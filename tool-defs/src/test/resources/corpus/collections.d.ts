@@ -6,6 +6,8 @@ export interface Collections {
     d: readonly string[];
     nested: number[][];
     unionItems: (string | number)[];
+    readonly fixed: string;
+    readonly?: boolean;
   }): Promise<void>;
 
   tuples(input: {

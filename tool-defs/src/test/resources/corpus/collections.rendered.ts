@@ -6,6 +6,8 @@ declare const collections: {
     d: string[];
     nested: number[][];
     unionItems: (string | number)[];
+    fixed: string;
+    readonly?: boolean;
   }): Promise<void>;
   tuples(input: {
     pair: [string, number];
