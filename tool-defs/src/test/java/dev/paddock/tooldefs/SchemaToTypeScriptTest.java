@@ -59,6 +59,25 @@ class SchemaToTypeScriptTest {
     }
 
     @Test
+    void sharedPropertiesBesideAlternativesGoIntoEachAlternative() {
+        String ts = render("""
+                {"tools": [{"name": "t", "inputSchema": {"type": "object", "properties": {
+                  "shape": {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"],
+                            "oneOf": [{"properties": {"r": {"type": "number"}}, "required": ["r"]},
+                                      {"properties": {"w": {"type": "number"}}, "required": ["w"]}]},
+                  "based": {"allOf": [{"$ref": "#/$defs/Base"}, {"properties": {"x": {"type": "number"}}}]},
+                  "notObject": {"allOf": [{"$ref": "#/$defs/Choice"}, {"properties": {"x": {"type": "number"}}}]}
+                }, "required": ["shape", "based", "notObject"],
+                "$defs": {"Base": {"type": "object", "properties": {"b": {"type": "string"}}},
+                          "Choice": {"anyOf": [{"type": "string"}, {"type": "number"}]}}}}]}""");
+
+        assertThat(ts).contains(
+                "shape: { id: string; r: number } | { id: string; w: number };",
+                "based: Base & { x?: number };",
+                "notObject: unknown /* allOf of schemas that are not all objects */;");
+    }
+
+    @Test
     void arraysTuplesAndMapsKeepTheirShape() {
         String ts = render("""
                 {"tools": [{"name": "t", "inputSchema": {"type": "object", "properties": {

@@ -28,6 +28,8 @@ public final class SchemaReader {
     private final List<Declaration> aliases = new ArrayList<>();
     private final Map<JsonNode, String> aliasByContent = new HashMap<>();
     private final Set<String> typeNames = new HashSet<>();
+    /** Aliases whose definition is a plain object schema, so {@code allOf} may intersect them. */
+    private final Set<String> objectDefs = new HashSet<>();
     private final Set<String> methodNames = new HashSet<>();
     private final Map<String, String> toolNames = new LinkedHashMap<>();
     private final List<Member> methods = new ArrayList<>();
@@ -91,6 +93,7 @@ public final class SchemaReader {
                     String name = Identifiers.unique(Identifiers.typeName(def.getKey()), typeNames);
                     aliasByContent.put(key, name);
                     localDefs.put(ref, name);
+                    if (isPlainObject(def.getValue())) objectDefs.add(name);
                     fresh.add(def);
                 }
             }
@@ -100,6 +103,12 @@ public final class SchemaReader {
                         Doc.summary(def.getValue().path("description").asString("")), 0));
             }
         }
+    }
+
+    /** An object schema with no combinators: safe to intersect with other objects. */
+    private static boolean isPlainObject(JsonNode s) {
+        return (s.path("type").asString("").equals("object") || s.has("properties"))
+                && !s.has("anyOf") && !s.has("oneOf") && !s.has("allOf") && !s.has("$ref") && !s.has("nullable");
     }
 
     /** Input and output flavours of one type differ only in {@code additionalProperties: false}. */
@@ -143,7 +152,7 @@ public final class SchemaReader {
             if (s.path(combinator).isArray() && !constraintsOnly(s.get(combinator))) {
                 List<Type> members = new ArrayList<>();
                 for (JsonNode m : s.get(combinator)) members.add(convert(m, depth + 1));
-                return union(members);
+                return s.has("properties") ? withBase(s, combinator, members, depth) : union(members);
             }
         }
         if (s.path("allOf").isArray()) return allOf(s, depth);
@@ -188,6 +197,26 @@ public final class SchemaReader {
         return true;
     }
 
+    /**
+     * {@code {properties: P, anyOf: [A, B]}} is {@code (P & A) | (P & B)}: each alternative gets the
+     * shared properties, so the type stays a union of plain objects.
+     */
+    private Type withBase(JsonNode s, String combinator, List<Type> members, int depth) {
+        ObjectNode base = (ObjectNode) s.deepCopy();
+        base.remove(combinator);
+        if (!(convertBody(base, depth) instanceof ObjectType b) || !members.stream().allMatch(m -> m instanceof ObjectType)) {
+            return new Inexpressible(combinator + " beside properties, with alternatives that are not objects");
+        }
+        return union(members.stream().<Type>map(m -> {
+            List<Member> merged = new ArrayList<>(b.members());
+            for (Member extra : ((ObjectType) m).members()) {
+                merged.removeIf(existing -> existing.name().equals(extra.name()));
+                merged.add(extra);
+            }
+            return new ObjectType(merged, b.indexValue(), b.indexDoc());
+        }).toList());
+    }
+
     private Type allOf(JsonNode s, int depth) {
         List<Type> parts = new ArrayList<>();
         for (JsonNode m : s.get("allOf")) parts.add(convert(m, depth + 1));
@@ -197,7 +226,9 @@ public final class SchemaReader {
             parts.addFirst(convertBody(base, depth));
         }
         if (parts.size() == 1) return parts.getFirst();
-        if (parts.stream().allMatch(p -> p instanceof ObjectType || p instanceof Ref)) return new Intersection(parts, 0);
+        if (parts.stream().allMatch(p -> p instanceof ObjectType || p instanceof Ref r && objectDefs.contains(r.name()))) {
+            return new Intersection(parts, 0);
+        }
         return new Inexpressible("allOf of schemas that are not all objects");
     }
 
