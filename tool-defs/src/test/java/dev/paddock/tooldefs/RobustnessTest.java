@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import dev.paddock.tooldefs.schema.Json;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Broken and hostile input ends in diagnostics, never in another exception or a hang. */
 class RobustnessTest {
@@ -33,6 +36,43 @@ class RobustnessTest {
                 }
             }
         });
+    }
+
+    @Test
+    void anyMutationOfTheCorpusSchemasRendersToTypeScriptThatParsesBack() {
+        Random random = new Random(7);
+        List<String> keywords = List.of("type", "properties", "items", "required", "enum", "anyOf", "$ref",
+                "additionalProperties", "prefixItems", "const", "description", "default", "format", "pattern", "minimum",
+                "maxLength", "deprecated", "nullable", "oneOf", "allOf", "patternProperties");
+        List<String> values = List.of("{}", "true", "false", "null", "\"string\"", "[\"a\", 1]",
+                "{\"type\": \"array\"}", "[{\"type\": \"object\"}, {\"const\": 3}]", "\"#/$defs/Nope\"",
+                "{\"x\": {\"type\": \"integer\"}}", "\"*/ @default x @minimum y\"", "\"a \\\\@b\"");
+        for (var file : Corpus.declarationFiles()) {
+            JsonNode tools = CorpusTest.tools(file);
+            for (int i = 0; i < 200; i++) {
+                JsonNode mutated = tools.deepCopy();
+                for (int n = 0; n < 4; n++) {
+                    ObjectNode target = randomObject(mutated, random);
+                    String key = keywords.get(random.nextInt(keywords.size()));
+                    if (random.nextBoolean()) target.remove(key);
+                    else target.set(key, Json.MAPPER.readTree(values.get(random.nextInt(values.size()))));
+                }
+                String ts = ToolDefs.render(ToolDefs.fromToolsList(mutated, "m"), "m");
+                assertThatCode(() -> ToolDefs.parse("m.d.ts", ts)).as("%s%nrendered as%n%s", mutated, ts)
+                        .doesNotThrowAnyException();
+            }
+        }
+    }
+
+    private static ObjectNode randomObject(JsonNode root, Random random) {
+        List<ObjectNode> objects = new java.util.ArrayList<>();
+        collect(root, objects);
+        return objects.get(random.nextInt(objects.size()));
+    }
+
+    private static void collect(JsonNode node, List<ObjectNode> into) {
+        if (node instanceof ObjectNode o && !o.has("tools") && !o.has("name")) into.add(o);
+        for (JsonNode child : node) collect(child, into);
     }
 
     @Test

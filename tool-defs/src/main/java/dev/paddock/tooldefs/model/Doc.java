@@ -24,6 +24,32 @@ public record Doc(String summary, Map<String, String> params, String returns, St
             "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems",
             "minProperties", "maxProperties", "default");
 
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
+
+    /** Why {@code value} cannot be the value of schema tag {@code tag}, or null when it can. */
+    public static String invalidTagValue(String tag, String value) {
+        if (NUMBER_TAGS.contains(tag)) {
+            return NUMBER.matcher(value).matches() ? null : "@" + tag + " needs a number, got '" + value + "'";
+        }
+        if (COUNT_TAGS.contains(tag)) {
+            return value.matches("\\d{1,9}") ? null : "@" + tag + " needs a non-negative integer, got '" + value + "'";
+        }
+        return switch (tag) {
+            case "format" -> value.isEmpty() || value.chars().anyMatch(Character::isWhitespace)
+                    ? "@format needs one word, e.g. @format date-time" : null;
+            case "pattern" -> {
+                try {
+                    java.util.regex.Pattern.compile(value);
+                    yield null;
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    yield "@pattern is not a valid regular expression: " + e.getDescription();
+                }
+            }
+            default -> null;
+        };
+    }
+
     public static final Doc EMPTY = new Doc("", Map.of(), null, null, List.of(), Map.of());
 
     public Doc {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Takes a JSDoc comment apart into a {@link Doc}. Constraint tags are checked here, where the
@@ -19,7 +18,6 @@ final class JsDocParser {
 
     private static final Pattern PARAM = Pattern.compile(
             "(?s)(?:\\{[^}]*}\\s*)?\\[?([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)(?:=[^\\]]*)?]?\\s*(?:-\\s+)?(.*)");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
     private final Source source;
     private final List<Diagnostic> errors;
@@ -54,29 +52,11 @@ final class JsDocParser {
                 case "returns", "return" -> returns = text;
                 case "deprecated" -> deprecated = text;
                 case "example" -> examples.add(stripIndent(block.text()));
-                case "default" -> tags.put("default", text);
-                case "pattern" -> {
-                    try {
-                        Pattern.compile(text);
-                        tags.put("pattern", text);
-                    } catch (PatternSyntaxException e) {
-                        error(block, "@pattern is not a valid regular expression: " + e.getDescription());
-                    }
-                }
-                case "format" -> {
-                    if (text.isEmpty() || text.contains(" ")) {
-                        error(block, "@format needs one word, e.g. @format date-time");
-                    } else {
-                        tags.put("format", text);
-                    }
-                }
                 default -> {
-                    if (Doc.NUMBER_TAGS.contains(block.tag())) {
-                        if (NUMBER.matcher(text).matches()) tags.put(block.tag(), text);
-                        else error(block, "@" + block.tag() + " needs a number, got '" + text + "'");
-                    } else if (Doc.COUNT_TAGS.contains(block.tag())) {
-                        if (text.matches("\\d{1,9}")) tags.put(block.tag(), text);
-                        else error(block, "@" + block.tag() + " needs a non-negative integer, got '" + text + "'");
+                    if (Doc.SCHEMA_TAGS.contains(block.tag())) {
+                        String problem = Doc.invalidTagValue(block.tag(), text);
+                        if (problem == null) tags.put(block.tag(), text);
+                        else error(block, problem);
                     } else {
                         // Tags with no schema meaning (@see, @since, …) stay readable in the summary.
                         summary.add("@" + block.tag() + (text.isEmpty() ? "" : " " + text));

@@ -279,17 +279,23 @@ public final class SchemaReader {
         return new Tuple(elements);
     }
 
+    /** Description and keywords as JSDoc; a keyword value JSDoc cannot carry as a tag stays in the text. */
     private static Doc doc(JsonNode s) {
         Map<String, String> tags = new LinkedHashMap<>();
+        StringBuilder summary = new StringBuilder(s.path("description").asString(""));
         for (String tag : Doc.SCHEMA_TAGS) {
             JsonNode v = s.get(tag);
             if (v == null) continue;
             if (s.has("prefixItems") && (tag.equals("minItems") || tag.equals("maxItems"))) continue; // in the tuple
-            if (tag.equals("default")) tags.put(tag, v.toString());
-            else if (v.isValueNode()) tags.put(tag, v.asString());
+            String value = tag.equals("default") || !v.isValueNode() ? v.toString() : v.asString();
+            if (Doc.invalidTagValue(tag, value) == null && !value.contains("\n")) {
+                tags.put(tag, value);
+            } else {
+                summary.append(summary.isEmpty() ? "" : "\n").append(tag).append(": ").append(value);
+            }
         }
         String deprecated = s.path("deprecated").asBoolean(false) ? "" : null;
-        return new Doc(s.path("description").asString(""), Map.of(), null, deprecated, List.of(), tags);
+        return new Doc(summary.toString(), Map.of(), null, deprecated, List.of(), tags);
     }
 
     private static Type literalOrWhy(JsonNode v) {
