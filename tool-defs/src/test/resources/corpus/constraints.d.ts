@@ -1,3 +1,6 @@
+/** JSON Schema's integer. */
+type integer = number;
+
 export interface Accounts {
   /** Registers an account. */
   register(input: {
@@ -15,7 +18,7 @@ export interface Accounts {
      * @minimum 13
      * @maximum 130
      */
-    age?: number;
+    age?: integer;
     /**
      * Preferred languages.
      * @minItems 1
@@ -25,5 +28,7 @@ export interface Accounts {
     languages?: string[];
     /** @deprecated use email */
     phone?: string;
+    /** Seats, if known. */
+    seats?: integer | null;
   }): Promise<{ id: string }>;
 }

@@ -22,6 +22,8 @@
  *   <li>A property is required unless it is marked {@code ?} or its type admits {@code undefined}.</li>
  *   <li>Declarations a tool uses go to {@code $defs}; those used once, not recursive and without JSDoc
  *       are inlined again, so {@code $ref} remains only for shared, recursive and documented types.</li>
+ *   <li>{@code type integer = number;} declares JSON Schema's {@code integer}: a property typed
+ *       {@code integer} gets {@code "type": "integer"}. Upstream integers render the same way.</li>
  *   <li>Enums become unions of their values (the model passes values, not enum members).</li>
  *   <li>Rendering is for token economy: shared types once, objects on one line when they fit,
  *       one-line JSDoc with inline tags, object types that upstream schemas repeat inline declared once

@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 class RenderAllTest {
 
     @Test
-    void aTypeNameTakenByAnEarlierNamespaceGetsTheNamespaceInFront() {
+    void aTypeNameTakenByAnEarlierNamespaceGetsTheNamespaceInFrontUnlessDeclaredAlike() {
         Declarations local = ToolDefs.parse("store.d.ts", """
                 export type Entity = { id: string };
-                export interface Store { get(id: string): Promise<Entity>; put(e: Entity): Promise<void>; }
+                type integer = number;
+                export interface Store { get(id: string): Promise<Entity>; put(e: Entity, n: integer): Promise<void>; }
                 """);
         Declarations upstream = ToolDefs.fromToolsList(Json.MAPPER.readTree("""
-                {"tools": [{"name": "find", "inputSchema": {"type": "object", "properties": {"e": {"$ref": "#/$defs/Entity"}},
+                {"tools": [{"name": "find", "inputSchema": {"type": "object", "properties": {"e": {"$ref": "#/$defs/Entity"}, "n": {"type": "integer"}},
                   "$defs": {"Entity": {"type": "object", "description": "A graph node.", "properties": {"name": {"type": "string"}}}}}}]}"""),
                 "memory");
         var namespaces = new LinkedHashMap<String, Declarations>();
@@ -27,14 +28,15 @@ class RenderAllTest {
 
         assertThat(ts).isEqualTo("""
                 type Entity = { id: string };
+                type integer = number;
                 declare const store: {
                   get(id: string): Promise<Entity>;
-                  put(e: Entity): Promise<void>;
+                  put(e: Entity, n: integer): Promise<void>;
                 };
                 /** A graph node. */
                 type MemoryEntity = { name?: string };
                 declare const memory: {
-                  find(input?: { e?: MemoryEntity }): Promise<unknown>;
+                  find(input?: { e?: MemoryEntity; n?: integer }): Promise<unknown>;
                 };
                 """);
         assertThat(ToolDefs.toMcpTools(ToolDefs.parse("all.d.ts", ts), "all", ToolNaming.DEFAULT)).hasSize(3);

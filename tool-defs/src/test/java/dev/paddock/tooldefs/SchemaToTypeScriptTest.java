@@ -26,9 +26,10 @@ class SchemaToTypeScriptTest {
                  {"name": "ping", "inputSchema": {"type": "object"}}]}""");
 
         assertThat(ts).isEqualTo("""
+                type integer = number;
                 declare const up: {
                   /** Weather for a city. */
-                  get_weather(input: { /** City name */ city: string; /** @minimum 1 @maximum 7 */ days?: number }): Promise<{ temp: number }>;
+                  get_weather(input: { /** City name */ city: string; /** @minimum 1 @maximum 7 */ days?: integer }): Promise<{ temp: number }>;
                   ping(): Promise<unknown>;
                 };
                 """);

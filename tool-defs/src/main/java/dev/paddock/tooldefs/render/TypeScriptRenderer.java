@@ -36,6 +36,8 @@ public final class TypeScriptRenderer {
     private final List<Member> methods;
     /** Type names changed to avoid a clash with another namespace rendered in the same text. */
     private final Map<String, String> renamed = new HashMap<>();
+    /** Types an earlier namespace already declared in exactly the same words. */
+    private final Set<String> alreadyDeclared = new HashSet<>();
 
     public TypeScriptRenderer(List<Declaration> declarations) {
         this.declarations = declarations;
@@ -45,18 +47,23 @@ public final class TypeScriptRenderer {
 
     /**
      * Several namespaces in one text (the description of {@code execute}): a type name already declared
-     * by an earlier namespace gets the namespace in front ({@code Entity} → {@code MemoryEntity}).
+     * by an earlier namespace gets the namespace in front ({@code Entity} → {@code MemoryEntity}),
+     * unless both declare it identically ({@code type integer = number}): then it is declared once.
      */
     public static String renderAll(Map<String, List<Declaration>> namespaces) {
-        Set<String> taken = new HashSet<>();
+        Map<String, String> taken = new HashMap<>();
         StringBuilder out = new StringBuilder();
         namespaces.forEach((namespace, declarations) -> {
             TypeScriptRenderer renderer = new TypeScriptRenderer(declarations);
             for (String name : renderer.referenced(renderer.methods)) {
-                if (!taken.add(name)) {
+                String text = renderer.declarationText(renderer.table.lookup(name));
+                String earlier = taken.putIfAbsent(name, text);
+                if (text.equals(earlier)) {
+                    renderer.alreadyDeclared.add(name);
+                } else if (earlier != null) {
                     String prefixed = Character.toUpperCase(namespace.charAt(0)) + namespace.substring(1) + name;
                     String unique = prefixed;
-                    for (int n = 2; !taken.add(unique); n++) unique = prefixed + n;
+                    for (int n = 2; taken.putIfAbsent(unique, text) != null; n++) unique = prefixed + n;
                     renderer.renamed.put(name, unique);
                 }
             }
@@ -69,7 +76,7 @@ public final class TypeScriptRenderer {
         StringBuilder out = new StringBuilder();
         Set<String> used = referenced(methods);
         for (Declaration d : declarations) {
-            if (used.contains(d.name())) declaration(d, out);
+            if (used.contains(d.name()) && !alreadyDeclared.contains(d.name())) out.append(declarationText(d));
         }
         out.append("declare const ").append(namespace).append(": {\n");
         for (Member m : methods) {
@@ -79,7 +86,8 @@ public final class TypeScriptRenderer {
         return out.append("};\n").toString();
     }
 
-    private void declaration(Declaration d, StringBuilder out) {
+    private String declarationText(Declaration d) {
+        StringBuilder out = new StringBuilder();
         doc(d.doc(), false, "", out);
         String params = d.typeParams().isEmpty() ? "" : "<" + String.join(", ", d.typeParams()) + ">";
         out.append("type ").append(name(d.name())).append(params).append(" = ");
@@ -93,7 +101,7 @@ public final class TypeScriptRenderer {
                     .collect(Collectors.joining(" | ")));
             case Declaration.Const c -> throw new IllegalStateException("constants are not types");
         }
-        out.append(";\n");
+        return out.append(";\n").toString();
     }
 
     /** Declarations reachable from the methods, in no particular order. */

@@ -12,7 +12,7 @@ final class Identifiers {
             "package", "private", "protected", "public", "static", "yield", "await", "any", "unknown", "never",
             "string", "number", "boolean", "object", "symbol", "bigint", "undefined", "type", "declare",
             "readonly", "keyof", "infer", "is", "as", "Promise", "Record", "Partial", "Pick", "Omit", "Readonly",
-            "Array", "ReadonlyArray");
+            "Array", "ReadonlyArray", "integer");
 
     private Identifiers() {}
 

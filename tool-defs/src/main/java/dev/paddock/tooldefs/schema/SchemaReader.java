@@ -105,6 +105,14 @@ public final class SchemaReader {
         }
     }
 
+    /** {@code integer}, declared once as {@code type integer = number} (see SchemaWriter). */
+    private Type integer() {
+        if (typeNames.add("integer")) {
+            aliases.add(new Declaration.Alias("integer", List.of(), new Primitive(Keyword.NUMBER), false, Doc.EMPTY, 0));
+        }
+        return new Ref("integer", List.of(), 0);
+    }
+
     /** An object schema with no combinators: safe to intersect with other objects. */
     private static boolean isPlainObject(JsonNode s) {
         return (s.path("type").asString("").equals("object") || s.has("properties"))
@@ -176,7 +184,8 @@ public final class SchemaReader {
         }
         return switch (t) {
             case "string" -> new Primitive(Keyword.STRING);
-            case "number", "integer" -> new Primitive(Keyword.NUMBER);
+            case "number" -> new Primitive(Keyword.NUMBER);
+            case "integer" -> integer();
             case "boolean" -> new Primitive(Keyword.BOOLEAN);
             case "null" -> new Primitive(Keyword.NULL);
             case "object" -> s.has("properties") || s.has("additionalProperties") || s.has("patternProperties")

@@ -150,6 +150,7 @@ final class SchemaWriter {
         }
         Declaration d = table.lookup(r.name());
         if (d == null) throw new ModelError(r.offset(), "unknown type '" + r.name() + "'");
+        if (isIntegerAlias(d)) return typed("integer");
         String key = defKey(r);
         if (!defs.containsKey(key)) {
             if (defs.size() >= MAX_DEFINITIONS) {
@@ -164,6 +165,15 @@ final class SchemaWriter {
         ObjectNode s = Json.object();
         s.put("$ref", "#/$defs/" + key);
         return s;
+    }
+
+    /**
+     * {@code type integer = number;} is how TypeScript says "integer": the alias stands for JSON
+     * Schema's {@code integer} wherever it is used.
+     */
+    static boolean isIntegerAlias(Declaration d) {
+        return d instanceof Declaration.Alias a && a.name().equals("integer") && a.typeParams().isEmpty()
+                && a.type() instanceof Primitive p && p.keyword() == Keyword.NUMBER;
     }
 
     private String defKey(Type type) {
@@ -206,22 +216,23 @@ final class SchemaWriter {
             members.forEach(m -> values.add(literal(((Literal) m).value())));
             return s;
         }
-        if (members.stream().allMatch(SchemaWriter::isPlainPrimitive)) {
+        List<ObjectNode> schemas = members.stream().map(this::schema).toList();
+        if (schemas.stream().allMatch(m -> m.size() == 1 && m.path("type").isString())) {
             ObjectNode s = Json.object();
             ArrayNode types = s.putArray("type");
-            members.forEach(m -> types.add(((Primitive) m).keyword().text()));
+            schemas.forEach(m -> types.add(m.get("type")));
             return s;
         }
         ObjectNode s = Json.object();
         ArrayNode anyOf = s.putArray("anyOf");
         List<Type> literals = members.stream().filter(m -> m instanceof Literal).toList();
         boolean literalsDone = false;
-        for (Type m : members) {
-            if (m instanceof Literal && literals.size() > 1) {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i) instanceof Literal && literals.size() > 1) {
                 if (!literalsDone) anyOf.add(schema(new Union(literals)));
                 literalsDone = true;
             } else {
-                anyOf.add(schema(m));
+                anyOf.add(schemas.get(i));
             }
         }
         return s;
@@ -267,13 +278,6 @@ final class SchemaWriter {
 
     private static boolean isUndefined(Type type) {
         return type instanceof Primitive p && (p.keyword() == Keyword.UNDEFINED || p.keyword() == Keyword.VOID);
-    }
-
-    private static boolean isPlainPrimitive(Type type) {
-        return type instanceof Primitive p && switch (p.keyword()) {
-            case STRING, NUMBER, BOOLEAN, NULL, OBJECT -> true;
-            default -> false;
-        };
     }
 
     private static ObjectNode typed(String type) {
