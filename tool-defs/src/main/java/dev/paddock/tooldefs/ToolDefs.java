@@ -57,8 +57,9 @@ public final class ToolDefs {
         }
         errors.forEach(e -> diagnostics.add(src.diagnostic(e.offset() < 0 ? 0 : e.offset(), e.getMessage())));
         if (!diagnostics.isEmpty()) {
-            diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-            throw new DeclarationException(diagnostics);
+            // Two tools using one broken type meet the same problem: report it once.
+            throw new DeclarationException(diagnostics.stream().distinct()
+                    .sorted(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column)).toList());
         }
         return new Declarations(src, declarations, java.util.Map.of());
     }

@@ -109,6 +109,15 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aProblemInATypeSharedByTwoToolsIsReportedOnce() {
+        assertThat(errors("""
+                export interface Api { a(x: Shared): Promise<void>; b(y: Shared): Promise<Shared>; }
+                type Shared = { name: string; callback: () => void };
+                """)).extracting(d -> d.line() + ":" + d.column() + " " + d.message()).containsExactly(
+                "2:31 'callback' is a function: functions cannot be passed as JSON");
+    }
+
+    @Test
     void aMissingSemicolonOrBraceSaysWhatWasExpectedAndWhere() {
         List<Diagnostic> errors = errors("""
                 export interface Api {
