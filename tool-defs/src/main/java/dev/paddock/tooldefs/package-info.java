@@ -5,8 +5,8 @@
  * {@link dev.paddock.tooldefs.ToolDefs} is the whole public surface: {@code parse} (declaration file →
  * {@link dev.paddock.tooldefs.Declarations}, or a {@link dev.paddock.tooldefs.DeclarationException}
  * holding every {@link dev.paddock.tooldefs.Diagnostic}), {@code toMcpTools}, {@code methods},
- * {@code fromToolsList} (upstream tools/list → declarations) and {@code render} (declarations →
- * TypeScript for a model). {@link dev.paddock.tooldefs.ToolDefsCommands} holds the bodies of the
+ * {@code fromToolsList} (upstream tools/list → declarations), {@code render} (declarations →
+ * TypeScript for a model) and {@code renderAll} (several namespaces in one text). {@link dev.paddock.tooldefs.ToolDefsCommands} holds the bodies of the
  * {@code paddock tools} and {@code paddock types} commands.
  *
  * <h2>Decisions</h2>
