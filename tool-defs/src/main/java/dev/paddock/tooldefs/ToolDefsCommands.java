@@ -1,0 +1,83 @@
+package dev.paddock.tooldefs;
+
+import dev.paddock.tooldefs.schema.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The bodies of {@code paddock tools --from-ts} and {@code paddock types --from-schema}, free of any
+ * CLI library so the CLI can wire them as it likes. Exit codes: 0 done, 2 invalid input (diagnostics on
+ * {@code err}), 1 the file could not be read.
+ */
+public final class ToolDefsCommands {
+
+    public static final int OK = 0;
+    public static final int UNREADABLE = 1;
+    public static final int INVALID_INPUT = 2;
+
+    private ToolDefsCommands() {}
+
+    /** Prints {@code {"tools": [...]}} for a declaration file. */
+    public static int tools(Path file, Optional<String> namespace, PrintStream out, PrintStream err) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println(file + ": cannot read: " + e.getMessage());
+            return UNREADABLE;
+        }
+        String ns = namespace.orElseGet(() -> defaultNamespace(file));
+        try {
+            Declarations declarations = ToolDefs.parse(file.toString(), text);
+            List<ObjectNode> tools = ToolDefs.toMcpTools(declarations, ns, ToolNaming.DEFAULT);
+            ObjectNode result = Json.MAPPER.createObjectNode();
+            result.putArray("tools").addAll(tools);
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+            return OK;
+        } catch (DeclarationException e) {
+            e.diagnostics().forEach(d -> err.println(d.format()));
+            return INVALID_INPUT;
+        }
+    }
+
+    /** Prints the TypeScript rendering of a tools/list result. */
+    public static int types(Path file, Optional<String> namespace, PrintStream out, PrintStream err) {
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            err.println(file + ": cannot read: " + e.getMessage());
+            return UNREADABLE;
+        } catch (JacksonException e) {
+            var location = e.getLocation();
+            err.println(file + ":" + (location == null ? 1 : location.getLineNr()) + ":"
+                    + (location == null ? 1 : location.getColumnNr()) + ": invalid JSON: " + e.getOriginalMessage());
+            return INVALID_INPUT;
+        }
+        String ns = namespace.orElseGet(() -> defaultNamespace(file));
+        try {
+            out.print(ToolDefs.render(ToolDefs.fromToolsList(json, ns), ns));
+            return OK;
+        } catch (IllegalArgumentException e) {
+            err.println(file + ":1:1: " + e.getMessage());
+            return INVALID_INPUT;
+        }
+    }
+
+    /** {@code weather.d.ts} → {@code weather}; anything that is not an identifier character → '_'. */
+    static String defaultNamespace(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String ns = base.replaceAll("[^A-Za-z0-9_$]", "_");
+        return ns.isEmpty() || Character.isDigit(ns.charAt(0)) ? "_" + ns : ns;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.paddock.tooldefs.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the methods that become tools: the members of every {@code declare const ns: { … }} and of
+ * every exported interface (or alias of an object literal type) that has methods. A file without any
+ * of these (an ambient script) offers the methods of all such declarations.
+ */
+public final class ToolSources {
+
+    private ToolSources() {}
+
+    public static List<Member> methods(List<Declaration> declarations, TypeTable table, List<ModelError> errors) {
+        List<Declaration> sources = new ArrayList<>();
+        for (Declaration d : declarations) {
+            if (d instanceof Declaration.Const || isExported(d) && hasMethods(d)) sources.add(d);
+        }
+        if (sources.isEmpty()) {
+            declarations.stream().filter(ToolSources::hasMethods).forEach(sources::add);
+        }
+        List<Member> methods = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Declaration source : sources) {
+            Type.ObjectType body;
+            try {
+                body = objectOf(source, table);
+            } catch (ModelError e) {
+                errors.add(e);
+                continue;
+            }
+            for (Member m : body.members()) {
+                if (!(m.type() instanceof Type.Function)) {
+                    errors.add(new ModelError(m.offset(), "'" + m.name() + "' in '" + source.name()
+                            + "' is not a method: tools are methods; declare data in a separate type"));
+                } else if (!names.add(m.name())) {
+                    errors.add(new ModelError(m.offset(), "method '" + m.name() + "' is declared twice"));
+                } else {
+                    methods.add(m);
+                }
+            }
+            if (body.indexValue() != null) {
+                errors.add(new ModelError(source.offset(), "'" + source.name() + "' has an index signature: tools need fixed names"));
+            }
+        }
+        return methods;
+    }
+
+    private static Type.ObjectType objectOf(Declaration source, TypeTable table) {
+        if (!source.typeParams().isEmpty()) {
+            throw new ModelError(source.offset(), "'" + source.name() + "' offers tools and cannot be generic");
+        }
+        Type type = source instanceof Declaration.Const c ? c.type() : new Type.Ref(source.name(), List.of(), source.offset());
+        Type.ObjectType body = table.asObject(type);
+        if (body == null) throw new ModelError(source.offset(), "'" + source.name() + "' must have an object type with methods");
+        return body;
+    }
+
+    private static boolean isExported(Declaration d) {
+        return d instanceof Declaration.Interface i && i.exported() || d instanceof Declaration.Alias a && a.exported();
+    }
+
+    /** An interface, or an alias of an object literal type, with at least one method. */
+    private static boolean hasMethods(Declaration d) {
+        Type.ObjectType body = switch (d) {
+            case Declaration.Interface i -> i.body();
+            case Declaration.Alias a when a.type() instanceof Type.ObjectType o -> o;
+            default -> null;
+        };
+        return body != null && body.members().stream().anyMatch(Member::isFunction);
+    }
+}

@@ -1,0 +1,33 @@
+/**
+ * TypeScript declarations ⇄ MCP tool descriptions and JSON Schema, in pure Java.
+ *
+ * <h2>API</h2>
+ * {@link dev.paddock.tooldefs.ToolDefs} is the whole public surface: {@code parse} (declaration file →
+ * {@link dev.paddock.tooldefs.Declarations}, or a {@link dev.paddock.tooldefs.DeclarationException}
+ * holding every {@link dev.paddock.tooldefs.Diagnostic}), {@code toMcpTools}, {@code methods},
+ * {@code fromToolsList} (upstream tools/list → declarations), {@code render} (declarations →
+ * TypeScript for a model) and {@code renderAll} (several namespaces in one text). {@link dev.paddock.tooldefs.ToolDefsCommands} holds the bodies of the
+ * {@code paddock tools} and {@code paddock types} commands.
+ *
+ * <h2>Decisions</h2>
+ * <ul>
+ *   <li>Tools are the methods (method syntax or function-typed properties) of every
+ *       {@code declare const ns: {…}} and every exported interface or object-literal type alias that
+ *       has methods; a file without either offers the methods of all such declarations. Any other member of such an interface is an
+ *       error.</li>
+ *   <li>Input schemas are exact ({@code additionalProperties: false} on object types without an index
+ *       signature): TypeScript's object types are open, but an unknown key in a tool call is almost
+ *       always a caller's typo, and rejecting it says so. Output schemas stay open so a server that
+ *       adds a field does not break its clients' validation.</li>
+ *   <li>A property is required unless it is marked {@code ?} or its type admits {@code undefined}.</li>
+ *   <li>Declarations a tool uses go to {@code $defs}; those used once, not recursive and without JSDoc
+ *       are inlined again, so {@code $ref} remains only for shared, recursive and documented types.</li>
+ *   <li>{@code type integer = number;} declares JSON Schema's {@code integer}: a property typed
+ *       {@code integer} gets {@code "type": "integer"}. Upstream integers render the same way.</li>
+ *   <li>Enums become unions of their values (the model passes values, not enum members).</li>
+ *   <li>Rendering is for token economy: shared types once, objects on one line when they fit,
+ *       one-line JSDoc with inline tags, object types that upstream schemas repeat inline declared once
+ *       under a name.</li>
+ * </ul>
+ */
+package dev.paddock.tooldefs;

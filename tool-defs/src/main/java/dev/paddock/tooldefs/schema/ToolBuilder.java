@@ -1,0 +1,143 @@
+package dev.paddock.tooldefs.schema;
+
+import dev.paddock.tooldefs.ToolNaming;
+import dev.paddock.tooldefs.model.Doc;
+import dev.paddock.tooldefs.model.Member;
+import dev.paddock.tooldefs.model.ModelError;
+import dev.paddock.tooldefs.model.Param;
+import dev.paddock.tooldefs.model.Type;
+import dev.paddock.tooldefs.model.TypeTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One method → one MCP tool object {@code {name, description, inputSchema, outputSchema?}}.
+ *
+ * <p>The input is an object of the named parameters, except that a method whose only parameter is an
+ * object type takes that object as its input. The output schema is there when the (Promise-unwrapped)
+ * return type is an object type; MCP requires output schemas to be objects. Input objects are exact
+ * ({@code additionalProperties: false}), output objects are not, so a server that adds a field later
+ * does not fail its clients' validation.
+ */
+public final class ToolBuilder {
+
+    private final TypeTable table;
+    private final String namespace;
+    private final ToolNaming naming;
+
+    public ToolBuilder(TypeTable table, String namespace, ToolNaming naming) {
+        this.table = table;
+        this.namespace = namespace;
+        this.naming = naming;
+    }
+
+    public ObjectNode tool(Member method) {
+        Type.Function f = (Type.Function) method.type();
+        ObjectNode tool = Json.object();
+        try {
+            tool.put("name", naming.name(namespace, method.name()));
+        } catch (IllegalArgumentException e) {
+            throw new ModelError(method.offset(), e.getMessage());
+        }
+        String description = description(method.doc());
+        if (!description.isEmpty()) tool.put("description", description);
+        tool.set("inputSchema", input(f, method));
+        ObjectNode output = output(f.returns(), method);
+        if (output != null) tool.set("outputSchema", output);
+        return tool;
+    }
+
+    /** The tool description: the summary, then what @returns, @deprecated and @example say. */
+    public static String description(Doc doc) {
+        List<String> parts = new ArrayList<>();
+        if (!doc.summary().isEmpty()) parts.add(doc.summary());
+        if (doc.returns() != null && !doc.returns().isEmpty()) parts.add("Returns: " + doc.returns());
+        if (doc.deprecated() != null) parts.add(doc.deprecated().isEmpty() ? "Deprecated." : "Deprecated: " + doc.deprecated());
+        for (String example : doc.examples()) parts.add("Example:\n" + example);
+        return String.join("\n", parts);
+    }
+
+    private ObjectNode input(Type.Function f, Member method) {
+        SchemaWriter writer = new SchemaWriter(table, true);
+        writer.at(method.offset());
+        List<Param> params = f.params();
+        ObjectNode root;
+        if (takesObjectInput(f)) {
+            Param only = params.getFirst();
+            writer.at(only.offset());
+            root = writer.objectSchema(table.asObject(only.type()));
+            String doc = method.doc().params().get(only.name());
+            if (doc != null && !doc.isEmpty()) root.put("description", doc);
+            describeFields(root, only.name(), method.doc().params());
+        } else {
+            root = Json.object();
+            root.put("type", "object");
+            ObjectNode properties = root.putObject("properties");
+            ArrayNode required = Json.NODES.arrayNode();
+            for (Param p : params) {
+                writer.at(p.offset());
+                String doc = method.doc().params().getOrDefault(p.name(), "");
+                properties.set(p.name(), writer.property(p.type(), Doc.summary(doc)));
+                if (!p.optional() && !p.rest() && !SchemaWriter.admitsUndefined(p.type())) required.add(p.name());
+                describeFields(properties.get(p.name()), p.name(), method.doc().params());
+            }
+            if (!required.isEmpty()) root.set("required", required);
+            root.put("additionalProperties", false);
+        }
+        if (!root.has("properties")) root.putObject("properties");
+        reorder(root);
+        return writer.finish(root);
+    }
+
+    /** True when the method's only parameter is an object type, which then is the whole tool input. */
+    public boolean takesObjectInput(Type.Function f) {
+        List<Param> params = f.params();
+        return params.size() == 1 && !params.getFirst().rest() && table.asObject(params.getFirst().type()) != null;
+    }
+
+    private ObjectNode output(Type returns, Member method) {
+        Type result = returns instanceof Type.Ref r && r.name().equals("Promise") ? r.args().getFirst() : returns;
+        Type.ObjectType object = table.asObject(result);
+        if (object == null) {
+            // No output schema (MCP wants objects there), but the type must still be one JSON can carry.
+            if (!(result instanceof Type.Primitive p && (p.keyword() == Type.Keyword.VOID || p.keyword() == Type.Keyword.UNDEFINED))) {
+                SchemaWriter check = new SchemaWriter(table, false);
+                check.at(method.offset());
+                check.schema(result);
+            }
+            return null;
+        }
+        SchemaWriter writer = new SchemaWriter(table, false);
+        writer.at(method.offset());
+        ObjectNode root = writer.objectSchema(object);
+        if (!root.has("properties")) root.putObject("properties");
+        reorder(root);
+        return writer.finish(root);
+    }
+
+    /** {@code @param input.field text} describes a field of the object parameter {@code input}. */
+    private static void describeFields(JsonNode schema, String param, Map<String, String> docs) {
+        docs.forEach((path, text) -> {
+            if (!path.startsWith(param + ".")) return;
+            JsonNode node = schema;
+            for (String field : path.substring(param.length() + 1).split("\\.")) {
+                node = node.path("properties").path(field);
+            }
+            if (node instanceof ObjectNode o && !text.isEmpty()) o.put("description", text);
+        });
+    }
+
+    /** Keeps the keywords in the order people expect to read them: type, properties, required, …. */
+    private static void reorder(ObjectNode root) {
+        ObjectNode copy = root.deepCopy();
+        root.removeAll();
+        for (String key : List.of("type", "description", "properties", "required", "additionalProperties")) {
+            if (copy.has(key)) root.set(key, copy.remove(key));
+        }
+        root.setAll(copy);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.paddock.tooldefs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paddock.tooldefs.schema.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code paddock tools --from-ts} and {@code paddock types --from-schema} print and return. */
+class ToolDefsCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void toolsPrintsAToolsListNamespacedByTheFileName() throws IOException {
+        Path file = Files.writeString(dir.resolve("weather.d.ts"), "export interface W { now(city: string): Promise<number>; }");
+
+        int code = ToolDefsCommands.tools(file, Optional.empty(), print(out), print(err));
+
+        assertThat(code).isEqualTo(0);
+        assertThat(Json.MAPPER.readTree(out.toString()).at("/tools/0/name").asString()).isEqualTo("weather_now");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void toolsReportsEveryErrorOnStderrAndExitsWith2() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.d.ts"), "export interface W {\n  a(x: keyof T): Promise<void>;\n  b(y): Promise<void>;\n}\n");
+
+        int code = ToolDefsCommands.tools(file, Optional.of("ns"), print(out), print(err));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains(file + ":2:8: 'keyof' is not supported", "  a(x: keyof T): Promise<void>;\n       ^",
+                file + ":3:5: parameter 'y' needs a type");
+    }
+
+    @Test
+    void typesRendersAToolsListWithTheGivenNamespace() throws IOException {
+        Path file = Files.writeString(dir.resolve("upstream.tools.json"),
+                "{\"tools\": [{\"name\": \"echo\", \"inputSchema\": {\"type\": \"object\", \"properties\": {\"m\": {\"type\": \"string\"}}, \"required\": [\"m\"]}}]}");
+
+        assertThat(ToolDefsCommands.types(file, Optional.of("everything"), print(out), print(err))).isEqualTo(0);
+        assertThat(out.toString()).isEqualTo("declare const everything: {\n  echo(input: { m: string }): Promise<unknown>;\n};\n");
+
+        out.reset();
+        assertThat(ToolDefsCommands.types(file, Optional.empty(), print(out), print(err))).isEqualTo(0);
+        assertThat(out.toString()).startsWith("declare const upstream: {");
+    }
+
+    @Test
+    void typesRejectsBrokenJsonWithItsPosition() throws IOException {
+        Path file = Files.writeString(dir.resolve("x.json"), "{\"tools\": [\n  {\"name\": }\n]}");
+
+        assertThat(ToolDefsCommands.types(file, Optional.empty(), print(out), print(err))).isEqualTo(2);
+        assertThat(err.toString()).startsWith(file + ":2:");
+    }
+
+    @Test
+    void aMissingFileIsNotInvalidInput() {
+        assertThat(ToolDefsCommands.tools(dir.resolve("none.d.ts"), Optional.empty(), print(out), print(err))).isEqualTo(1);
+        assertThat(err.toString()).contains("none.d.ts: cannot read");
+    }
+
+    @Test
+    void theNamespaceDefaultsToTheFileNameWithoutExtensions() {
+        assertThat(ToolDefsCommands.defaultNamespace(Path.of("dir/weather.d.ts"))).isEqualTo("weather");
+        assertThat(ToolDefsCommands.defaultNamespace(Path.of("my-server.tools.json"))).isEqualTo("my_server");
+        assertThat(ToolDefsCommands.defaultNamespace(Path.of("1st.d.ts"))).isEqualTo("_1st");
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.paddock.tooldefs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paddock.tooldefs.schema.Json;
+import org.junit.jupiter.api.Test;
+
+/** What a server needs to bind declared methods to implementations and tool calls. */
+class ToolMethodsTest {
+
+    @Test
+    void positionalMethodsTakeInputPropertiesByNameAndObjectMethodsTakeTheWholeInput() {
+        Declarations d = ToolDefs.parse("files.d.ts", """
+                export interface Files {
+                  read(path: string, encoding?: string): Promise<string>;
+                  write(input: { path: string; text: string }): Promise<void>;
+                  join(...parts: string[]): Promise<string>;
+                  list(): Promise<string[]>;
+                }
+                """);
+
+        assertThat(ToolDefs.methods(d, "files", ToolNaming.DEFAULT)).containsExactly(
+                new ToolMethod("read", "files_read", java.util.List.of("path", "encoding"), false),
+                new ToolMethod("write", "files_write", java.util.List.of("input"), true),
+                new ToolMethod("join", "files_join", java.util.List.of("parts"), false),
+                new ToolMethod("list", "files_list", java.util.List.of(), false));
+    }
+
+    @Test
+    void anExportedTypeAliasWithMethodsOffersToolsLikeAnInterface() {
+        Declarations d = ToolDefs.parse("clock.d.ts", """
+                export type Clock = { now(): Promise<number>; zone: (city: string) => Promise<string> };
+                export type Reading = { at: number };
+                """);
+
+        assertThat(ToolDefs.methods(d, "clock", ToolNaming.DEFAULT)).extracting(ToolMethod::toolName)
+                .containsExactly("clock_now", "clock_zone");
+    }
+
+    @Test
+    void upstreamMethodsKeepTheirServersToolNames() {
+        Declarations d = ToolDefs.fromToolsList(Json.MAPPER.readTree("""
+                {"tools": [{"name": "get-env", "inputSchema": {"type": "object"}},
+                           {"name": "echo", "inputSchema": {"type": "object", "properties": {"m": {"type": "string"}}}}]}"""), "up");
+
+        assertThat(ToolDefs.methods(d, "up", ToolNaming.DEFAULT)).containsExactly(
+                new ToolMethod("get_env", "get-env", java.util.List.of(), false),
+                new ToolMethod("echo", "echo", java.util.List.of("input"), true));
+    }
+}
