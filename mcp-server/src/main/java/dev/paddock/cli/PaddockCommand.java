@@ -32,6 +32,8 @@ import picocli.CommandLine.ScopeType;
             "  paddock --config paddock.json     serve with the limits in paddock.json",
             "  paddock exec script.js            run one script, print its result as JSON",
             "  echo 'return 6 * 7' | paddock exec -",
+            "  paddock tools --from-ts weather.d.ts       MCP tools + JSON Schemas of declarations",
+            "  paddock types --from-schema tools.json     TypeScript for another server's tools/list",
             "",
             "Claude Desktop (claude_desktop_config.json):",
             "  { \"mcpServers\": { \"paddock\": { \"command\": \"java\",",
@@ -72,6 +74,8 @@ public final class PaddockCommand implements Callable<Integer> {
         return new CommandLine(app)
                 .addSubcommand(new ServeCommand())
                 .addSubcommand(new ExecCommand())
+                .addSubcommand(new ToolsCommand())
+                .addSubcommand(new TypesCommand())
                 .setOut(new PrintWriter(new OutputStreamWriter(app.out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(app.err, true))
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {

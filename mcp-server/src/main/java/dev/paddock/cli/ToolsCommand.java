@@ -1,0 +1,32 @@
+package dev.paddock.cli;
+
+import dev.paddock.tooldefs.ToolDefsCommands;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** `paddock tools --from-ts FILE`: the MCP tool objects a declaration file stands for. */
+@Command(name = "tools", description = "Print the MCP tools ({\"tools\": [...]}) of a TypeScript declaration file. "
+        + "Errors go to stderr as FILE:LINE:COL: message; exit 2 for invalid input.")
+final class ToolsCommand implements Callable<Integer> {
+    @ParentCommand
+    PaddockCommand app;
+
+    @Option(names = "--from-ts", required = true, paramLabel = "FILE", description = "A .d.ts file, e.g. weather.d.ts.")
+    Path file;
+
+    @Option(names = "--namespace", paramLabel = "NS",
+            description = "Tool name prefix; defaults to the file name without extensions (weather.d.ts → weather).")
+    String namespace;
+
+    @Override
+    public Integer call() {
+        PrintStream out = new PrintStream(app.out(), true, StandardCharsets.UTF_8);
+        return ToolDefsCommands.tools(file, Optional.ofNullable(namespace), out, app.err());
+    }
+}
