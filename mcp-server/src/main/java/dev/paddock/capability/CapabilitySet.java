@@ -23,7 +23,7 @@ public final class CapabilitySet {
         String render(Capability capability);
     }
 
-    public static final CapabilitySet NONE = new CapabilitySet(Map.of(), List.of());
+    public static final CapabilitySet NONE = new CapabilitySet(Map.of(), List.of(), List.of());
 
     private final Map<String, List<String>> methodNames;
     private final List<String> renderedDeclarations;
@@ -33,10 +33,6 @@ public final class CapabilitySet {
         this.methodNames = methodNames;
         this.renderedDeclarations = renderedDeclarations;
         this.steps = steps;
-    }
-
-    private CapabilitySet(Map<String, List<String>> methodNames, List<String> renderedDeclarations) {
-        this(methodNames, renderedDeclarations, List.of());
     }
 
     public static CapabilitySet bind(List<Capability> capabilities, DeclarationReader reader, JsonMapper json, Executor hostExecutor) {
