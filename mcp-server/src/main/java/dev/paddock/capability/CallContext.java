@@ -1,0 +1,35 @@
+package dev.paddock.capability;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a capability method may ask of the execution that called it. A method receives it by declaring
+ * one extra last parameter of this type (undeclared in TypeScript).
+ */
+public interface CallContext {
+    /** Reports progress to the MCP client when it asked for progress; otherwise does nothing. */
+    void progress(double progress, Double total, String message);
+
+    /** Sends a log message to the MCP client (notifications/message); level as in MCP (info, warning, …). */
+    void log(String level, String message);
+
+    /** True once the execution was cancelled or ran out of time: stop work and return. */
+    boolean cancelled();
+
+    /** Completes when the execution is cancelled or ends; for callbacks that abort host work. */
+    CompletableFuture<Void> whenCancelled();
+
+    /** When the execution's wall-time limit runs out. */
+    Instant deadline();
+
+    /** Asks the user through the client (MCP elicitation); completes with the client's answer. */
+    CompletableFuture<JsonNode> elicit(String message, JsonNode requestedSchema);
+
+    /** Asks the client's model (MCP sampling); completes with the client's CreateMessageResult as JSON. */
+    CompletableFuture<JsonNode> sample(JsonNode createMessageRequest);
+
+    /** The profile of the connection (stdio: "default"). */
+    String profile();
+}

@@ -1,0 +1,30 @@
+package dev.paddock.capability;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A host-side API agent code may call as {@code await <namespace>.<method>(…)}: its TypeScript
+ * declarations (the single source of truth for the model and for argument validation) and the Java
+ * object whose public methods implement them.
+ *
+ * <pre>{@code
+ * Capability.of("weather", Files.readString(Path.of("weather.d.ts")), new WeatherApi());
+ * }</pre>
+ */
+public record Capability(String namespace, String declarations, Object implementation) {
+    private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,63}");
+
+    public Capability {
+        Objects.requireNonNull(declarations, "declarations");
+        Objects.requireNonNull(implementation, "implementation");
+        if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
+            throw new IllegalArgumentException("capability namespace '" + namespace
+                    + "' must be a JavaScript identifier of at most 64 characters, e.g. \"weather\"");
+        }
+    }
+
+    public static Capability of(String namespace, String declarations, Object implementation) {
+        return new Capability(namespace, declarations, implementation);
+    }
+}

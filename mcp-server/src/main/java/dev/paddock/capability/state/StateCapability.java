@@ -1,0 +1,111 @@
+package dev.paddock.capability.state;
+
+import dev.paddock.capability.CapabilityException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The built-in {@code state} capability: JSON values under string keys that outlive one execute call.
+ * In memory it belongs to one connection; with a persist folder it belongs to a profile and survives
+ * restarts.
+ */
+public final class StateCapability {
+    public static final String NAMESPACE = "state";
+
+    public static final String DECLARATIONS = """
+            /** JSON values under string keys that outlive one execute call. */
+            export interface State {
+              /** The value stored under key, or null when there is none. */
+              get(input: { key: string }): Promise<unknown>;
+              /** Stores a JSON value (replacing any old one). @returns the stored size in bytes. */
+              set(input: { key: string; value: unknown }): Promise<{ key: string; bytes: number }>;
+              /** Removes a key. @returns whether it existed. */
+              delete(input: { key: string }): Promise<boolean>;
+              /** Keys starting with prefix (all keys without one), sorted. */
+              list(input: { prefix?: string }): Promise<string[]>;
+            }
+            """;
+
+    /** Bounds that keep one agent from filling the host's memory or disk. */
+    public record Limits(int maxKeyBytes, int maxValueBytes, long maxTotalBytes) {
+        public static final Limits DEFAULTS = new Limits(120, 1 << 20, 64L << 20);
+    }
+
+    public record KeyInput(String key) {}
+
+    public record SetInput(String key, JsonNode value) {}
+
+    public record ListInput(String prefix) {}
+
+    public record Stored(String key, long bytes) {}
+
+    private final StateStore store;
+    private final Limits limits;
+    private final JsonMapper json;
+
+    private StateCapability(StateStore store, Limits limits, JsonMapper json) {
+        this.store = store;
+        this.limits = limits;
+        this.json = json;
+    }
+
+    /** State for one connection, gone when the connection closes. */
+    public static StateCapability inMemory(Limits limits, JsonMapper json) {
+        return new StateCapability(new MemoryStateStore(), limits, json);
+    }
+
+    /** State shared by every connection of {@code profile}, kept in {@code persistDir/profile}. */
+    public static StateCapability persistent(Path persistDir, String profile, Limits limits, JsonMapper json) {
+        return new StateCapability(new DirectoryStateStore(persistDir.resolve(profile), json), limits, json);
+    }
+
+    public JsonNode get(KeyInput input) {
+        return store.get(checkedKey(input.key())).orElse(null);
+    }
+
+    public Stored set(SetInput input) {
+        String key = checkedKey(input.key());
+        if (input.value() == null || input.value().isMissingNode()) {
+            throw new CapabilityException("EINVAL", "state.set: input.value is missing; use state.delete to remove a key");
+        }
+        byte[] serialized = json.writeValueAsBytes(input.value());
+        if (serialized.length > limits.maxValueBytes()) {
+            throw new CapabilityException("EFBIG", "state.set: the value for " + quoted(key) + " is " + serialized.length
+                    + " bytes as JSON; the limit is " + limits.maxValueBytes());
+        }
+        long total = store.bytesExcept(key) + serialized.length;
+        if (total > limits.maxTotalBytes()) {
+            throw new CapabilityException("ENOSPC", "state.set: storing " + quoted(key) + " would make the state "
+                    + total + " bytes; the limit is " + limits.maxTotalBytes() + ". Delete keys you no longer need");
+        }
+        store.set(key, input.value(), serialized);
+        return new Stored(key, serialized.length);
+    }
+
+    public boolean delete(KeyInput input) {
+        return store.delete(checkedKey(input.key()));
+    }
+
+    public List<String> list(ListInput input) {
+        return store.keys(input == null || input.prefix() == null ? "" : input.prefix());
+    }
+
+    private String checkedKey(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new CapabilityException("EINVAL", "state: input.key must be a non-empty string");
+        }
+        int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > limits.maxKeyBytes()) {
+            throw new CapabilityException("EINVAL", "state: key is " + bytes + " bytes of UTF-8; keys may have at most "
+                    + limits.maxKeyBytes());
+        }
+        return key;
+    }
+
+    private static String quoted(String key) {
+        return '"' + key + '"';
+    }
+}
