@@ -153,7 +153,7 @@ record EgressUrl(String scheme, String host, InetAddress address, int port, Stri
                 host = canonicalIpv6(address);
             } else {
                 host = domainOrIpv4(hostPart);
-                address = host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9')) ? literal(host) : null;
+                address = host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9')) ? InetAddress.ofLiteral(host) : null;
             }
             return new EgressUrl(scheme, host, address, port, path(rawPath), encode(rawQuery, "\"<>#"));
         }
@@ -351,10 +351,6 @@ record EgressUrl(String scheme, String host, InetAddress address, int port, Stri
         private EgressUrlException invalid(String why) {
             return new EgressUrlException("invalid URL '" + shorten(input) + "': " + why, false);
         }
-    }
-
-    static InetAddress literal(String dottedQuad) {
-        return InetAddress.ofLiteral(dottedQuad);
     }
 
     /** RFC 5952 text: lower case, the longest run of zero groups (length ≥ 2) compressed. */

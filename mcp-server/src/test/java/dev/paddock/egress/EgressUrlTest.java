@@ -28,6 +28,7 @@ class EgressUrlTest {
             "http://１２７．０．０．１/       | http://127.0.0.1/",
             "HTTPS://API.Example.COM:443/a  | https://api.example.com/a",
             "http://bücher.example/         | http://xn--bcher-kva.example/",
+            "http://ⓛⓞⓒⓐⓛⓗⓞⓢⓣ/               | http://localhost/",
             "http://api.example.com         | http://api.example.com/",
             "http:\\\\api.example.com\\v1   | http://api.example.com/v1",
             "http://api.example.com\\@127.0.0.1/ | http://api.example.com/@127.0.0.1/",
