@@ -302,6 +302,9 @@ record EgressUrl(String scheme, String host, InetAddress address, int port, Stri
                     if (lastSegment) {
                         out.add("");
                     }
+                } else if (List.of(segment.split("%2f|%5c", -1)).stream().anyMatch(p -> p.equals(".") || p.equals(".."))) {
+                    // Servers that decode %2F before routing would climb out of the granted prefix.
+                    throw invalid("the path hides a '.' or '..' segment behind an encoded slash");
                 } else {
                     out.add(segments[i]);
                 }

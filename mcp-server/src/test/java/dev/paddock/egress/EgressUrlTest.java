@@ -37,6 +37,7 @@ class EgressUrlTest {
             "http://h/v1/./x/.%2e/y?q=1#frag | http://h/v1/y?q=1",
             "http://h/../../etc             | http://h/etc",
             "http://h/a b?c d               | http://h/a%20b?c%20d",
+            "http://h/v4/projects/group%2Fproject | http://h/v4/projects/group%2Fproject",
     })
     void normalisesWhatAttackersUse(String input, String canonical) {
         assertThat(EgressUrl.parse(input).toString()).isEqualTo(canonical);
@@ -68,7 +69,7 @@ class EgressUrlTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://256.0.0.1/", "http://1.2.3.4.5/", "http://1.2.3.08/", "http://[fe80::1%25eth0]/",
             "http://[::1/", "http://example.com:99999/", "http://example.com:0/", "http://exa mple.com/",
-            "http://a..b/", "http:///", "example.com/path", "http://%zz/", "http://%ff/"})
+            "http://a..b/", "http:///", "http://h/v1/..%2Fadmin", "http://h/v1/%2e%2e%5cadmin", "example.com/path", "http://%zz/", "http://%ff/"})
     void rejectsMalformedUrlsWithAReason(String input) {
         assertThatThrownBy(() -> EgressUrl.parse(input))
                 .isInstanceOfSatisfying(EgressUrlException.class, e -> assertThat(e.unsupportedScheme()).isFalse())
