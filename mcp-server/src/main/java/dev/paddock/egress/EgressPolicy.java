@@ -50,32 +50,35 @@ public final class EgressPolicy {
 
     /** Reads the {@code egress} object (null or missing → deny all), resolving ${env:…} from the process environment. */
     public static EgressPolicy fromConfig(JsonNode egress) {
-        return fromConfig(egress, System::getenv);
+        return fromConfig(egress, "egress", System::getenv);
     }
 
-    /** As {@link #fromConfig(JsonNode)}, with {@code env} answering ${env:NAME} (null when unset). */
-    public static EgressPolicy fromConfig(JsonNode egress, Function<String, String> env) {
+    /**
+     * As {@link #fromConfig(JsonNode)}, with {@code at} the JSON path errors start with (e.g.
+     * "profiles.ci.egress") and {@code env} answering ${env:NAME} (null when unset).
+     */
+    public static EgressPolicy fromConfig(JsonNode egress, String at, Function<String, String> env) {
         if (egress == null || egress.isMissingNode() || egress.isNull()) {
             return denyAll();
         }
         if (!egress.isObject()) {
-            throw new EgressConfigException("egress", "expected an object like {\"rules\": [...]}");
+            throw new EgressConfigException(at, "expected an object like {\"rules\": [...]}");
         }
-        checkFields(egress, EGRESS_FIELDS, "egress");
+        checkFields(egress, EGRESS_FIELDS, at);
         EgressLimits d = EgressLimits.DEFAULTS;
         EgressLimits limits = new EgressLimits(
-                number(egress, "maxResponseBytes", d.maxResponseBytes(), 1, Long.MAX_VALUE),
-                number(egress, "maxRequestBytes", d.maxRequestBytes(), 0, Long.MAX_VALUE),
-                number(egress, "timeoutMs", d.timeoutMs(), 1, Long.MAX_VALUE),
-                (int) number(egress, "maxRedirects", d.maxRedirects(), 0, 20));
+                number(egress, at, "maxResponseBytes", d.maxResponseBytes(), 1, Long.MAX_VALUE),
+                number(egress, at, "maxRequestBytes", d.maxRequestBytes(), 0, Long.MAX_VALUE),
+                number(egress, at, "timeoutMs", d.timeoutMs(), 1, Long.MAX_VALUE),
+                (int) number(egress, at, "maxRedirects", d.maxRedirects(), 0, 20));
         JsonNode rulesNode = egress.get("rules");
         List<EgressRule> rules = new ArrayList<>();
         if (rulesNode != null && !rulesNode.isNull()) {
             if (!rulesNode.isArray()) {
-                throw new EgressConfigException("egress.rules", "expected an array of rules");
+                throw new EgressConfigException(at + ".rules", "expected an array of rules");
             }
             for (int i = 0; i < rulesNode.size(); i++) {
-                rules.add(rule(rulesNode.get(i), "egress.rules[" + i + "]", env));
+                rules.add(rule(rulesNode.get(i), at + ".rules[" + i + "]", env));
             }
         }
         return new EgressPolicy(rules, limits);
@@ -227,13 +230,13 @@ public final class EgressPolicy {
         return out.toString();
     }
 
-    private static long number(JsonNode egress, String field, long fallback, long min, long max) {
+    private static long number(JsonNode egress, String at, String field, long fallback, long min, long max) {
         JsonNode node = egress.get(field);
         if (node == null || node.isNull()) {
             return fallback;
         }
         if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
-            throw new EgressConfigException("egress." + field, "expected an integer"
+            throw new EgressConfigException(at + "." + field, "expected an integer"
                     + (max == Long.MAX_VALUE ? " ≥ " + min : " from " + min + " to " + max));
         }
         return node.longValue();

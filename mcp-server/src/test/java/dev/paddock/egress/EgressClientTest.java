@@ -41,7 +41,7 @@ class EgressClientTest {
 
     static EgressPolicy policy(String json) {
         String filled = json.replace("API", "127.0.0.1:" + api.port()).replace("OTHER", "127.0.0.1:" + other.port());
-        return EgressPolicy.fromConfig(new ObjectMapper().readTree(filled), Map.of("TOKEN", SECRET)::get);
+        return EgressPolicy.fromConfig(new ObjectMapper().readTree(filled), "egress", Map.of("TOKEN", SECRET)::get);
     }
 
     private static final String RULES = """

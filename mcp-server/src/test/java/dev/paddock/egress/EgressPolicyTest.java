@@ -14,7 +14,7 @@ class EgressPolicyTest {
     private static final Map<String, String> ENV = Map.of("EXAMPLE_TOKEN", "s3cr3t-token");
 
     static EgressPolicy policy(String json) {
-        return EgressPolicy.fromConfig(new ObjectMapper().readTree(json), ENV::get);
+        return EgressPolicy.fromConfig(new ObjectMapper().readTree(json), "egress", ENV::get);
     }
 
     private static final EgressPolicy EXAMPLE = policy("""
@@ -96,6 +96,12 @@ class EgressPolicyTest {
         assertThat(EXAMPLE.limits()).isEqualTo(new EgressLimits(10_485_760, 10_485_760, 30_000, 5));
         assertThat(policy("{\"maxResponseBytes\": 1000, \"timeoutMs\": 500, \"maxRedirects\": 0}").limits())
                 .isEqualTo(new EgressLimits(1000, 10_485_760, 500, 0));
+    }
+
+    @Test
+    void errorsStartAtTheGivenPathForPerProfileSections() {
+        assertThatThrownBy(() -> EgressPolicy.fromConfig(new ObjectMapper().readTree("{\"rules\": [{\"url\": 1}]}"),
+                "profiles.ci.egress", ENV::get)).hasMessageStartingWith("profiles.ci.egress.rules[0].url: required");
     }
 
     @ParameterizedTest(name = "{1}")
