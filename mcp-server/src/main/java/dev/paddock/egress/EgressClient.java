@@ -34,7 +34,7 @@ import reactor.netty.resources.ConnectionProvider;
 /**
  * Performs agent code's fetches under an {@link EgressPolicy}. Each hop (the request and every redirect)
  * goes through the same steps: parse the URL canonically → find the rule granting it → resolve the host
- * once and refuse non-public addresses the rule does not name → connect to exactly that address, with the
+ * once and refuse non-public addresses the rule does not name → connect to a checked address, with the
  * original name in Host, SNI and certificate verification → inject the rule's headers → read the body
  * under the size cap. Failures are {@link CapabilityException}s with codes EGRESS_DENIED, EGRESS_INVALID,
  * EGRESS_LIMIT, EGRESS_TIMEOUT and EGRESS_NETWORK, and never contain injected header values.
@@ -91,9 +91,9 @@ public final class EgressClient {
 
     private Mono<FetchResponse> follow(Hop hop, int redirects) {
         EgressRule rule = policy.authorize(hop.url(), hop.method());
-        return Mono.fromCallable(() -> checkedAddress(hop.url(), rule))
+        return Mono.fromCallable(() -> checkedAddresses(hop.url(), rule))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(address -> exchange(hop, rule, address))
+                .flatMap(addresses -> exchange(hop, rule, addresses, 0))
                 .flatMap(answer -> {
                     String location = answer.header("location");
                     if (!REDIRECTS.contains(answer.status()) || location == null) {
@@ -110,7 +110,7 @@ public final class EgressClient {
     }
 
     /** Resolves once and checks every address: one bad answer among several is enough to refuse. */
-    private InetSocketAddress checkedAddress(EgressUrl url, EgressRule rule) throws UnknownHostException {
+    private List<InetSocketAddress> checkedAddresses(EgressUrl url, EgressRule rule) throws UnknownHostException {
         List<InetAddress> addresses;
         if (url.isLiteralAddress()) {
             addresses = List.of(url.address());
@@ -139,7 +139,18 @@ public final class EgressClient {
         // Carrying the name inside the address makes Netty use it for SNI and certificate checks, while
         // the connection goes to the checked bytes without another lookup.
         String name = url.isLiteralAddress() ? null : url.host();
-        return new InetSocketAddress(InetAddress.getByAddress(name, addresses.getFirst().getAddress()), url.port());
+        List<InetSocketAddress> checked = new ArrayList<>();
+        for (InetAddress address : addresses) {
+            checked.add(new InetSocketAddress(InetAddress.getByAddress(name, address.getAddress()), url.port()));
+        }
+        return checked;
+    }
+
+    /** Tries the checked addresses in order until one accepts the connection (nothing was sent before that). */
+    private Mono<Answer> exchange(Hop hop, EgressRule rule, List<InetSocketAddress> addresses, int index) {
+        return exchange(hop, rule, addresses.get(index)).onErrorResume(
+                e -> index + 1 < addresses.size() && Exceptions.unwrap(e) instanceof ConnectException,
+                e -> exchange(hop, rule, addresses, index + 1));
     }
 
     private Mono<Answer> exchange(Hop hop, EgressRule rule, InetSocketAddress address) {

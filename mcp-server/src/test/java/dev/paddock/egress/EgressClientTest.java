@@ -234,6 +234,17 @@ class EgressClientTest {
     }
 
     @Test
+    void triesTheNextCheckedAddressWhenOneRefusesTheConnection() throws Exception {
+        EgressPolicy policy = EgressPolicy.fromConfig(new ObjectMapper().readTree(
+                "{\"rules\": [{\"url\": \"http://api.test:" + api.port() + "/v1/*\"}]}"));
+        // Linux routes all of 127/8 to loopback, and nothing listens on 127.0.0.2.
+        HostResolver dns = host -> List.of(InetAddress.ofLiteral("127.0.0.2"), InetAddress.ofLiteral("127.0.0.1"));
+        EgressClient client = new EgressClient(policy, dns, address -> null, null);
+
+        assertThat(fetch(client, FetchRequest.get("http://api.test:" + api.port() + "/v1/echo")).status()).isEqualTo(200);
+    }
+
+    @Test
     void aRedirectIntoAPrivateAddressOrAnUngrantedUrlIsRefused() {
         api.seen.clear();
         EgressPolicy policy = policy("""
