@@ -131,9 +131,10 @@ public final class EgressClient {
             if (refusal != null) {
                 throw new CapabilityException("EGRESS_DENIED", "fetch to " + url + " is not allowed: "
                         + (url.isLiteralAddress() ? "it is " : url.host() + " resolves to " + address.getHostAddress()
-                        + ", ") + refusal + ". Only an egress rule naming that address literally (such as http://"
-                        + (address.getAddress().length == 16 ? "[" + EgressUrl.canonicalIpv6(address) + "]"
-                        : address.getHostAddress()) + ":8080/*) can allow it.");
+                        + ", ") + refusal + ". Only an egress rule naming that address literally (such as "
+                        + url.scheme() + "://" + (address.getAddress().length == 16
+                        ? "[" + EgressUrl.canonicalIpv6(address) + "]" : address.getHostAddress()) + ":" + url.port()
+                        + "/*) can allow it.");
             }
         }
         // Carrying the name inside the address makes Netty use it for SNI and certificate checks, while

@@ -37,7 +37,7 @@ record EgressUrl(String scheme, String host, InetAddress address, int port, Stri
         if (Parser.schemeEnd(trimmed) > 0) {
             return parse(trimmed);
         }
-        if (trimmed.startsWith("//") || trimmed.startsWith("\\\\")) {
+        if (trimmed.length() >= 2 && "/\\".indexOf(trimmed.charAt(0)) >= 0 && "/\\".indexOf(trimmed.charAt(1)) >= 0) {
             return parse(scheme + ":" + trimmed);
         }
         String base = scheme + "://" + authority();

@@ -208,7 +208,7 @@ class EgressClientTest {
         assertThat(failure(client, FetchRequest.get("http://localhost.test:" + api.port() + "/")))
                 .hasMessage("fetch to http://localhost.test:" + api.port() + "/ is not allowed: localhost.test resolves "
                         + "to 127.0.0.1, a loopback address. Only an egress rule naming that address literally (such as "
-                        + "http://127.0.0.1:8080/*) can allow it.");
+                        + "http://127.0.0.1:" + api.port() + "/*) can allow it.");
         assertThat(failure(client, FetchRequest.get("http://mixed.test:" + api.port() + "/")))
                 .hasMessageContaining("resolves to 10.0.0.7, a private-network address");
     }

@@ -83,6 +83,7 @@ class EgressUrlTest {
             "http://h:8080/a/b   | ../c        | http://h:8080/c",
             "http://h:8080/a/b   | ?y=1        | http://h:8080/a/b?y=1",
             "https://h/a         | //other/x   | https://other/x",
+            "https://h/a         | /\\other/x   | https://other/x",
             "https://h/a         | http://2130706433/ | http://127.0.0.1/",
     })
     void resolvesRedirectLocations(String base, String location, String expected) {
