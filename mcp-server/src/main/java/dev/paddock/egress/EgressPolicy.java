@@ -1,0 +1,253 @@
+package dev.paddock.egress;
+
+import dev.paddock.capability.CapabilityException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What agent code may fetch: deny by default, then the rules of {@code egress} in paddock.json:
+ * <pre>
+ * "egress": {"rules": [{"url": "https://api.example.com/v1/*", "methods": ["GET", "POST"],
+ *                       "headers": {"Authorization": "Bearer ${env:EXAMPLE_TOKEN}"}}],
+ *            "maxResponseBytes": 10485760, "maxRequestBytes": 10485760, "timeoutMs": 30000, "maxRedirects": 5}
+ * </pre>
+ * A rule's {@code url} gives scheme, host (exact, or {@code *.example.com} for every subdomain but not
+ * example.com itself), port (explicit or the scheme's default) and path ({@code /v1/*} is the prefix
+ * {@code /v1/}; without {@code *} the path must match exactly; query and fragment are not allowed).
+ * {@code methods} defaults to GET and HEAD: a rule grants writes only when it says so. The first rule
+ * matching URL and method wins. {@code ${env:NAME}} in header values is resolved once, at load.
+ */
+public final class EgressPolicy {
+    /** The methods a rule may grant, in the order messages list them. */
+    static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final Set<String> DEFAULT_METHODS = Set.of("GET", "HEAD");
+    private static final Set<String> RULE_FIELDS = Set.of("url", "methods", "headers");
+    private static final Set<String> EGRESS_FIELDS =
+            Set.of("rules", "maxResponseBytes", "maxRequestBytes", "timeoutMs", "maxRedirects");
+    private static final Pattern ENV = Pattern.compile("\\$\\{([^}]*)}");
+
+    private final List<EgressRule> rules;
+    private final EgressLimits limits;
+
+    private EgressPolicy(List<EgressRule> rules, EgressLimits limits) {
+        this.rules = List.copyOf(rules);
+        this.limits = limits;
+    }
+
+    public static EgressPolicy denyAll() {
+        return new EgressPolicy(List.of(), EgressLimits.DEFAULTS);
+    }
+
+    /** Reads the {@code egress} object (null or missing → deny all), resolving ${env:…} from the process environment. */
+    public static EgressPolicy fromConfig(JsonNode egress) {
+        return fromConfig(egress, "egress", System::getenv);
+    }
+
+    /**
+     * As {@link #fromConfig(JsonNode)}, with {@code at} the JSON path errors start with (e.g.
+     * "profiles.ci.egress") and {@code env} answering ${env:NAME} (null when unset).
+     */
+    public static EgressPolicy fromConfig(JsonNode egress, String at, Function<String, String> env) {
+        if (egress == null || egress.isMissingNode() || egress.isNull()) {
+            return denyAll();
+        }
+        if (!egress.isObject()) {
+            throw new EgressConfigException(at, "expected an object like {\"rules\": [...]}");
+        }
+        checkFields(egress, EGRESS_FIELDS, at);
+        EgressLimits d = EgressLimits.DEFAULTS;
+        EgressLimits limits = new EgressLimits(
+                number(egress, at, "maxResponseBytes", d.maxResponseBytes(), 1, Long.MAX_VALUE),
+                number(egress, at, "maxRequestBytes", d.maxRequestBytes(), 0, Long.MAX_VALUE),
+                number(egress, at, "timeoutMs", d.timeoutMs(), 1, Long.MAX_VALUE),
+                (int) number(egress, at, "maxRedirects", d.maxRedirects(), 0, 20));
+        JsonNode rulesNode = egress.get("rules");
+        List<EgressRule> rules = new ArrayList<>();
+        if (rulesNode != null && !rulesNode.isNull()) {
+            if (!rulesNode.isArray()) {
+                throw new EgressConfigException(at + ".rules", "expected an array of rules");
+            }
+            for (int i = 0; i < rulesNode.size(); i++) {
+                rules.add(rule(rulesNode.get(i), at + ".rules[" + i + "]", env));
+            }
+        }
+        return new EgressPolicy(rules, limits);
+    }
+
+    public EgressLimits limits() {
+        return limits;
+    }
+
+    /** One line per rule, e.g. "GET, HEAD https://api.example.com/v1/*", for the tool description. */
+    public List<String> grants() {
+        return rules.stream().map(EgressRule::describe).toList();
+    }
+
+    /** The first rule allowing this method on this URL; otherwise EGRESS_DENIED saying what is allowed. */
+    EgressRule authorize(EgressUrl url, String method) {
+        for (EgressRule rule : rules) {
+            if (rule.matches(url) && rule.allows(method)) {
+                return rule;
+            }
+        }
+        if (rules.isEmpty()) {
+            throw new CapabilityException("EGRESS_DENIED", "fetch to " + url + " is not allowed: "
+                    + "no egress is granted to this connection (the operator can add rules under \"egress\" "
+                    + "in paddock.json).");
+        }
+        Set<String> methodsForUrl = rules.stream().filter(r -> r.matches(url)).flatMap(r -> r.methods().stream())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        String why = methodsForUrl.isEmpty() ? "no egress rule matches"
+                : "method " + method + " is not granted for this URL (granted: "
+                        + METHODS.stream().filter(methodsForUrl::contains).collect(Collectors.joining(", ")) + ")";
+        throw new CapabilityException("EGRESS_DENIED",
+                "fetch to " + url + " is not allowed: " + why + ". Allowed: " + String.join("; ", grants()));
+    }
+
+    @Override
+    public String toString() {
+        return "EgressPolicy" + rules + " " + limits;
+    }
+
+    private static EgressRule rule(JsonNode node, String path, Function<String, String> env) {
+        if (node == null || !node.isObject()) {
+            throw new EgressConfigException(path, "expected an object like {\"url\": \"https://api.example.com/*\"}");
+        }
+        checkFields(node, RULE_FIELDS, path);
+        JsonNode urlNode = node.get("url");
+        if (urlNode == null || !urlNode.isString()) {
+            throw new EgressConfigException(path + ".url", "required, a URL such as \"https://api.example.com/v1/*\"");
+        }
+        String url = urlNode.stringValue();
+        String withoutWildcard = url;
+        boolean wildcard = false;
+        Matcher m = Pattern.compile("(?i)^(https?://)\\*\\.(.*)$").matcher(url);
+        if (m.matches()) {
+            wildcard = true;
+            withoutWildcard = m.group(1) + m.group(2);
+        }
+        if (withoutWildcard.contains("?") || withoutWildcard.contains("#")) {
+            throw new EgressConfigException(path + ".url", "must not contain a query or fragment (a rule matches "
+                    + "scheme, host, port and path; any query is allowed)");
+        }
+        EgressUrl parsed;
+        try {
+            parsed = EgressUrl.parse(withoutWildcard);
+        } catch (EgressUrlException e) {
+            throw new EgressConfigException(path + ".url", e.getMessage());
+        }
+        if (wildcard && parsed.isLiteralAddress()) {
+            throw new EgressConfigException(path + ".url", "a *. wildcard needs a domain name, not an IP address");
+        }
+        String rulePath = parsed.path();
+        boolean prefix = rulePath.endsWith("*");
+        if (prefix) {
+            rulePath = rulePath.substring(0, rulePath.length() - 1);
+        }
+        if (rulePath.contains("*")) {
+            throw new EgressConfigException(path + ".url", "'*' is allowed only as \"*.\" at the start of the host "
+                    + "and at the end of the path");
+        }
+        return new EgressRule(url, parsed.scheme(), parsed.host(), wildcard, parsed.address(), parsed.port(),
+                rulePath, prefix, methods(node.get("methods"), path + ".methods"),
+                headers(node.get("headers"), path + ".headers", env));
+    }
+
+    private static Set<String> methods(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return DEFAULT_METHODS;
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw new EgressConfigException(path, "expected a non-empty array such as [\"GET\", \"POST\"]");
+        }
+        Set<String> methods = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode method = node.get(i);
+            String name = method.isString() ? method.stringValue().toUpperCase(Locale.ROOT) : "";
+            if (!METHODS.contains(name)) {
+                throw new EgressConfigException(path + "[" + i + "]", "expected one of " + METHODS);
+            }
+            methods.add(name);
+        }
+        return methods;
+    }
+
+    private static Map<String, String> headers(JsonNode node, String path, Function<String, String> env) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new EgressConfigException(path, "expected an object of header names to values");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String name = entry.getKey();
+            String at = path + "." + name;
+            if (!HeaderNames.validName(name) || HeaderNames.forbidden(name)) {
+                throw new EgressConfigException(at, "not a header a rule may set");
+            }
+            if (headers.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
+                throw new EgressConfigException(at, "header given twice (names are case-insensitive)");
+            }
+            if (!entry.getValue().isString()) {
+                throw new EgressConfigException(at, "expected a string");
+            }
+            String value = resolveEnv(entry.getValue().stringValue(), at, env);
+            if (!HeaderNames.validValue(value)) {
+                throw new EgressConfigException(at, "the value contains a line break or NUL");
+            }
+            headers.put(name, value);
+        }
+        return headers;
+    }
+
+    private static String resolveEnv(String template, String at, Function<String, String> env) {
+        Matcher m = ENV.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String reference = m.group(1);
+            if (!reference.startsWith("env:") || reference.length() == 4) {
+                throw new EgressConfigException(at, "unknown placeholder ${" + reference + "}; use ${env:NAME}");
+            }
+            String name = reference.substring(4);
+            String value = env.apply(name);
+            if (value == null) {
+                throw new EgressConfigException(at, "environment variable " + name + " is not set");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static long number(JsonNode egress, String at, String field, long fallback, long min, long max) {
+        JsonNode node = egress.get(field);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
+            throw new EgressConfigException(at + "." + field, "expected an integer"
+                    + (max == Long.MAX_VALUE ? " ≥ " + min : " from " + min + " to " + max));
+        }
+        return node.longValue();
+    }
+
+    private static void checkFields(JsonNode node, Set<String> known, String path) {
+        for (String name : node.propertyNames()) {
+            if (!known.contains(name)) {
+                throw new EgressConfigException(path + "." + name, "unknown field; expected one of "
+                        + known.stream().sorted().toList());
+            }
+        }
+    }
+}
