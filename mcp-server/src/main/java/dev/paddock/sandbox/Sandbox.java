@@ -72,7 +72,12 @@ public final class Sandbox implements AutoCloseable {
 
     /** A fresh isolate for one session. */
     public Isolate newIsolate() {
-        return new Isolate(this);
+        return newIsolate(HostApi.NONE);
+    }
+
+    /** A fresh isolate whose code can call {@code api}: its capability namespaces and fetch. */
+    public Isolate newIsolate(HostApi api) {
+        return new Isolate(this, api);
     }
 
     /**
@@ -153,5 +158,9 @@ public final class Sandbox implements AutoCloseable {
 
         @Override
         public void uncaught(org.graalvm.polyglot.Value error) {}
+
+        @Override
+        public void hostCall(String namespace, String method, String argumentsJson, org.graalvm.polyglot.Value resolve,
+                org.graalvm.polyglot.Value reject) {}
     }
 }
