@@ -63,6 +63,7 @@ public final class Sandbox implements AutoCloseable {
         try (Context c = Contexts.newContext(engine)) {
             GuestRuntime.install(c, NoHooks.INSTANCE);
         } catch (RuntimeException e) {
+            if (pool.isShutdown()) return; // closed while warming up: nothing went wrong
             LOG.warn("engine warm-up failed", e);
         }
         LOG.debug("engine warm in {} ms ({})", (System.nanoTime() - start) / 1_000_000, runtimeMode());
