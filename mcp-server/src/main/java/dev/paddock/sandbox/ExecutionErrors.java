@@ -16,8 +16,7 @@ final class ExecutionErrors {
             "require", "there are no modules; use the globals listed in the tool description",
             "process", "there is no Node.js process object",
             "Buffer", "use Uint8Array with TextEncoder/TextDecoder or atob/btoa",
-            "fetch", "there is no network access unless a capability in the tool description offers it",
-            "XMLHttpRequest", "there is no network access unless a capability in the tool description offers it",
+            "XMLHttpRequest", "use fetch, which reaches only what the tool description's Network section grants",
             "window", "use globalThis",
             "document", "there is no DOM");
 
