@@ -21,12 +21,15 @@ export const LAUNCHERS = [
 ];
 export const [JAR, LAUNCHER] = LAUNCHERS;
 
-/** Opens one MCP session (one server process) through the official TypeScript SDK client. */
-export async function connect(launcher = LAUNCHER) {
+/**
+ * Opens one MCP session (one server process) through the official TypeScript SDK client; `args` go
+ * before `serve` (e.g. ['--config', file]) and `env` is added to the server's environment.
+ */
+export async function connect(launcher = LAUNCHER, { args = [], env = {} } = {}) {
   const transport = new StdioClientTransport({
     command: launcher.command,
-    args: [...launcher.args, 'serve'],
-    env: { ...process.env },
+    args: [...launcher.args, ...args, 'serve'],
+    env: { ...process.env, ...env },
     stderr: 'pipe',
   });
   let stderr = '';

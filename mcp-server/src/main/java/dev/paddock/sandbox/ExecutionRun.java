@@ -356,8 +356,9 @@ final class ExecutionRun implements ExecutionScope {
                 at = origin.map(e);
             }
         }
-        return ExecutionErrors.positioned("runtime", described.get("name").asString(),
-                described.get("message").asString(), at, forcedReset);
+        // path(): a runtime bug must not surface as a NullPointerException instead of the agent's error.
+        return ExecutionErrors.positioned("runtime", described.path("name").asString("Error"),
+                described.path("message").asString(""), at, forcedReset);
     }
 
     private ExecutionError fromPolyglot(PolyglotException e, CodeOrigin origin) {

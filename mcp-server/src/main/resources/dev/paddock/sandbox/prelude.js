@@ -970,14 +970,15 @@
     }
   }
 
+  // Written by hand: JSON.stringify of an object would call an Object.prototype.toJSON the agent installed.
+  const described = (name, message) => `{"name":${JSONStringify(name)},"message":${JSONStringify(message)}}`;
+
   function describeError(e) {
     try {
-      if (e !== null && typeof e === 'object' && isError(e)) {
-        return JSONStringify({ name: StringFn(e.name), message: StringFn(e.message) });
-      }
-      return JSONStringify({ name: 'Error', message: 'the code threw a value that is not an Error: ' + inspect(e, 1, [], false) });
+      if (e !== null && typeof e === 'object' && isError(e)) return described(StringFn(e.name), StringFn(e.message));
+      return described('Error', 'the code threw a value that is not an Error: ' + inspect(e, 1, [], false));
     } catch (inner) {
-      return JSONStringify({ name: 'Error', message: 'the code threw a value that cannot be described' });
+      return described('Error', 'the code threw a value that cannot be described');
     }
   }
 
