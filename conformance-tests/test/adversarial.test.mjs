@@ -20,7 +20,7 @@ import { LAUNCHER, connect, execute, text } from './support/paddock.mjs';
 import { egressPayloads } from './support/egress-payloads.mjs';
 
 const SECRET = `adv-${randomUUID()}`;
-const WALL_MS = 4000; // the config's wall-time limit: what calls without timeoutMs run into
+const WALL_MS = 3000; // the config's wall-time limit: what calls without timeoutMs run into
 const EGRESS_TIMEOUT_MS = 2500;
 
 /** A test server on 127.0.0.1 that the egress rule grants, recording what reached it. */
@@ -134,11 +134,15 @@ const capabilityReflection = [
 ];
 
 const pollution = [
-  ['prototype pollution does not change what a capability receives', `Object.prototype.path = "../../etc/passwd";
-      Array.prototype.toJSON = () => ["evil"]; Object.prototype.toJSON = function () { return { path: "/etc/shadow" }; };
-      JSON.stringify = () => "{}"; Function.prototype.call = () => { throw new Error("hijacked"); };
+  ['prototype pollution does not break capability calls', `Object.prototype.path = "../../etc/passwd";
+      Array.prototype.toJSON = () => ["evil"]; JSON.stringify = () => "{}"; JSON.parse = () => ({});
+      Function.prototype.call = () => { throw new Error("hijacked"); }; Function.prototype.apply = Function.prototype.call;
       return (await files.read({ path: "sales.csv" })).length`,
     value((r) => assert.equal(r, 'region,amount\nnorth,10\nsouth,32\n'.length))],
+  // An inherited toJSON applies to the agent's own arguments, as in JSON.stringify; the host still decides.
+  ['Object.prototype.toJSON rewrites only the agent\'s own arguments', `Object.prototype.toJSON = function () { return { path: "/etc/shadow" }; };
+      try { return await files.read({ path: "sales.csv" }); } finally { delete Object.prototype.toJSON; }`,
+    { timeoutMs: 3000, error: /TypeError: files\.read|files root|wall-time limit/ }],
   ['polluted Promise.prototype.then does not break results', `Promise.prototype.then = function () { throw new Error("no then"); };
       return await state.set({ key: "k", value: 1 }) ?? "set"`,
     value(() => {})],
@@ -202,12 +206,12 @@ const vm2Patterns = [
     error(/./)],
   ['result whose toJSON loops', 'return { toJSON() { while (true) {} } }', { timeoutMs: 1500, error: WALL }],
   ['result Proxy with a million keys', 'return new Proxy({}, { ownKeys() { return Array.from({ length: 1e6 }, (_, i) => "k" + i); }, getOwnPropertyDescriptor() { return { value: 1, enumerable: true, configurable: true }; }, get() { return 1; } })',
-    { timeoutMs: 3000, error: /wall-time limit|truncated|result/i, orValue: true }],
+    { timeoutMs: 2000, error: /wall-time limit|truncated|result/i, orValue: true }],
 ];
 
 const bombs = [
   ['deep recursion', 'function f(n) { return f(n + 1) + 1; } return f(0)', error(/RangeError: Maximum call stack size exceeded/)],
-  ['deep recursion inside toJSON of an argument', 'const o = { toJSON() { return { o }; } }; await files.read(o)', error(/RangeError|Maximum call stack|TypeError: files\.read/)],
+  ['deep recursion inside toJSON of an argument', 'const o = { toJSON() { return { o }; } }; await files.read(o)', { timeoutMs: 2000, error: /RangeError|Maximum call stack|TypeError: files\.read|wall-time limit/ }],
   ['string doubling', 'let s = "x"; while (true) s += s;', error(/RangeError: Invalid string length|memory|wall-time/)],
   ['array of 2^32', 'return new Array(2 ** 32)', error(/RangeError: Invalid array length/)],
   // GraalJS's TRegex runs /^(a+)+$/ as an automaton in linear time; a back-reference forces backtracking.
@@ -217,11 +221,11 @@ const bombs = [
   ['queueMicrotask flood', 'function f() { queueMicrotask(f); } f(); await new Promise(() => {})', { timeoutMs: 1000, error: WALL }],
   ['timer flood', 'for (let i = 0; i < 1e6; i++) setTimeout(() => {}, 1); await new Promise(() => {})', { timeoutMs: 2000, error: /wall-time limit|never settled/ }],
   ['a million log lines', 'for (let i = 0; i < 1e6; i++) console.log("line", i); return "done"',
-    { timeoutMs: 3000, error: WALL, orValue: (r, result) => assert.match(JSON.stringify(result.structuredContent), /truncat/i) }],
+    { timeoutMs: 2000, error: WALL, orValue: (r, result) => assert.match(JSON.stringify(result.structuredContent), /truncat/i) }],
   ['one 20 MB log line', 'console.log("x".repeat(20e6)); return "done"',
-    { timeoutMs: 3000, error: WALL, orValue: (r, result) => assert.ok(JSON.stringify(result).length < 2e6) }],
+    { timeoutMs: 2000, error: WALL, orValue: (r, result) => assert.ok(JSON.stringify(result).length < 2e6) }],
   ['50 MB result', 'return "x".repeat(50e6)',
-    { timeoutMs: 3000, error: WALL, orValue: (r, result) => assert.match(text(result), /\$truncated|truncated/) }],
+    { timeoutMs: 2000, error: WALL, orValue: (r, result) => assert.match(text(result), /\$truncated|truncated/) }],
   ['never-settling promise', 'await new Promise(() => {})', error(/never settled/)],
   ['never-settling promise with a live interval', 'setInterval(() => {}, 100); await new Promise(() => {})', { timeoutMs: 1000, error: WALL }],
   ['while(true) with timeoutMs', 'while (true) {}', { timeoutMs: 1000, error: /exceeded the 1000 ms wall-time limit/ }],
@@ -316,7 +320,7 @@ describe(`adversarial suite (${LAUNCHER.name})`, { timeout: 240000 }, () => {
       } finally {
         bystanderBusy = false;
       }
-    }, 500);
+    }, 1000);
   });
 
   after(async () => {
@@ -439,7 +443,7 @@ describe(`adversarial suite (${LAUNCHER.name})`, { timeout: 240000 }, () => {
     noSecret('the bystander server\'s stderr', bystander.stderr());
     const failures = bystanderLog.filter((e) => !e.ok);
     assert.deepEqual(failures, [], 'every periodic bystander call succeeded');
-    assert.ok(bystanderLog.length >= 20, `the bystander ran ${bystanderLog.length} times`);
+    assert.ok(bystanderLog.length >= 30, `the bystander ran ${bystanderLog.length} times`);
     const final = await execute(bystander.client, 'return globalThis.n');
     assert.ok(final.structuredContent.result >= bystanderLog.length, 'the bystander kept its globals: never reset');
   });
