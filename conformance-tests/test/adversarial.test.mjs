@@ -303,8 +303,8 @@ describe(`adversarial suite (${LAUNCHER.name})`, { timeout: 240000 }, () => {
   before(async () => {
     target = await startTarget();
     setup = writeConfig(target.port);
-    const options = { args: ['--config', setup.config], env: { PADDOCK_TEST_SECRET: SECRET } };
-    [victim, bystander] = await Promise.all([connect(LAUNCHER, options), connect(LAUNCHER, options)]);
+    const serve = [LAUNCHER, ['--config', setup.config], { env: { PADDOCK_TEST_SECRET: SECRET } }];
+    [victim, bystander] = await Promise.all([connect(...serve), connect(...serve)]);
     // The first fetch in a JVM starts Reactor Netty (a second or more when loaded): not what cases measure.
     const warm = `(await fetch("http://127.0.0.1:${target.port}/v1/warm")).status`;
     await Promise.all([execute(victim.client, warm), execute(bystander.client, `globalThis.n = 0; ${warm}`)]);

@@ -22,13 +22,13 @@ export const LAUNCHERS = [
 export const [JAR, LAUNCHER] = LAUNCHERS;
 
 /**
- * Opens one MCP session (one server process) through the official TypeScript SDK client; `args` go
- * before `serve` (e.g. ['--config', file]) and `env` is added to the server's environment.
+ * Opens one MCP session (one server process) through the official TypeScript SDK client; `serveArgs` go
+ * after `serve` (e.g. ['--config', file]) and `env` is added to the server's environment.
  */
-export async function connect(launcher = LAUNCHER, { args = [], env = {} } = {}) {
+export async function connect(launcher = LAUNCHER, serveArgs = [], { env = {} } = {}) {
   const transport = new StdioClientTransport({
     command: launcher.command,
-    args: [...launcher.args, ...args, 'serve'],
+    args: [...launcher.args, 'serve', ...serveArgs],
     env: { ...process.env, ...env },
     stderr: 'pipe',
   });
