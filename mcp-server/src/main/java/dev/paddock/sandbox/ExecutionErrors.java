@@ -34,6 +34,10 @@ final class ExecutionErrors {
                 return message + " (Paddock runs plain JavaScript: " + MISSING_GLOBALS.get(m.group(1)) + ")";
             }
         }
+        if (message.startsWith("Operation is not allowed for: ")) {
+            // GraalJS's words for a dynamic import() the sandbox refuses.
+            return message + " (import() cannot load modules or files here; use the globals listed in the tool description)";
+        }
         if ("SyntaxError".equals(name) && message.contains("import")) {
             return message + " (Paddock runs the code as a function body: there are no modules to import; "
                     + "use the globals listed in the tool description)";
