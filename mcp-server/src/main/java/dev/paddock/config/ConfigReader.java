@@ -66,14 +66,19 @@ final class ConfigReader {
             TokenStreamLocation keyAt = parser.currentTokenLocation();
             parser.nextToken();
             try {
+                long allocated = l.maxAllocatedBytes();
                 l = switch (key) {
                     case "wallTimeMs" -> new Limits(millis(at), l.cpuTime(), l.maxResultBytes(), l.maxLogBytes(), l.maxLogLines());
                     case "cpuTimeMs" -> new Limits(l.wallTime(), millis(at), l.maxResultBytes(), l.maxLogBytes(), l.maxLogLines());
                     case "maxResultBytes" -> new Limits(l.wallTime(), l.cpuTime(), count(at, "bytes"), l.maxLogBytes(), l.maxLogLines());
                     case "maxLogBytes" -> new Limits(l.wallTime(), l.cpuTime(), l.maxResultBytes(), count(at, "bytes"), l.maxLogLines());
                     case "maxLogLines" -> new Limits(l.wallTime(), l.cpuTime(), l.maxResultBytes(), l.maxLogBytes(), count(at, "lines"));
-                    default -> throw unknownKey(keyAt, path, key, "wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines");
+                    case "maxAllocatedBytes" -> l;
+                    default -> throw unknownKey(keyAt, path, key,
+                            "wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes");
                 };
+                l = l.withMaxAllocatedBytes(key.equals("maxAllocatedBytes")
+                        ? positiveInteger(at, "bytes", Long.MAX_VALUE) : allocated);
             } catch (IllegalArgumentException e) {
                 // Limits owns its own rules (e.g. minimum sizes); report them at the value that broke them.
                 throw error(at + " is out of range: " + e.getMessage());

@@ -52,6 +52,7 @@ final class ExecutionRun {
     private volatile long startNanos;
     private volatile long deadlineNanos = Long.MAX_VALUE;
     private volatile long cpuStartNanos = -1;
+    private volatile long allocatedAtStart = -1;
     private volatile long abortNanos;
     private volatile Thread thread;
     private volatile boolean forcedReset;
@@ -96,6 +97,15 @@ final class ExecutionRun {
 
     long cpuStartNanos() {
         return cpuStartNanos;
+    }
+
+    /** Bytes this execution's thread allocated since it started; -1 before that or where unknown. */
+    long allocatedSinceStart() {
+        Thread t = thread;
+        long start = allocatedAtStart;
+        if (t == null || start < 0) return -1;
+        long now = Watchdog.allocatedBytes(t);
+        return now < 0 ? -1 : now - start;
     }
 
     Duration wallLimit() {
@@ -180,7 +190,10 @@ final class ExecutionRun {
     /** Runs on a pool thread; always completes the future. */
     void execute(Watchdog watchdog) {
         thread = Thread.currentThread();
+        allocatedAtStart = Watchdog.allocatedBytes(thread);
         startNanos = System.nanoTime();
+        String evicted = isolate.takeEvictionNotice();
+        if (evicted != null) logs.add("warn", evicted);
         watchdog.register(this);
         Watchdog.callListener(listener::started);
         ExecutionResult result;
@@ -328,6 +341,6 @@ final class ExecutionRun {
     }
 
     private ExecutionError limitError(String kind) {
-        return ExecutionErrors.limit(kind, wallLimit, limits.cpuTime(), forcedReset);
+        return ExecutionErrors.limit(kind, wallLimit, limits, forcedReset);
     }
 }
