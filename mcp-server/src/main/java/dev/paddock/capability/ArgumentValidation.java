@@ -44,11 +44,6 @@ final class ArgumentValidation implements CallStep {
                     + (method.params().size() == 1 ? "" : "s") + " (" + String.join(", ", method.params()) + ") but got "
                     + arguments.size()));
         }
-        for (int i = 0; i < method.requiredParams(); i++) {
-            if (arguments.path(i).isMissingNode() || arguments.path(i).isNull()) {
-                return CompletableFuture.failedFuture(invalid(call, method.params().get(i) + " is required"));
-            }
-        }
         JsonNode input = toolInput(method, arguments);
         List<Error> errors = schema(call.qualifiedName(), method).validate(input);
         if (!errors.isEmpty()) {

@@ -1,59 +1,87 @@
 package dev.paddock.capability;
 
+import dev.paddock.tooldefs.Declarations;
+import dev.paddock.tooldefs.ToolDefs;
+import dev.paddock.tooldefs.ToolMethod;
+import dev.paddock.tooldefs.ToolNaming;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The capabilities granted to one connection, and the path every call from its isolate takes:
- * argument validation → audit → invocation on the host executor. Built once per connection; binding
- * fails fast (at startup) when declarations and implementations disagree.
+ * argument validation against the declared schema → audit → invocation on the host executor. Built per
+ * connection; binding fails fast when declarations and implementations disagree, so the server checks
+ * each profile's set once at startup.
  */
 public final class CapabilitySet {
-    /** Reads what a capability's TypeScript declares; implemented over tool-defs. */
-    public interface DeclarationReader {
-        List<DeclaredMethod> methods(Capability capability);
+    /** One declared method as an MCP tool, for exposing capabilities as direct tools. */
+    public record DirectTool(String namespace, String method, ObjectNode tool) {}
 
-        /** The declarations as the model reads them ({@code declare const ns: { … }}). */
-        String render(Capability capability);
-    }
+    public static final CapabilitySet NONE = new CapabilitySet(Map.of(), Map.of(), "", Map.of(), List.of(), List.of());
 
-    public static final CapabilitySet NONE = new CapabilitySet(Map.of(), List.of(), List.of());
+    /** Parsing the same declarations for every connection is wasted work: they are immutable text. */
+    private static final Map<String, Declarations> PARSED = new ConcurrentHashMap<>();
 
     private final Map<String, List<String>> methodNames;
-    private final List<String> renderedDeclarations;
+    private final Map<String, DeclaredMethod> declared;
+    private final String declarations;
+    private final Map<String, String> declarationsByNamespace;
+    private final List<DirectTool> tools;
     private final List<CallStep> steps;
 
-    private CapabilitySet(Map<String, List<String>> methodNames, List<String> renderedDeclarations, List<CallStep> steps) {
+    private CapabilitySet(Map<String, List<String>> methodNames, Map<String, DeclaredMethod> declared, String declarations,
+            Map<String, String> declarationsByNamespace, List<DirectTool> tools, List<CallStep> steps) {
+        this.declarationsByNamespace = declarationsByNamespace;
         this.methodNames = methodNames;
-        this.renderedDeclarations = renderedDeclarations;
+        this.declared = declared;
+        this.declarations = declarations;
+        this.tools = tools;
         this.steps = steps;
     }
 
-    public static CapabilitySet bind(List<Capability> capabilities, DeclarationReader reader, JsonMapper json, Executor hostExecutor) {
+    /**
+     * @throws dev.paddock.tooldefs.DeclarationException when a capability's TypeScript is invalid
+     * @throws CapabilityBindingException when declarations and Java methods disagree
+     */
+    public static CapabilitySet bind(List<Capability> capabilities, JsonMapper json, Executor hostExecutor) {
         Map<String, List<String>> names = new LinkedHashMap<>();
         Map<String, DeclaredMethod> declared = new LinkedHashMap<>();
         Map<String, BoundMethod> bound = new LinkedHashMap<>();
-        List<String> rendered = new ArrayList<>();
+        var parsed = new LinkedHashMap<String, Declarations>();
+        List<DirectTool> tools = new ArrayList<>();
         for (Capability capability : capabilities) {
-            if (names.containsKey(capability.namespace())) {
-                throw new IllegalArgumentException("two capabilities use the namespace '" + capability.namespace()
-                        + "'; give each its own");
+            String ns = capability.namespace();
+            if (names.containsKey(ns)) {
+                throw new IllegalArgumentException("two capabilities use the namespace '" + ns + "'; give each its own");
             }
-            List<DeclaredMethod> methods = reader.methods(capability);
-            Map<String, BoundMethod> joined = CapabilityBinder.bind(capability, methods, json);
-            names.put(capability.namespace(), methods.stream().map(DeclaredMethod::name).toList());
-            for (DeclaredMethod m : methods) declared.put(capability.namespace() + "." + m.name(), m);
-            joined.forEach((method, b) -> bound.put(capability.namespace() + "." + method, b));
-            rendered.add(reader.render(capability));
+            Declarations d = PARSED.computeIfAbsent(capability.declarations(), text -> ToolDefs.parse(ns + ".d.ts", text));
+            List<ToolMethod> methods = ToolDefs.methods(d, ns, ToolNaming.DEFAULT);
+            List<ObjectNode> mcpTools = ToolDefs.toMcpTools(d, ns, ToolNaming.DEFAULT);
+            List<DeclaredMethod> declaredMethods = new ArrayList<>();
+            for (int i = 0; i < methods.size(); i++) {
+                ToolMethod m = methods.get(i);
+                declaredMethods.add(new DeclaredMethod(m.name(), m.parameters(), m.objectInput(), mcpTools.get(i).get("inputSchema")));
+                tools.add(new DirectTool(ns, m.name(), mcpTools.get(i)));
+            }
+            Map<String, BoundMethod> joined = CapabilityBinder.bind(capability, declaredMethods, json);
+            names.put(ns, declaredMethods.stream().map(DeclaredMethod::name).toList());
+            for (DeclaredMethod m : declaredMethods) declared.put(ns + "." + m.name(), m);
+            joined.forEach((method, b) -> bound.put(ns + "." + method, b));
+            parsed.put(ns, d);
         }
         List<CallStep> steps = List.of(new ArgumentValidation(declared), new CallAudit(), new Invocation(bound, hostExecutor));
-        return new CapabilitySet(Map.copyOf(names), List.copyOf(rendered), steps);
+        String rendered = parsed.isEmpty() ? "" : ToolDefs.renderAll(parsed);
+        Map<String, String> byNamespace = new LinkedHashMap<>();
+        parsed.forEach((ns, d) -> byNamespace.put(ns, ToolDefs.render(d, ns)));
+        return new CapabilitySet(Map.copyOf(names), Map.copyOf(declared), rendered, byNamespace, List.copyOf(tools), steps);
     }
 
     /** Namespace → method names, in declaration order: what the isolate's bridge offers. */
@@ -61,9 +89,31 @@ public final class CapabilitySet {
         return methodNames;
     }
 
-    /** The granted declarations as one TypeScript text for the execute description ("" when none). */
+    /** The granted declarations as one TypeScript text for the model ("" when none). */
     public String declarations() {
-        return String.join("\n", renderedDeclarations);
+        return declarations;
+    }
+
+    /** Namespace → its declarations alone, in grant order. */
+    public Map<String, String> declarationsByNamespace() {
+        return declarationsByNamespace;
+    }
+
+    /** Every granted method as an MCP tool ({@code files_read}), for {@code exposeAsTools}. */
+    public List<DirectTool> tools() {
+        return tools;
+    }
+
+    /** The tool input of a direct tool call as the argument list the call path expects. */
+    public JsonNode argumentsOf(DirectTool tool, JsonNode input, JsonMapper json) {
+        var arguments = json.createArrayNode();
+        DeclaredMethod method = declared.get(tool.namespace() + "." + tool.method());
+        if (method.singleObjectInput()) {
+            arguments.add(input);
+        } else {
+            for (String param : method.params()) arguments.add(input.path(param).isMissingNode() ? json.nullNode() : input.get(param));
+        }
+        return arguments;
     }
 
     /** Runs a call along the path; the future fails with {@link CapabilityException} for agent-facing errors. */

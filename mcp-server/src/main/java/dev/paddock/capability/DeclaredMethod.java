@@ -7,14 +7,13 @@ import tools.jackson.databind.JsonNode;
  * A method as the TypeScript declarations state it.
  *
  * @param params            parameter names in order
- * @param requiredParams    how many leading parameters are required
  * @param singleObjectInput true when the method takes one object parameter, which is then the tool input
  *                          itself (so the schema's paths start at that parameter)
  * @param inputSchema       JSON Schema of the tool input (an object of named parameters, or the single
  *                          object parameter)
  */
 public record DeclaredMethod(
-        String name, List<String> params, int requiredParams, boolean singleObjectInput, JsonNode inputSchema) {
+        String name, List<String> params, boolean singleObjectInput, JsonNode inputSchema) {
 
     public DeclaredMethod {
         params = List.copyOf(params);

@@ -1,6 +1,8 @@
 package dev.paddock.cli;
 
 import dev.paddock.config.ConfigException;
+import dev.paddock.config.Profile;
+import dev.paddock.server.ProfileGrants;
 import dev.paddock.sandbox.ExecutionListener;
 import dev.paddock.sandbox.ExecutionRequest;
 import dev.paddock.sandbox.ExecutionResult;
@@ -49,10 +51,11 @@ final class ExecCommand implements Callable<Integer> {
             app.err().println("paddock: cannot read " + file + ": " + e.getMessage());
             return PaddockCommand.USAGE;
         }
-        var limits = app.config().limits();
+        ProfileGrants grants = ProfileGrants.loadAll(app.config()).get(Profile.DEFAULT);
+        var limits = grants.profile().limits();
         var request = new ExecutionRequest(code, Optional.ofNullable(timeoutMs).map(Duration::ofMillis), false);
         Sandbox sandbox = Sandbox.start(limits);
-        Isolate isolate = sandbox.newIsolate();
+        Isolate isolate = sandbox.newIsolate(grants.newSession());
         ExecutionResult outcome = isolate.submit(request, ExecutionListener.NONE).result().join();
         BoundedClose.close(isolate, sandbox);
         var formatter = new ExecutionFormatter(JsonMapper.shared());

@@ -3,7 +3,10 @@ package dev.paddock.cli;
 import dev.paddock.config.ConfigException;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.Sandbox;
+import dev.paddock.config.PaddockConfig;
+import dev.paddock.config.Profile;
 import dev.paddock.server.PaddockServer;
+import dev.paddock.server.ProfileGrants;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -25,12 +28,14 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     static int serve(PaddockCommand app) throws ConfigException {
-        Limits limits = app.config().limits();
+        PaddockConfig config = app.config();
+        ProfileGrants grants = ProfileGrants.loadAll(config).get(Profile.DEFAULT);
+        Limits limits = grants.profile().limits();
         // The engine takes a second or more to start; answer `initialize` meanwhile, and let the first
         // `execute` wait for it.
         CompletableFuture<Sandbox> sandbox = CompletableFuture.supplyAsync(() -> Sandbox.start(limits),
                 runnable -> Thread.ofPlatform().daemon().name("paddock-sandbox-start").start(runnable));
-        PaddockServer server = PaddockServer.overStdio(app.in(), app.out(), () -> sandbox.join().newIsolate(), limits);
+        PaddockServer server = PaddockServer.overStdio(app.in(), app.out(), api -> sandbox.join().newIsolate(api), grants);
         log.info("paddock {} serving MCP over stdio", PaddockServer.version());
         sandbox.thenAccept(started -> log.info("sandbox ready: {}", runtimeName(started)))
                 .exceptionally(e -> {

@@ -3,131 +3,161 @@ package dev.paddock.config;
 import dev.paddock.sandbox.Limits;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
- * Reads paddock.json token by token, one method per object in the file, so every mistake is reported
- * where it is: "paddock.json:3:15: limits.wallTimeMs must be a positive integer (milliseconds)". Unknown
- * keys are errors too: a misspelt limit that is silently ignored is a limit that does not hold.
+ * Reads paddock.json one method per object in the file, so every mistake is reported where it is:
+ * "paddock.json:3:15: limits.wallTimeMs must be a positive integer (milliseconds)". Unknown keys are
+ * errors too: a misspelt limit that is silently ignored is a limit that does not hold. Capability settings
+ * and egress rules are only checked for shape here; their owners check the rest with
+ * {@link PaddockConfig#error}.
  */
 final class ConfigReader {
-    private final String fileName;
-    private final String text;
-    private JsonParser parser;
+    private static final Set<String> PROFILE_KEYS = Set.of("limits", "capabilities", "exposeAsTools", "egress");
+    private static final String TOP_KEYS = "$schema, limits, capabilities, exposeAsTools, egress, plugins, profiles, http";
+    private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    ConfigReader(String fileName, String text) {
-        this.fileName = fileName;
-        this.text = text;
+    private final LocatedJson json;
+
+    ConfigReader(LocatedJson json) {
+        this.json = json;
     }
 
     PaddockConfig read(Path baseDir) throws ConfigException {
-        try (JsonParser p = JsonMapper.shared().createParser(text)) {
-            parser = p;
-            parser.nextToken();
-            PaddockConfig config = new PaddockConfig(root(), baseDir);
-            if (parser.nextToken() != null) throw error("unexpected content after the config object");
-            return config;
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            String where = at == null ? fileName : fileName + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new ConfigException(where + ": invalid JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    private Limits root() throws ConfigException {
-        if (!parser.hasToken(JsonToken.START_OBJECT)) throw error("the config must be a JSON object");
-        Limits limits = Limits.DEFAULTS;
-        Set<String> seen = new HashSet<>();
-        while (nextKey("", seen)) {
-            String key = parser.currentName();
-            TokenStreamLocation keyAt = parser.currentTokenLocation();
-            parser.nextToken();
-            switch (key) {
-                case "limits" -> limits = limits("limits");
-                default -> throw unknownKey(keyAt, "", key, "limits");
+        JsonNode root = json.root();
+        if (!root.isObject()) throw json.atValue("", "the config must be a JSON object");
+        for (String key : root.propertyNames()) {
+            if (!PROFILE_KEYS.contains(key) && !Set.of("$schema", "plugins", "profiles", "http").contains(key)) {
+                throw unknownKey("", key, TOP_KEYS);
             }
         }
-        return limits;
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        profiles.put(Profile.DEFAULT, profile(Profile.DEFAULT, root, ""));
+        JsonNode named = root.path("profiles");
+        if (!named.isMissingNode()) {
+            if (!named.isObject()) throw json.atValue("profiles", "profiles must be an object of profile name → settings");
+            for (String name : named.propertyNames()) {
+                String at = LocatedJson.child("profiles", name);
+                if (name.equals(Profile.DEFAULT)) {
+                    throw json.atKey(at, "the default profile is the top level of paddock.json; put its settings there");
+                }
+                if (!PROFILE_NAME.matcher(name).matches()) {
+                    throw json.atKey(at, "profile name \"" + name + "\" must be 1-64 letters, digits, '-' or '_'");
+                }
+                JsonNode body = named.get(name);
+                if (!body.isObject()) throw json.atValue(at, at + " must be an object");
+                for (String key : body.propertyNames()) {
+                    if (!PROFILE_KEYS.contains(key)) {
+                        throw unknownKey(at, key, "limits, capabilities, exposeAsTools, egress");
+                    }
+                }
+                profiles.put(name, profile(name, body, at));
+            }
+        }
+        List<Path> plugins = plugins(root.path("plugins"), baseDir);
+        JsonNode http = root.path("http");
+        if (!http.isMissingNode() && !http.isObject()) throw json.atValue("http", "http must be an object");
+        return new PaddockConfig(profiles, plugins, http, baseDir, Optional.of(json));
     }
 
-    private Limits limits(String path) throws ConfigException {
-        if (!parser.hasToken(JsonToken.START_OBJECT)) throw error(path + " must be an object");
+    private Profile profile(String name, JsonNode body, String path) throws ConfigException {
+        Limits limits = limits(body.path("limits"), LocatedJson.child(path, "limits"));
+        Map<String, JsonNode> capabilities = capabilities(body.path("capabilities"), LocatedJson.child(path, "capabilities"));
+        JsonNode expose = body.path("exposeAsTools");
+        String exposePath = LocatedJson.child(path, "exposeAsTools");
+        if (!expose.isMissingNode() && !expose.isBoolean()) throw json.atValue(exposePath, exposePath + " must be true or false");
+        JsonNode egress = body.path("egress");
+        String egressPath = LocatedJson.child(path, "egress");
+        if (!egress.isMissingNode() && !egress.isObject()) throw json.atValue(egressPath, egressPath + " must be an object");
+        return new Profile(name, limits, capabilities, expose.asBoolean(false),
+                egress.isMissingNode() ? MissingNode.getInstance() : egress, path);
+    }
+
+    private Map<String, JsonNode> capabilities(JsonNode node, String path) throws ConfigException {
+        Map<String, JsonNode> capabilities = new LinkedHashMap<>();
+        if (node.isMissingNode()) return capabilities;
+        if (!node.isObject()) {
+            throw json.atValue(path, path + " must be an object of capability name → settings, e.g. {\"files\": {\"root\": \"data\"}}");
+        }
+        for (String name : node.propertyNames()) {
+            JsonNode settings = node.get(name);
+            String at = LocatedJson.child(path, name);
+            if (!settings.isObject()) throw json.atValue(at, at + " must be an object of settings ({} for none)");
+            capabilities.put(name, settings);
+        }
+        return capabilities;
+    }
+
+    private List<Path> plugins(JsonNode node, Path baseDir) throws ConfigException {
+        List<Path> plugins = new ArrayList<>();
+        if (node.isMissingNode()) return plugins;
+        if (!node.isArray()) throw json.atValue("plugins", "plugins must be a list of jar paths, e.g. [\"plugins/weather.jar\"]");
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode jar = node.get(i);
+            String at = LocatedJson.element("plugins", i);
+            if (!jar.isString() || jar.asString().isBlank()) throw json.atValue(at, at + " must be a jar path");
+            plugins.add(baseDir.resolve(jar.asString()).normalize());
+        }
+        return plugins;
+    }
+
+    private Limits limits(JsonNode node, String path) throws ConfigException {
+        if (node.isMissingNode()) return Limits.DEFAULTS;
+        if (!node.isObject()) throw json.atValue(path, path + " must be an object");
         Limits l = Limits.DEFAULTS;
-        Set<String> seen = new HashSet<>();
-        while (nextKey(path, seen)) {
-            String key = parser.currentName();
-            String at = path + "." + key;
-            TokenStreamLocation keyAt = parser.currentTokenLocation();
-            parser.nextToken();
+        for (String key : node.propertyNames()) {
+            String at = LocatedJson.child(path, key);
+            JsonNode value = node.get(key);
             try {
                 long allocated = l.maxAllocatedBytes();
                 l = switch (key) {
-                    case "wallTimeMs" -> new Limits(millis(at), l.cpuTime(), l.maxResultBytes(), l.maxLogBytes(), l.maxLogLines());
-                    case "cpuTimeMs" -> new Limits(l.wallTime(), millis(at), l.maxResultBytes(), l.maxLogBytes(), l.maxLogLines());
-                    case "maxResultBytes" -> new Limits(l.wallTime(), l.cpuTime(), count(at, "bytes"), l.maxLogBytes(), l.maxLogLines());
-                    case "maxLogBytes" -> new Limits(l.wallTime(), l.cpuTime(), l.maxResultBytes(), count(at, "bytes"), l.maxLogLines());
-                    case "maxLogLines" -> new Limits(l.wallTime(), l.cpuTime(), l.maxResultBytes(), l.maxLogBytes(), count(at, "lines"));
+                    case "wallTimeMs" -> new Limits(millis(value, at), l.cpuTime(), l.maxResultBytes(), l.maxLogBytes(), l.maxLogLines());
+                    case "cpuTimeMs" -> new Limits(l.wallTime(), millis(value, at), l.maxResultBytes(), l.maxLogBytes(), l.maxLogLines());
+                    case "maxResultBytes" -> new Limits(l.wallTime(), l.cpuTime(), count(value, at, "bytes"), l.maxLogBytes(), l.maxLogLines());
+                    case "maxLogBytes" -> new Limits(l.wallTime(), l.cpuTime(), l.maxResultBytes(), count(value, at, "bytes"), l.maxLogLines());
+                    case "maxLogLines" -> new Limits(l.wallTime(), l.cpuTime(), l.maxResultBytes(), l.maxLogBytes(), count(value, at, "lines"));
                     case "maxAllocatedBytes" -> l;
-                    default -> throw unknownKey(keyAt, path, key,
+                    default -> throw unknownKey(path, key,
                             "wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes");
                 };
                 l = l.withMaxAllocatedBytes(key.equals("maxAllocatedBytes")
-                        ? positiveInteger(at, "bytes", Long.MAX_VALUE) : allocated);
+                        ? positiveInteger(value, at, "bytes", Long.MAX_VALUE) : allocated);
             } catch (IllegalArgumentException e) {
                 // Limits owns its own rules (e.g. minimum sizes); report them at the value that broke them.
-                throw error(at + " is out of range: " + e.getMessage());
+                throw json.atValue(at, at + " is out of range: " + e.getMessage());
             }
         }
         return l;
     }
 
-    /** Moves to the next key of the current object; false at its end. Duplicate keys are errors. */
-    private boolean nextKey(String path, Set<String> seen) throws ConfigException {
-        if (parser.nextToken() == JsonToken.END_OBJECT) return false;
-        String key = parser.currentName();
-        if (!seen.add(key)) throw error(join(path, key) + " appears twice");
-        return true;
+    private Duration millis(JsonNode value, String path) throws ConfigException {
+        return Duration.ofMillis(positiveInteger(value, path, "milliseconds", Long.MAX_VALUE));
     }
 
-    private Duration millis(String path) throws ConfigException {
-        return Duration.ofMillis(positiveInteger(path, "milliseconds", Long.MAX_VALUE));
+    private int count(JsonNode value, String path, String unit) throws ConfigException {
+        return (int) positiveInteger(value, path, unit, Integer.MAX_VALUE);
     }
 
-    private int count(String path, String unit) throws ConfigException {
-        return (int) positiveInteger(path, unit, Integer.MAX_VALUE);
-    }
-
-    private long positiveInteger(String path, String unit, long max) throws ConfigException {
+    private long positiveInteger(JsonNode value, String path, String unit, long max) throws ConfigException {
         String rule = path + " must be a positive integer (" + unit + ")";
-        if (!parser.hasToken(JsonToken.VALUE_NUMBER_INT)) throw error(rule);
-        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) throw error(rule + " no larger than " + max);
-        long value = parser.getLongValue();
-        if (value < 1) throw error(rule);
-        if (value > max) throw error(rule + " no larger than " + max);
-        return value;
+        if (!value.isIntegralNumber()) throw json.atValue(path, rule);
+        if (!value.canConvertToLong()) throw json.atValue(path, rule + " no larger than " + max);
+        long v = value.asLong();
+        if (v < 1) throw json.atValue(path, rule);
+        if (v > max) throw json.atValue(path, rule + " no larger than " + max);
+        return v;
     }
 
-    private ConfigException unknownKey(TokenStreamLocation at, String path, String key, String known) {
+    private ConfigException unknownKey(String path, String key, String known) {
         String where = path.isEmpty() ? "at the top level" : "in " + path;
-        return error(at, "unknown key \"" + key + "\" " + where + " (known keys: " + known + ")");
-    }
-
-    /** An error at the current token. */
-    private ConfigException error(String message) {
-        return error(parser.currentTokenLocation(), message);
-    }
-
-    private ConfigException error(TokenStreamLocation at, String message) {
-        return new ConfigException(fileName + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": " + message);
-    }
-
-    private static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return json.atKey(LocatedJson.child(path, key), "unknown key \"" + key + "\" " + where + " (known keys: " + known + ")");
     }
 }

@@ -4,19 +4,56 @@ import dev.paddock.sandbox.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * The settings in {@code paddock.json}. Relative paths inside the file mean paths next to the file, not
  * next to wherever Paddock happened to be started, so {@link #resolve} is the only way to read one.
  *
- * @param limits  per-execution limits
- * @param baseDir the directory relative paths in the file resolve against
+ * Holds the profiles (the default one is the top level), the plugin jars (resolved), the raw {@code http}
+ * section for the HTTP transport, and the directory relative paths resolve against.
  */
-public record PaddockConfig(Limits limits, Path baseDir) {
+public final class PaddockConfig {
+    private final Map<String, Profile> profiles;
+    private final List<Path> plugins;
+    private final JsonNode http;
+    private final Path baseDir;
+    private final Optional<LocatedJson> source;
 
-    /** No file: default limits, paths relative to the working directory. */
+    PaddockConfig(Map<String, Profile> profiles, List<Path> plugins, JsonNode http, Path baseDir,
+            Optional<LocatedJson> source) {
+        this.profiles = Map.copyOf(profiles);
+        this.plugins = List.copyOf(plugins);
+        this.http = http;
+        this.baseDir = baseDir;
+        this.source = source;
+    }
+
+    public Map<String, Profile> profiles() {
+        return profiles;
+    }
+
+    public List<Path> plugins() {
+        return plugins;
+    }
+
+    public JsonNode http() {
+        return http;
+    }
+
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    /** No file: default limits, nothing granted, paths relative to the working directory. */
     public static PaddockConfig defaults() {
-        return new PaddockConfig(Limits.DEFAULTS, Path.of("").toAbsolutePath());
+        Profile profile = new Profile(Profile.DEFAULT, Limits.DEFAULTS, Map.of(), false, MissingNode.getInstance(), "");
+        return new PaddockConfig(Map.of(Profile.DEFAULT, profile), List.of(), MissingNode.getInstance(),
+                Path.of("").toAbsolutePath(), Optional.empty());
     }
 
     public static PaddockConfig load(Path file) throws ConfigException {
@@ -27,11 +64,30 @@ public record PaddockConfig(Limits limits, Path baseDir) {
             throw new ConfigException(file + ": cannot read the config file (" + e + ")");
         }
         Path dir = file.toAbsolutePath().normalize().getParent();
-        return new ConfigReader(file.getFileName().toString(), text).read(dir);
+        return new ConfigReader(LocatedJson.parse(file.getFileName().toString(), text)).read(dir);
+    }
+
+    /** The profile of stdio and token-less HTTP connections. */
+    public Profile defaultProfile() {
+        return profiles.get(Profile.DEFAULT);
+    }
+
+    /** The default profile's limits. */
+    public Limits limits() {
+        return defaultProfile().limits();
     }
 
     /** A path written in the config file, made absolute against the file's own directory. */
     public Path resolve(String pathInConfig) {
         return baseDir.resolve(pathInConfig).normalize();
+    }
+
+    /**
+     * An error about the value at a JSON path of this file, with its line and column — for checks that run
+     * after loading (capability settings, egress rules, HTTP settings).
+     */
+    public ConfigException error(String jsonPath, String message) {
+        return source.map(s -> s.atValue(jsonPath, jsonPath + ": " + message))
+                .orElseGet(() -> new ConfigException(jsonPath + ": " + message));
     }
 }

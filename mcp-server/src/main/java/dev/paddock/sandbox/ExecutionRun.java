@@ -2,8 +2,10 @@ package dev.paddock.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * isolate's event loop for the whole execution: timers and host-call completions all run on that thread,
  * so the context is never used by two threads at once. The watchdog watches it from outside.
  */
-final class ExecutionRun {
+final class ExecutionRun implements ExecutionScope {
 
     /** How often the loop re-checks its flags while waiting for host work. */
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -76,8 +78,47 @@ final class ExecutionRun {
         return future;
     }
 
-    ExecutionListener listener() {
+    @Override
+    public ExecutionListener listener() {
         return listener;
+    }
+
+    @Override
+    public Instant deadline() {
+        long remaining = deadlineNanos == Long.MAX_VALUE ? wallLimit.toNanos() : deadlineNanos - System.nanoTime();
+        return Instant.now().plusNanos(Math.max(0, remaining));
+    }
+
+    @Override
+    public CompletableFuture<Void> whenEnded() {
+        return future.thenApply(result -> null);
+    }
+
+    /**
+     * A call from the isolate to the host API: the work happens off this thread, and its outcome is handed
+     * back to the loop, which settles the JS promise. Outcomes arriving after the execution ended are
+     * dropped with the loop's queue: they never touch a context another execution may be using.
+     */
+    void hostCall(HostApi api, String namespace, String method, String argumentsJson, Value resolve, Value reject) {
+        HostWork work = beginHostWork();
+        CompletableFuture<String> call;
+        try {
+            call = api.call(namespace, method, argumentsJson, this);
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        call.whenComplete((json, failure) -> work.complete(() -> {
+            if (failure == null) {
+                resolve.execute(json);
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof HostCallException h) {
+                reject.execute(h.jsName(), h.getMessage(), h.code());
+            } else {
+                reject.execute("Error", namespace + "." + method + " failed: " + cause.getMessage(), "EHOST");
+            }
+        }));
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -32,6 +32,9 @@ final class GuestRuntime {
 
         /** An error thrown by a timer or microtask callback, nobody else can catch it. */
         void uncaught(Value error);
+
+        /** A capability or fetch call; settles by calling resolve(json) or reject(name, message, code) later. */
+        void hostCall(String namespace, String method, String argumentsJson, Value resolve, Value reject);
     }
 
     /** One Source object for all contexts, so the shared engine parses the prelude once. */
@@ -42,6 +45,7 @@ final class GuestRuntime {
     private final Value resetTimers;
     private final Value serialize;
     private final Value describeError;
+    private final Value installApis;
 
     private GuestRuntime(Value runtime) {
         this.run = runtime.getMember("run");
@@ -49,6 +53,7 @@ final class GuestRuntime {
         this.resetTimers = runtime.getMember("resetTimers");
         this.serialize = runtime.getMember("serialize");
         this.describeError = runtime.getMember("describeError");
+        this.installApis = runtime.getMember("installApis");
     }
 
     static GuestRuntime install(Context context, Hooks hooks) {
@@ -70,13 +75,22 @@ final class GuestRuntime {
             hooks.uncaught(args[0]);
             return null;
         };
+        ProxyExecutable hostCall = args -> {
+            hooks.hostCall(args[0].asString(), args[1].asString(), args[2].asString(), args[3], args[4]);
+            return null;
+        };
         Value factory = context.eval(PRELUDE);
-        return new GuestRuntime(factory.execute(log, setTimer, clearTimer, random, clock, uncaught));
+        return new GuestRuntime(factory.execute(log, setTimer, clearTimer, random, clock, uncaught, hostCall));
     }
 
     /** Calls the agent's function and reports its settled value to exactly one of the two callbacks. */
     void run(Value function, boolean callIfFunction, ProxyExecutable resolve, ProxyExecutable reject) {
         run.execute(function, callIfFunction, resolve, reject);
+    }
+
+    /** Installs capability namespaces as frozen globals: {@code {"files": ["read", "list"]}} as JSON text. */
+    void installApis(String namespacesJson) {
+        installApis.execute(namespacesJson);
     }
 
     void fireTimer(long id) {

@@ -15,6 +15,7 @@ import org.graalvm.polyglot.Value;
 public final class Isolate implements AutoCloseable {
 
     private final Sandbox sandbox;
+    private final HostApi api;
     private final long originNanos = System.nanoTime();
 
     // Guarded by this: the queue of executions and whether one is on the pool.
@@ -32,8 +33,9 @@ public final class Isolate implements AutoCloseable {
     /** The execution currently running guest code, which the standard library's hooks report to. */
     private volatile ExecutionRun current;
 
-    Isolate(Sandbox sandbox) {
+    Isolate(Sandbox sandbox, HostApi api) {
         this.sandbox = sandbox;
+        this.api = api;
     }
 
     /** Queues the code and returns at once; the returned execution completes when it ends in any way. */
@@ -94,6 +96,7 @@ public final class Isolate implements AutoCloseable {
         if (context == null) {
             Context c = Contexts.newContext(sandbox.engine());
             runtime = GuestRuntime.install(c, new Hooks());
+            if (!api.namespaces().isEmpty()) runtime.installApis(Json.MAPPER.writeValueAsString(api.namespaces()));
             context = c;
             synchronized (this) {
                 if (closed) c.close(true);
@@ -263,6 +266,12 @@ public final class Isolate implements AutoCloseable {
         public void uncaught(Value error) {
             ExecutionRun run = current;
             if (run != null) run.uncaught(error);
+        }
+
+        @Override
+        public void hostCall(String namespace, String method, String argumentsJson, Value resolve, Value reject) {
+            ExecutionRun run = current;
+            if (run != null) run.hostCall(api, namespace, method, argumentsJson, resolve, reject);
         }
     }
 }

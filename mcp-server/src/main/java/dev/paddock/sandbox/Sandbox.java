@@ -127,6 +127,7 @@ public final class Sandbox implements AutoCloseable {
         try (Context c = Contexts.newContext(engine)) {
             GuestRuntime.install(c, NoHooks.INSTANCE);
         } catch (RuntimeException e) {
+            if (pool.isShutdown()) return; // closed while warming up: nothing went wrong
             LOG.warn("engine warm-up failed", e);
         }
         LOG.debug("engine warm in {} ms ({})", (System.nanoTime() - start) / 1_000_000, runtimeMode());
@@ -136,7 +137,12 @@ public final class Sandbox implements AutoCloseable {
 
     /** A fresh isolate for one session. */
     public Isolate newIsolate() {
-        return new Isolate(this);
+        return newIsolate(HostApi.NONE);
+    }
+
+    /** A fresh isolate whose code can call {@code api}: its capability namespaces and fetch. */
+    public Isolate newIsolate(HostApi api) {
+        return new Isolate(this, api);
     }
 
     /**
@@ -218,5 +224,9 @@ public final class Sandbox implements AutoCloseable {
 
         @Override
         public void uncaught(org.graalvm.polyglot.Value error) {}
+
+        @Override
+        public void hostCall(String namespace, String method, String argumentsJson, org.graalvm.polyglot.Value resolve,
+                org.graalvm.polyglot.Value reject) {}
     }
 }

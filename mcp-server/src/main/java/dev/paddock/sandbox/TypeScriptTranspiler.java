@@ -47,7 +47,9 @@ final class TypeScriptTranspiler implements AutoCloseable {
     record Diagnostic(int line, int column, String message) {}
 
     private final Engine engine;
-    private Context context;
+    /** Volatile so close() can cancel a load in progress without waiting for the lock it holds. */
+    private volatile Context context;
+    private volatile boolean closed;
     private Value transpile;
     private RuntimeException loadFailure;
     private long loadMillis = -1;
@@ -62,6 +64,7 @@ final class TypeScriptTranspiler implements AutoCloseable {
         long start = System.nanoTime();
         try {
             context = Contexts.newContext(engine);
+            if (closed) context.close(true);
             context.eval(Source.newBuilder("js", readCompiler(), "typescript.js").build());
             transpile = context.eval(Source.create("js", BRIDGE));
             loadMillis = (System.nanoTime() - start) / 1_000_000;
@@ -105,8 +108,17 @@ final class TypeScriptTranspiler implements AutoCloseable {
         }
     }
 
+    /** Cancels a load in progress rather than waiting seconds for it: shutdown must be prompt. */
     @Override
-    public synchronized void close() {
-        if (context != null) context.close(true);
+    public void close() {
+        closed = true;
+        Context c = context;
+        if (c != null) {
+            try {
+                c.close(true);
+            } catch (RuntimeException e) {
+                // already closed
+            }
+        }
     }
 }

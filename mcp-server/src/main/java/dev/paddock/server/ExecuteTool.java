@@ -1,7 +1,6 @@
 package dev.paddock.server;
 
 import dev.paddock.sandbox.Execution;
-import dev.paddock.sandbox.ExecutionListener;
 import dev.paddock.sandbox.ExecutionRequest;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.transport.Cancellation;
@@ -35,12 +34,12 @@ final class ExecuteTool {
         this.formatter = formatter;
     }
 
-    AsyncToolSpecification specification(
-            McpJsonMapper mapper, Limits limits, String standardLibrary, String capabilityDeclarations) {
+    AsyncToolSpecification specification(McpJsonMapper mapper, Limits limits, String standardLibrary, ProfileGrants grants) {
         Tool tool = Tool.builder()
                 .name(NAME)
                 .title("Run code in a sandbox")
-                .description(ExecuteToolDescription.render(limits, standardLibrary, capabilityDeclarations))
+                .description(ExecuteToolDescription.render(limits, standardLibrary, grants.declarations(),
+                        grants.egressGrants(), FetchDeclarations.TEXT))
                 .inputSchema(mapper, INPUT_SCHEMA)
                 .outputSchema(mapper, OUTPUT_SCHEMA)
                 .build();
@@ -61,7 +60,7 @@ final class ExecuteTool {
         return Mono.fromCallable(() -> isolates.forSession(exchange.sessionId()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(isolate -> {
-                    Execution execution = isolate.submit(request, progress == null ? ExecutionListener.NONE : progress);
+                    Execution execution = isolate.submit(request, new ExecutionChannel(exchange, progress));
                     cancellation.onCancel(() -> {
                         log.debug("client cancelled an execute call");
                         execution.cancel();

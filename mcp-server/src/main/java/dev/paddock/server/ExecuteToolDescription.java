@@ -1,6 +1,7 @@
 package dev.paddock.server;
 
 import dev.paddock.sandbox.Limits;
+import java.util.List;
 
 /**
  * The `execute` tool's description: everything a model reading it cold needs to write working code the
@@ -8,11 +9,24 @@ import dev.paddock.sandbox.Limits;
  * the TypeScript declarations of what this connection may call.
  */
 final class ExecuteToolDescription {
-    static final String NO_CAPABILITIES = "No capabilities are granted to this connection yet.";
+    static final String NO_CAPABILITIES = "No capabilities are granted to this connection.";
+    static final String NO_EGRESS = "fetch is not granted to this connection: every call fails with code EGRESS_DENIED.";
 
     private ExecuteToolDescription() {}
 
-    static String render(Limits limits, String standardLibrary, String capabilityDeclarations) {
+    /**
+     * @param capabilityDeclarations the granted capabilities' TypeScript, "" when none
+     * @param egressGrants           what fetch may reach ("GET, HEAD https://api.example.com/v1/*"), empty when denied
+     * @param fetchDeclarations      the TypeScript of fetch and its types
+     */
+    static String render(Limits limits, String standardLibrary, String capabilityDeclarations, List<String> egressGrants,
+            String fetchDeclarations) {
+        String capabilities = capabilityDeclarations.isBlank() ? NO_CAPABILITIES
+                : "Each namespace below is a global object; call its methods with await, e.g. `await ns.method({...})`. "
+                        + "Arguments are checked against these types; failures throw an Error with a `code`.\n"
+                        + capabilityDeclarations.strip();
+        String egress = egressGrants.isEmpty() ? NO_EGRESS
+                : "fetch may reach only: " + String.join("; ", egressGrants) + ".\n" + fetchDeclarations.strip();
         return """
                 Runs JavaScript or TypeScript in a sandboxed GraalJS isolate and returns the result as JSON \
                 together with the console output. Use it to compute, transform data and call the APIs \
@@ -37,6 +51,9 @@ final class ExecuteToolDescription {
                 Granted capabilities (TypeScript declarations):
                 %s
 
+                Network:
+                %s
+
                 Example:
                 const words = ["isolate", "agent", "sandbox"];
                 globalThis.calls = (globalThis.calls ?? 0) + 1;
@@ -45,6 +62,6 @@ final class ExecuteToolDescription {
                 return { shortest: sorted[0], calls: globalThis.calls };"""
                 .formatted(limits.wallTime().toMillis(), limits.cpuTime().toMillis(), limits.maxResultBytes(),
                         limits.maxLogBytes(), limits.maxLogLines(), standardLibrary.strip(),
-                        capabilityDeclarations.strip());
+                        capabilities, egress);
     }
 }

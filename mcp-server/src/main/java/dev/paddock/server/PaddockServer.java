@@ -1,12 +1,16 @@
 package dev.paddock.server;
 
+import dev.paddock.sandbox.HostApi;
 import dev.paddock.sandbox.Isolate;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.StandardLibrary;
 import dev.paddock.transport.StdioTransport;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncResourceSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.io.IOException;
@@ -15,7 +19,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Paddock's MCP server: server info, instructions and the `execute` tool, over a transport. */
@@ -28,6 +34,7 @@ public final class PaddockServer implements AutoCloseable {
             + "data shaping inside that code and return only the JSON you need.";
 
     private static final String VERSION = readVersion();
+    private static final JacksonMcpJsonMapper MAPPER = new JacksonMcpJsonMapper(JsonMapper.shared());
 
     private final McpAsyncServer server;
     private final SessionIsolates isolates;
@@ -45,23 +52,34 @@ public final class PaddockServer implements AutoCloseable {
      * @param newIsolate makes the session's isolate on its first `execute`, usually {@code sandbox::newIsolate};
      *                   a supplier so the server can answer `initialize` while the sandbox is still starting
      */
-    public static PaddockServer overStdio(InputStream in, OutputStream out, Supplier<Isolate> newIsolate, Limits limits) {
-        var mapper = new JacksonMcpJsonMapper(JsonMapper.shared());
-        var isolates = new SessionIsolates(newIsolate);
-        var transport = new StdioTransport(in, out, mapper, isolates::sessionClosed);
-        return new PaddockServer(build(transport, mapper, isolates, limits), isolates, transport.closed());
+    public static PaddockServer overStdio(InputStream in, OutputStream out, Function<HostApi, Isolate> newIsolate,
+            ProfileGrants grants) {
+        var isolates = new SessionIsolates(newIsolate, grants::newSession);
+        var transport = new StdioTransport(in, out, MAPPER, isolates::sessionClosed);
+        return new PaddockServer(build(transport, isolates, grants), isolates, transport.closed());
     }
 
-    private static McpAsyncServer build(
-            McpServerTransportProvider transport, JacksonMcpJsonMapper mapper, SessionIsolates isolates, Limits limits) {
-        var execute = new ExecuteTool(isolates, new ExecutionFormatter(mapper.getJsonMapper()));
+    /** The JSON mapper for MCP messages, over the one Jackson mapper Paddock uses. */
+    public static McpJsonMapper mcpJson() {
+        return MAPPER;
+    }
+
+    private static McpAsyncServer build(McpServerTransportProvider transport, SessionIsolates isolates, ProfileGrants grants) {
+        Limits limits = grants.profile().limits();
+        var execute = new ExecuteTool(isolates, new ExecutionFormatter(JsonMapper.shared()));
+        List<AsyncToolSpecification> tools = new ArrayList<>();
+        tools.add(execute.specification(MAPPER, limits, StandardLibrary.DECLARATIONS, grants));
+        tools.addAll(CapabilityFeatures.directTools(grants, isolates, MAPPER, JsonMapper.shared(), limits));
+        List<AsyncResourceSpecification> resources = CapabilityFeatures.typeResources(grants);
+        var capabilities = ServerCapabilities.builder().tools(false);
+        if (!resources.isEmpty()) capabilities.resources(false, false);
         return McpServer.async(transport)
-                .jsonMapper(mapper)
+                .jsonMapper(MAPPER)
                 .serverInfo(NAME, VERSION)
                 .instructions(INSTRUCTIONS)
-                .capabilities(ServerCapabilities.builder().tools(false).build())
-                .tools(execute.specification(mapper, limits,
-                        StandardLibrary.DECLARATIONS, ExecuteToolDescription.NO_CAPABILITIES))
+                .capabilities(capabilities.build())
+                .tools(tools)
+                .resources(resources)
                 .build();
     }
 

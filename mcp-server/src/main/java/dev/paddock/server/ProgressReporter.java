@@ -39,6 +39,11 @@ final class ProgressReporter implements ExecutionListener {
         send("still running after " + elapsed.toSeconds() + " s").subscribe();
     }
 
+    /** Progress a capability reports from inside the run; a further step, so progress keeps increasing. */
+    void report(String message) {
+        send(message).subscribe();
+    }
+
     /** Completes once the notification is queued, so it goes out before the response. */
     Mono<Void> done() {
         return send("done");

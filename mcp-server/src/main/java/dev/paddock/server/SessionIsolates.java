@@ -1,35 +1,47 @@
 package dev.paddock.server;
 
+import dev.paddock.sandbox.HostApi;
 import dev.paddock.sandbox.Isolate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One isolate per MCP session, made on the session's first `execute` and closed when the session ends,
- * so globals never cross sessions and nothing outlives its client.
+ * Per MCP session: its capability instances (made on first use) and its isolate (made on its first
+ * `execute`), both dropped when the session ends, so globals and in-memory state never cross sessions and
+ * nothing outlives its client.
  */
 final class SessionIsolates implements AutoCloseable {
-    private final Supplier<Isolate> newIsolate;
-    private final Map<String, Isolate> bySession = new ConcurrentHashMap<>();
+    private final Function<HostApi, Isolate> newIsolate;
+    private final Supplier<SessionHostApi> newHostApi;
+    private final Map<String, SessionHostApi> hostApis = new ConcurrentHashMap<>();
+    private final Map<String, Isolate> isolates = new ConcurrentHashMap<>();
 
-    /** @param newIsolate usually {@code sandbox::newIsolate} */
-    SessionIsolates(Supplier<Isolate> newIsolate) {
+    /** @param newIsolate usually {@code sandbox::newIsolate}; @param newHostApi a profile's {@code newSession} */
+    SessionIsolates(Function<HostApi, Isolate> newIsolate, Supplier<SessionHostApi> newHostApi) {
         this.newIsolate = newIsolate;
+        this.newHostApi = newHostApi;
+    }
+
+    SessionHostApi hostApi(String sessionId) {
+        return hostApis.computeIfAbsent(sessionId, id -> newHostApi.get());
     }
 
     Isolate forSession(String sessionId) {
-        return bySession.computeIfAbsent(sessionId, id -> newIsolate.get());
+        return isolates.computeIfAbsent(sessionId, id -> newIsolate.apply(hostApi(id)));
     }
 
     /** The session-closed hook for transports. */
     public void sessionClosed(String sessionId) {
-        var isolate = bySession.remove(sessionId);
+        hostApis.remove(sessionId);
+        var isolate = isolates.remove(sessionId);
         if (isolate != null) isolate.close();
     }
 
     @Override
     public void close() {
-        bySession.keySet().forEach(this::sessionClosed);
+        isolates.keySet().forEach(this::sessionClosed);
+        hostApis.clear();
     }
 }

@@ -4,7 +4,7 @@
 // built on them, never the hooks themselves. Everything the runtime relies on (serialising results,
 // formatting logs, timers) is captured here first, so an agent that overwrites JSON, Array.prototype or
 // Map.prototype in its own isolate cannot break how its results come back.
-(function (logHook, setTimerHook, clearTimerHook, randomHook, clockHook, uncaughtHook) {
+(function (logHook, setTimerHook, clearTimerHook, randomHook, clockHook, uncaughtHook, hostCallHook) {
   'use strict';
 
   const global = globalThis;
@@ -56,9 +56,14 @@
   const PromiseCtor = Promise;
   const PromiseThen = Promise.prototype.then;
   const PromiseResolve = Promise.resolve;
+  const PromiseReject = Promise.reject;
   const ErrorCtor = Error;
   const TypeErrorCtor = TypeError;
   const RangeErrorCtor = RangeError;
+  const JSONParse = JSON.parse;
+  const ObjectFreeze = Object.freeze;
+  const ObjectSetPrototypeOf = Object.setPrototypeOf;
+  const ObjectCreate = Object.create;
 
   const call = (fn, self, a, b) => ReflectApply(fn, self, [a, b]);
   const brand = (getter, value) => {
@@ -954,6 +959,55 @@
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Calls out of the isolate (capabilities, fetch). Arguments leave as JSON text and results come back
+  // as JSON text, so nothing of the host is ever reachable; getters, toJSON and Proxies in the arguments
+  // run here, inside the isolate and under its limits, before anything is sent.
+
+  const MAX_ARGUMENT_CHARS = 16 * 1024 * 1024;
+  const HOST_EGRESS = '#egress';
+  const ERROR_TYPES = { TypeError: TypeErrorCtor, RangeError: RangeErrorCtor };
+
+  function hostCall(namespace, method, args) {
+    // Created at the call so that a failure's position is the agent's own line.
+    const site = new ErrorCtor();
+    const fail = (name, message, code) => {
+      const type = ERROR_TYPES[name];
+      if (type) ObjectSetPrototypeOf(site, type.prototype);
+      ObjectDefineProperty(site, 'message', { value: StringFn(message), writable: true, configurable: true });
+      if (code !== null && code !== undefined) site.code = StringFn(code);
+      return site;
+    };
+    let encoded;
+    try {
+      encoded = serialize(args, MAX_ARGUMENT_CHARS);
+    } catch (e) {
+      return ReflectApply(PromiseReject, PromiseCtor, [e]);
+    }
+    if (!encoded.complete) {
+      const where = namespace === HOST_EGRESS ? 'fetch' : `${namespace}.${method}`;
+      return ReflectApply(PromiseReject, PromiseCtor, [fail('RangeError',
+        `${where}: the arguments are larger than ${MAX_ARGUMENT_CHARS} characters as JSON; send less data per call`, 'E2BIG')]);
+    }
+    return new PromiseCtor((resolve, reject) => {
+      hostCallHook(namespace, method, encoded.json,
+        json => resolve(JSONParse(json)),
+        (name, message, code) => reject(fail(name, message, code)));
+    });
+  }
+
+  function installApi(namespace, methods) {
+    const api = ObjectCreate(null);
+    for (let i = 0; i < methods.length; i++) {
+      const method = methods[i];
+      // A plain function per method: no host object, no way back to the bridge itself.
+      ObjectDefineProperty(api, method, {
+        value: { [method]: (...args) => hostCall(namespace, method, args) }[method], enumerable: true,
+      });
+    }
+    ObjectDefineProperty(global, namespace, { value: ObjectFreeze(api), enumerable: false, configurable: false, writable: false });
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // The runtime the host drives; returned to the host only.
 
   return {
@@ -973,6 +1027,11 @@
     },
     serialize,
     describeError,
+    installApis(json) {
+      const apis = JSONParse(json);
+      const names = ObjectKeys(apis);
+      for (let i = 0; i < names.length; i++) installApi(names[i], apis[names[i]]);
+    },
     format(value) { return inspect(value, 0, [], true); },
   };
 })

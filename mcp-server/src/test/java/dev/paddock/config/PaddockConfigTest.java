@@ -68,7 +68,7 @@ class PaddockConfigTest {
                 .hasMessage("paddock.json:2:14: unknown key \"walltimeMs\" in limits "
                         + "(known keys: wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines)");
         assertThatThrownBy(() -> load("{\"limit\": {}}"))
-                .hasMessage("paddock.json:1:2: unknown key \"limit\" at the top level (known keys: limits)");
+                .hasMessage("paddock.json:1:2: unknown key \"limit\" at the top level (known keys: $schema, limits, capabilities, exposeAsTools, egress, plugins, profiles, http)");
     }
 
     @Test

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paddock.sandbox.Isolate;
 import dev.paddock.sandbox.Limits;
-import java.util.function.Supplier;
+import dev.paddock.sandbox.HostApi;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The protocol side of Paddock over stdio, as a client sees it: raw JSON-RPC lines in and out. */
 class McpOverStdioTest {
-    private static final Supplier<Isolate> NO_ISOLATES = () -> {
+    private static final Function<HostApi, Isolate> NO_ISOLATES = api -> {
         throw new AssertionError("these tests run no code");
     };
 

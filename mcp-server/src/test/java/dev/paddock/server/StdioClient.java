@@ -1,5 +1,9 @@
 package dev.paddock.server;
 
+import dev.paddock.config.ConfigException;
+import dev.paddock.config.PaddockConfig;
+import dev.paddock.config.Profile;
+import dev.paddock.sandbox.HostApi;
 import dev.paddock.sandbox.Isolate;
 import dev.paddock.sandbox.Limits;
 import java.io.BufferedReader;
@@ -10,13 +14,15 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,12 +39,17 @@ final class StdioClient implements AutoCloseable {
     private final List<JsonNode> seen = new ArrayList<>();
     private final List<String> rawLines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    StdioClient(Supplier<Isolate> newIsolate, Limits limits) throws IOException {
+    /** A server granting nothing, with the given limits. */
+    StdioClient(Function<HostApi, Isolate> newIsolate, Limits limits) throws IOException {
+        this(newIsolate, grants(limits));
+    }
+
+    StdioClient(Function<HostApi, Isolate> newIsolate, ProfileGrants grants) throws IOException {
         Pipe stdin = Pipe.open();
         Pipe stdout = Pipe.open();
         toServer = Channels.newOutputStream(stdin.sink());
         server = PaddockServer.overStdio(
-                Channels.newInputStream(stdin.source()), Channels.newOutputStream(stdout.sink()), newIsolate, limits);
+                Channels.newInputStream(stdin.source()), Channels.newOutputStream(stdout.sink()), newIsolate, grants);
         var reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(stdout.source()), StandardCharsets.UTF_8));
         Thread.ofPlatform().daemon().name("test-client-reader").start(() -> {
             try {
@@ -50,6 +61,19 @@ final class StdioClient implements AutoCloseable {
                 // the server side closed
             }
         });
+    }
+
+    private static ProfileGrants grants(Limits limits) {
+        try {
+            Path dir = Files.createTempDirectory("paddock-test-config");
+            Path file = dir.resolve("paddock.json");
+            Files.writeString(file, "{\"limits\": {\"wallTimeMs\": " + limits.wallTime().toMillis() + ", \"cpuTimeMs\": "
+                    + limits.cpuTime().toMillis() + ", \"maxResultBytes\": " + limits.maxResultBytes() + ", \"maxLogBytes\": "
+                    + limits.maxLogBytes() + ", \"maxLogLines\": " + limits.maxLogLines() + "}}");
+            return ProfileGrants.loadAll(PaddockConfig.load(file)).get(Profile.DEFAULT);
+        } catch (IOException | ConfigException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void send(String line) {

@@ -2,6 +2,8 @@ package dev.paddock.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paddock.config.PaddockConfig;
+import dev.paddock.config.Profile;
 import dev.paddock.fuzz.JsonRpcMutator;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.Sandbox;
@@ -45,7 +47,8 @@ class StdioFuzzTest {
             Pipe stdout = Pipe.open();
             OutputStream toServer = Channels.newOutputStream(stdin.sink());
             PaddockServer server = PaddockServer.overStdio(Channels.newInputStream(stdin.source()),
-                    Channels.newOutputStream(stdout.sink()), sandbox::newIsolate, sandbox.limits());
+                    Channels.newOutputStream(stdout.sink()), sandbox::newIsolate,
+                    ProfileGrants.loadAll(PaddockConfig.defaults()).get(Profile.DEFAULT));
             readReplies(new BufferedReader(new InputStreamReader(Channels.newInputStream(stdout.source()), StandardCharsets.UTF_8)));
 
             send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":\"init\",\"method\":\"initialize\",\"params\":{\"protocolVersion\":"

@@ -1,6 +1,5 @@
 package dev.paddock.capability.files;
 
-import dev.paddock.capability.AtomicWrite;
 import dev.paddock.capability.CapabilityException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,13 +16,16 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
-/** The built-in {@code files} capability: a folder the agent may list and read, and write when allowed. */
-public final class FilesCapability {
+/**
+ * The built-in {@code files} capability: a folder the agent may list and read. Its public methods are exactly
+ * the declared ones; {@link WritableFiles} adds {@code write} for roots configured as writable.
+ */
+public class FilesCapability {
     public static final String NAMESPACE = "files";
 
-    public record Settings(Path root, boolean writable, long maxReadBytes, long maxWriteBytes, int maxListEntries) {
-        public static Settings of(Path root, boolean writable) {
-            return new Settings(root, writable, 10L << 20, 10L << 20, 10_000);
+    public record Settings(Path root, long maxReadBytes, long maxWriteBytes, int maxListEntries) {
+        public static Settings of(Path root) {
+            return new Settings(root, 10L << 20, 10L << 20, 10_000);
         }
     }
 
@@ -39,8 +41,8 @@ public final class FilesCapability {
 
     public record Bytes(String base64, long size) {}
 
-    private final FileRoot root;
-    private final Settings settings;
+    final FileRoot root;
+    final Settings settings;
 
     public FilesCapability(Settings settings) {
         this.settings = settings;
@@ -48,8 +50,8 @@ public final class FilesCapability {
     }
 
     /** The TypeScript declarations the model reads; {@code write} only when the root is writable. */
-    public String declarations() {
-        String write = settings.writable()
+    static String declarations(boolean writable) {
+        String write = writable
                 ? """
                   /** Writes a UTF-8 text file, replacing it atomically; creates no folders. @returns its size in bytes. */
                   write(input: { path: string; content: string }): Promise<{ path: string; size: number }>;
@@ -120,27 +122,6 @@ public final class FilesCapability {
         } catch (IOException e) {
             throw new CapabilityException("EIO", "cannot stat " + FileRoot.display(input.path()) + ": " + e.getMessage());
         }
-    }
-
-    public Written write(WriteInput input) {
-        if (!settings.writable()) {
-            throw new CapabilityException("EROFS", "the files root is read-only; set \"writable\": true for it in paddock.json to allow writes");
-        }
-        if (input.content() == null) {
-            throw new CapabilityException("EINVAL", "files.write: input.content must be a string");
-        }
-        byte[] bytes = input.content().getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > settings.maxWriteBytes()) {
-            throw new CapabilityException("EFBIG", "content is " + bytes.length + " bytes; files.write accepts at most "
-                    + settings.maxWriteBytes());
-        }
-        Path target = root.forWrite(input.path());
-        try {
-            AtomicWrite.replace(target, bytes);
-        } catch (IOException e) {
-            throw new CapabilityException("EIO", "cannot write " + FileRoot.display(input.path()) + ": " + e.getMessage());
-        }
-        return new Written(root.relative(target), bytes.length);
     }
 
     private byte[] readFile(String agentPath) {

@@ -22,8 +22,10 @@ public final class FilesProvider implements CapabilityProvider {
 
     @Override
     public Capability create(ProviderContext context) {
-        FilesCapability files = new FilesCapability(settings(context));
-        return Capability.of(FilesCapability.NAMESPACE, files.declarations(), files);
+        FilesCapability.Settings settings = settings(context);
+        boolean writable = context.settings().path("writable").asBoolean(false);
+        FilesCapability files = writable ? new WritableFiles(settings) : new FilesCapability(settings);
+        return Capability.of(FilesCapability.NAMESPACE, FilesCapability.declarations(writable), files);
     }
 
     private static FilesCapability.Settings settings(ProviderContext context) {
@@ -45,6 +47,6 @@ public final class FilesProvider implements CapabilityProvider {
         if (!Files.isDirectory(folder)) {
             throw new CapabilitySettingsException("root", "folder " + folder + " does not exist");
         }
-        return FilesCapability.Settings.of(folder, writable.asBoolean(false));
+        return FilesCapability.Settings.of(folder);
     }
 }

@@ -30,7 +30,7 @@ class FilesCapabilityTest {
         Files.writeString(outside.resolve("secret.txt"), "top secret");
         Files.createDirectories(root.resolve("data"));
         Files.writeString(root.resolve("data/sales.csv"), "region,amount\nnorth,10\n");
-        files = new FilesCapability(FilesCapability.Settings.of(root, false));
+        files = new FilesCapability(FilesCapability.Settings.of(root));
     }
 
     @Test
@@ -79,19 +79,17 @@ class FilesCapabilityTest {
     }
 
     @Test
-    void writesOnlyWhenWritable() {
-        assertThatThrownBy(() -> files.write(new WriteInput("out.txt", "x")))
-                .satisfies(e -> assertThat(((CapabilityException) e).code()).isEqualTo("EROFS"))
-                .hasMessageContaining("\"writable\": true");
+    void writeIsDeclaredAndImplementedOnlyForWritableRoots() {
+        assertThat(FilesCapability.declarations(false)).doesNotContain("write(input:");
+        assertThat(FilesCapability.declarations(true)).contains("write(input:");
+        assertThat(FilesCapability.class.getMethods()).extracting(java.lang.reflect.Method::getName).doesNotContain("write");
     }
 
     @Test
     void writesAtomicallyAndNeverThroughLinks() throws IOException {
-        FilesCapability writable = new FilesCapability(FilesCapability.Settings.of(root, true));
+        WritableFiles writable = new WritableFiles(FilesCapability.Settings.of(root));
         assertThat(writable.write(new WriteInput("data/out.txt", "héllo")).size()).isEqualTo(6);
         assertThat(Files.readString(root.resolve("data/out.txt"))).isEqualTo("héllo");
-        assertThat(writable.declarations()).contains("write(input:");
-        assertThat(files.declarations()).doesNotContain("write(input:");
 
         Files.createSymbolicLink(root.resolve("data/link.txt"), outside.resolve("secret.txt"));
         assertThatThrownBy(() -> writable.write(new WriteInput("data/link.txt", "pwned")))
@@ -108,7 +106,7 @@ class FilesCapabilityTest {
 
     @Test
     void capsSizesWithAClearMessage() throws IOException {
-        FilesCapability small = new FilesCapability(new FilesCapability.Settings(root, true, 10, 10, 1));
+        WritableFiles small = new WritableFiles(new FilesCapability.Settings(root, 10, 10, 1));
         assertThatThrownBy(() -> small.read(new PathInput("data/sales.csv"))).hasMessageContaining("at most 10");
         assertThatThrownBy(() -> small.write(new WriteInput("big.txt", "0123456789ABC"))).hasMessageContaining("at most 10");
         Files.writeString(root.resolve("second"), "");

@@ -1,0 +1,33 @@
+package dev.paddock.capability.files;
+
+import dev.paddock.capability.AtomicWrite;
+import dev.paddock.capability.CapabilityException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** {@code files} over a root configured with {@code "writable": true}: adds {@code write}. */
+public final class WritableFiles extends FilesCapability {
+    public WritableFiles(Settings settings) {
+        super(settings);
+    }
+
+    public Written write(WriteInput input) {
+        if (input.content() == null) {
+            throw new CapabilityException("EINVAL", "files.write: input.content must be a string");
+        }
+        byte[] bytes = input.content().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > settings.maxWriteBytes()) {
+            throw new CapabilityException("EFBIG", "content is " + bytes.length + " bytes; files.write accepts at most "
+                    + settings.maxWriteBytes());
+        }
+        Path target = root.forWrite(input.path());
+        try {
+            AtomicWrite.replace(target, bytes);
+        } catch (IOException e) {
+            throw new CapabilityException("EIO", "cannot write " + FileRoot.display(input.path()) + ": " + e.getMessage());
+        }
+        return new Written(root.relative(target), bytes.length);
+    }
+
+}

@@ -1,0 +1,133 @@
+package dev.paddock.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A JSON document as a tree, plus where each value and key stands in the text, addressed by JSON path
+ * ({@code capabilities.files.root}, {@code plugins[0]}). Lets every part of the config — including
+ * settings read later by capability providers — report mistakes at their line and column.
+ */
+final class LocatedJson {
+    private final String fileName;
+    private final JsonNode root;
+    private final Map<String, TokenStreamLocation> values;
+    private final Map<String, TokenStreamLocation> keys;
+
+    private LocatedJson(String fileName, JsonNode root, Map<String, TokenStreamLocation> values,
+            Map<String, TokenStreamLocation> keys) {
+        this.fileName = fileName;
+        this.root = root;
+        this.values = values;
+        this.keys = keys;
+    }
+
+    static LocatedJson parse(String fileName, String text) throws ConfigException {
+        var builder = new Builder(fileName);
+        try (JsonParser parser = JsonMapper.shared().createParser(text)) {
+            if (parser.nextToken() == null) throw new ConfigException(fileName + ":1:1: the config file is empty");
+            JsonNode root = builder.value(parser, "");
+            if (parser.nextToken() != null) throw builder.error(parser.currentTokenLocation(), "unexpected content after the config object");
+            return new LocatedJson(fileName, root, builder.values, builder.keys);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            String where = at == null ? fileName : fileName + ":" + at.getLineNr() + ":" + at.getColumnNr();
+            throw new ConfigException(where + ": invalid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    JsonNode root() {
+        return root;
+    }
+
+    /** An error at the value under {@code path} (or at the nearest enclosing value that has a place). */
+    ConfigException atValue(String path, String message) {
+        return new ConfigException(where(values, path) + ": " + message);
+    }
+
+    /** An error at the key of {@code path}, for keys that should not be there. */
+    ConfigException atKey(String path, String message) {
+        return new ConfigException(where(keys.containsKey(path) ? keys : values, path) + ": " + message);
+    }
+
+    private String where(Map<String, TokenStreamLocation> locations, String path) {
+        String p = path;
+        while (!locations.containsKey(p) && !p.isEmpty()) p = parent(p);
+        TokenStreamLocation at = locations.getOrDefault(p, values.get(""));
+        return at == null ? fileName : fileName + ":" + at.getLineNr() + ":" + at.getColumnNr();
+    }
+
+    static String child(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    static String element(String path, int index) {
+        return path + "[" + index + "]";
+    }
+
+    private static String parent(String path) {
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        return cut < 0 ? "" : path.substring(0, cut);
+    }
+
+    private static final class Builder {
+        private final String fileName;
+        private final Map<String, TokenStreamLocation> values = new HashMap<>();
+        private final Map<String, TokenStreamLocation> keys = new HashMap<>();
+
+        Builder(String fileName) {
+            this.fileName = fileName;
+        }
+
+        JsonNode value(JsonParser parser, String path) throws ConfigException {
+            values.put(path, parser.currentTokenLocation());
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.START_OBJECT) {
+                ObjectNode object = JsonNodeFactory.instance.objectNode();
+                while (parser.nextToken() != JsonToken.END_OBJECT) {
+                    String key = parser.currentName();
+                    String keyPath = child(path, key);
+                    if (object.has(key)) throw error(parser.currentTokenLocation(), keyPath + " appears twice");
+                    keys.put(keyPath, parser.currentTokenLocation());
+                    parser.nextToken();
+                    object.set(key, value(parser, keyPath));
+                }
+                return object;
+            }
+            if (token == JsonToken.START_ARRAY) {
+                ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                int index = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(parser, element(path, index++)));
+                }
+                return array;
+            }
+            return scalar(parser, token);
+        }
+
+        private static JsonNode scalar(JsonParser parser, JsonToken token) {
+            JsonNodeFactory nodes = JsonNodeFactory.instance;
+            return switch (token) {
+                case VALUE_STRING -> nodes.stringNode(parser.getString());
+                case VALUE_NUMBER_INT -> nodes.numberNode(parser.getBigIntegerValue());
+                case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDecimalValue());
+                case VALUE_TRUE -> nodes.booleanNode(true);
+                case VALUE_FALSE -> nodes.booleanNode(false);
+                default -> nodes.nullNode();
+            };
+        }
+
+        ConfigException error(TokenStreamLocation at, String message) {
+            return new ConfigException(fileName + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": " + message);
+        }
+    }
+}

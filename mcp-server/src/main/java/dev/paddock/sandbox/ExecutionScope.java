@@ -1,0 +1,16 @@
+package dev.paddock.sandbox;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/** The execution a host call belongs to: its deadline, and a signal when it ends so host work can stop. */
+public interface ExecutionScope {
+    /** When the execution's wall-time limit runs out. */
+    Instant deadline();
+
+    /** Completes when the execution ends in any way (result, error, timeout, cancel). */
+    CompletableFuture<Void> whenEnded();
+
+    /** The listener the execution was submitted with (the server's channel back to the MCP client). */
+    ExecutionListener listener();
+}

@@ -1,0 +1,40 @@
+package dev.paddock.sandbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What an isolate's code may call outside itself: capability namespaces installed as global objects
+ * ({@code await files.read({path})}), and {@code fetch}. Calls cross as JSON text both ways, so no host
+ * object is ever reachable from JS. Implementations must not block the calling (isolate) thread: do the
+ * work elsewhere and complete the future.
+ */
+public interface HostApi {
+    /** The namespace {@code fetch} calls arrive on; not a JS identifier, so no capability can take it. */
+    String EGRESS = "#egress";
+
+    HostApi NONE = new HostApi() {
+        @Override
+        public Map<String, List<String>> namespaces() {
+            return Map.of();
+        }
+
+        @Override
+        public CompletableFuture<String> call(String namespace, String method, String argumentsJson, ExecutionScope scope) {
+            return CompletableFuture.failedFuture(new HostCallException("Error", "ENOSYS",
+                    EGRESS.equals(namespace) ? "fetch is not allowed: no egress is granted to this connection"
+                            : namespace + "." + method + " is not available"));
+        }
+    };
+
+    /** Namespace → method names, installed as frozen global objects in declaration order. */
+    Map<String, List<String>> namespaces();
+
+    /**
+     * One call: {@code argumentsJson} is the JSON array of the arguments. Completes with the result as JSON
+     * text, or fails; a {@link HostCallException} becomes a JS error with its name, message and code, any
+     * other failure a plain Error with its message.
+     */
+    CompletableFuture<String> call(String namespace, String method, String argumentsJson, ExecutionScope scope);
+}

@@ -1,0 +1,151 @@
+package dev.paddock.server;
+
+import dev.paddock.capability.Capability;
+import dev.paddock.capability.CapabilityBindingException;
+import dev.paddock.capability.CapabilityProvider;
+import dev.paddock.capability.CapabilitySet;
+import dev.paddock.capability.CapabilitySettingsException;
+import dev.paddock.capability.PluginLoader;
+import dev.paddock.capability.ProviderContext;
+import dev.paddock.config.ConfigException;
+import dev.paddock.config.PaddockConfig;
+import dev.paddock.config.Profile;
+import dev.paddock.egress.EgressBridge;
+import dev.paddock.egress.EgressClient;
+import dev.paddock.egress.EgressConfigException;
+import dev.paddock.egress.EgressPolicy;
+import dev.paddock.tooldefs.DeclarationException;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What one profile grants, checked once at startup — every capability it names exists, its settings are
+ * valid, its declarations match its Java implementation, its egress rules parse — so a bad config stops
+ * the server with a located message instead of failing a connection later. Each session then gets fresh
+ * capability instances from {@link #newSession()}.
+ */
+public final class ProfileGrants {
+    /** Host calls may block (files, HTTP to upstreams): virtual threads keep that off the isolates' pool. */
+    private static final Executor HOST_EXECUTOR = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("paddock-host-", 0).factory());
+
+    private final Profile profile;
+    private final PaddockConfig config;
+    private final Map<String, CapabilityProvider> providers;
+    private final EgressBridge egress;
+    private final List<String> egressGrants;
+    private final CapabilitySet probe;
+    private final McpJsonMapper mcpJson;
+    private final JsonMapper json;
+
+    private ProfileGrants(Profile profile, PaddockConfig config, Map<String, CapabilityProvider> providers,
+            EgressPolicy policy, McpJsonMapper mcpJson, JsonMapper json) {
+        this.profile = profile;
+        this.config = config;
+        this.providers = providers;
+        this.egress = policy.grants().isEmpty() ? null : new EgressBridge(new EgressClient(policy), json);
+        this.egressGrants = policy.grants();
+        this.mcpJson = mcpJson;
+        this.json = json;
+        this.probe = CapabilitySet.bind(create(), json, HOST_EXECUTOR);
+    }
+
+    /**
+     * Loads the capability providers (built-in and plugins) and checks every profile of the config.
+     * Returns profile name → grants, the default profile first.
+     */
+    public static Map<String, ProfileGrants> loadAll(PaddockConfig config) throws ConfigException {
+        Map<String, CapabilityProvider> providers;
+        try {
+            providers = PluginLoader.load(config.plugins());
+        } catch (IllegalArgumentException e) {
+            throw config.error("plugins", e.getMessage());
+        }
+        Map<String, ProfileGrants> grants = new LinkedHashMap<>();
+        grants.put(Profile.DEFAULT, check(config, config.defaultProfile(), providers, PaddockServer.mcpJson(), JsonMapper.shared()));
+        for (Profile profile : config.profiles().values()) {
+            if (!profile.name().equals(Profile.DEFAULT)) {
+                grants.put(profile.name(), check(config, profile, providers, PaddockServer.mcpJson(), JsonMapper.shared()));
+            }
+        }
+        return grants;
+    }
+
+    /** Checks a profile of the config against the available providers. */
+    public static ProfileGrants check(PaddockConfig config, Profile profile, Map<String, CapabilityProvider> providers,
+            McpJsonMapper mcpJson, JsonMapper json) throws ConfigException {
+        for (var granted : profile.capabilities().entrySet()) {
+            String at = profile.path("capabilities") + "." + granted.getKey();
+            CapabilityProvider provider = providers.get(granted.getKey());
+            if (provider == null) {
+                throw config.error(at, "no capability named \"" + granted.getKey() + "\"; available: "
+                        + String.join(", ", providers.keySet()) + " (plugins add more: see \"plugins\")");
+            }
+            try {
+                provider.validate(context(config, profile, granted.getValue(), json));
+            } catch (CapabilitySettingsException e) {
+                throw config.error(e.field().isEmpty() ? at : at + "." + e.field(), e.getMessage());
+            }
+        }
+        EgressPolicy policy;
+        try {
+            policy = EgressPolicy.fromConfig(profile.egress(), profile.path("egress"), System::getenv);
+        } catch (EgressConfigException e) {
+            throw config.error(e.path(), e.problem());
+        }
+        try {
+            return new ProfileGrants(profile, config, providers, policy, mcpJson, json);
+        } catch (CapabilityBindingException | DeclarationException e) {
+            throw config.error(profile.path("capabilities"), e.getMessage());
+        } catch (CapabilitySettingsException e) {
+            throw config.error(profile.path("capabilities"), e.getMessage());
+        }
+    }
+
+    /** A fresh set of capability instances for one session, and its way out of the isolate. */
+    public SessionHostApi newSession() {
+        CapabilitySet capabilities = profile.capabilities().isEmpty() ? CapabilitySet.NONE : CapabilitySet.bind(create(), json, HOST_EXECUTOR);
+        return new SessionHostApi(capabilities, egress, profile.name(), mcpJson, json);
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The granted declarations the model reads ("" when nothing is granted). */
+    public String declarations() {
+        return probe.declarations();
+    }
+
+    /** Per namespace, for the paddock://types/NS.d.ts resources. */
+    Map<String, String> declarationsByNamespace() {
+        return probe.declarationsByNamespace();
+    }
+
+    List<CapabilitySet.DirectTool> directTools() {
+        return profile.exposeAsTools() ? probe.tools() : List.of();
+    }
+
+    /** "GET, HEAD https://api.example.com/v1/*" lines; empty when fetch is denied. */
+    public List<String> egressGrants() {
+        return egressGrants;
+    }
+
+    private List<Capability> create() {
+        List<Capability> capabilities = new ArrayList<>();
+        profile.capabilities().forEach((name, settings) ->
+                capabilities.add(providers.get(name).create(context(config, profile, settings, json))));
+        return capabilities;
+    }
+
+    private static ProviderContext context(PaddockConfig config, Profile profile, tools.jackson.databind.JsonNode settings,
+            JsonMapper json) {
+        return new ProviderContext(settings, config.baseDir(), profile.name(), json);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.paddock.sandbox;
+
+import static dev.paddock.sandbox.SandboxTestSupport.SANDBOX;
+import static dev.paddock.sandbox.SandboxTestSupport.await;
+import static dev.paddock.sandbox.SandboxTestSupport.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Agent code calls host APIs through frozen namespace objects; calls cross as JSON and never block the isolate. */
+class HostApiTest {
+    private static final Executor LATER = CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS);
+
+    /** A small real host API: add numbers, answer slowly, fail like a capability does, or never answer. */
+    static final class Calculator implements HostApi {
+        final List<String> received = new CopyOnWriteArrayList<>();
+        final List<ExecutionScope> scopes = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Map<String, List<String>> namespaces() {
+            return Map.of("calc", List.of("add", "slow", "fail", "never"));
+        }
+
+        @Override
+        public CompletableFuture<String> call(String namespace, String method, String argumentsJson, ExecutionScope scope) {
+            received.add(namespace + "." + method + argumentsJson);
+            scopes.add(scope);
+            return switch (method) {
+                case "add" -> {
+                    var args = Json.MAPPER.readTree(argumentsJson);
+                    yield CompletableFuture.completedFuture(String.valueOf(args.get(0).asInt() + args.get(1).asInt()));
+                }
+                case "slow" -> CompletableFuture.supplyAsync(() -> "{\"done\":true}", LATER);
+                case "fail" -> CompletableFuture.failedFuture(new HostCallException("TypeError", "EINVAL", "calc.fail: input.x must be a number"));
+                default -> new CompletableFuture<>();
+            };
+        }
+    }
+
+    @Test
+    void namespacesAreFrozenGlobalsWhoseMethodsReturnPromisesOfPlainData() {
+        Calculator api = new Calculator();
+        try (Isolate isolate = SANDBOX.newIsolate(api)) {
+            assertThat(run(isolate, "await calc.add(40, 2)").result().asInt()).isEqualTo(42);
+            assertThat(run(isolate, "Object.keys(calc)").result().toString()).isEqualTo("[\"add\",\"slow\",\"fail\",\"never\"]");
+            assertThat(run(isolate, "calc.add = () => 0; calc.evil = 1; Object.isFrozen(calc) && typeof calc.evil").result().asString())
+                    .isEqualTo("undefined");
+            assertThat(run(isolate, "Object.getPrototypeOf(calc)").result().isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void argumentsLeaveAsJsonSoGettersAndToJsonRunInsideTheIsolate() {
+        Calculator api = new Calculator();
+        try (Isolate isolate = SANDBOX.newIsolate(api)) {
+            run(isolate, """
+                    const tricky = { get a() { return 1; }, toJSON() { return { replaced: true }; } };
+                    await calc.slow(tricky, new Map([[1, 2]]), undefined, () => 1)""");
+            assertThat(api.received).containsExactly(
+                    "calc.slow[{\"replaced\":true},{\"$type\":\"Map\",\"entries\":[[1,2]]},null,null]");
+        }
+    }
+
+    @Test
+    void concurrentCallsOverlap() {
+        try (Isolate isolate = SANDBOX.newIsolate(new Calculator())) {
+            ExecutionResult result = run(isolate, """
+                    const started = Date.now();
+                    const all = await Promise.all([calc.slow(), calc.slow(), calc.slow(), calc.slow()]);
+                    return { all: all.length, ms: Date.now() - started };""");
+            assertThat(result.result().get("all").asInt()).isEqualTo(4);
+            // Four 300 ms calls in sequence would take 1200 ms.
+            assertThat(result.result().get("ms").asInt()).isLessThan(1000);
+        }
+    }
+
+    @Test
+    void hostFailuresAreCatchableErrorsWithCodeAndTheAgentsLine() {
+        try (Isolate isolate = SANDBOX.newIsolate(new Calculator())) {
+            ExecutionResult caught = run(isolate, """
+                    try { await calc.fail({ x: 'one' }); }
+                    catch (e) { return [e instanceof TypeError, e.name, e.code, e.message]; }""");
+            assertThat(caught.result().toString())
+                    .isEqualTo("[true,\"TypeError\",\"EINVAL\",\"calc.fail: input.x must be a number\"]");
+
+            ExecutionResult uncaught = run(isolate, "const a = 1;\nawait calc.fail({ x: 'one' });");
+            assertThat(uncaught.error().name()).isEqualTo("TypeError");
+            assertThat(uncaught.error().message()).isEqualTo("calc.fail: input.x must be a number");
+            assertThat(uncaught.error().line()).isEqualTo(2);
+            assertThat(uncaught.error().sourceLine()).contains("calc.fail");
+        }
+    }
+
+    @Test
+    void aPendingHostCallIsNotNeverSettledAndEndsAtTheDeadlineWithItsScope() {
+        Calculator api = new Calculator();
+        try (Isolate isolate = SANDBOX.newIsolate(api)) {
+            ExecutionResult result = await(isolate.submit(
+                    new ExecutionRequest("await calc.never()", Optional.of(Duration.ofMillis(400)), false), ExecutionListener.NONE));
+            assertThat(result.error().kind()).isEqualTo("wall-time");
+            assertThat(api.scopes).hasSize(1);
+            assertThat(api.scopes.get(0).whenEnded()).succeedsWithin(Duration.ofSeconds(2));
+            assertThat(run(isolate, "await calc.add(1, 1)").result().asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void withoutAHostApiThereAreNoNamespaces() {
+        try (Isolate isolate = SANDBOX.newIsolate()) {
+            assertThat(run(isolate, "typeof calc").result().asString()).isEqualTo("undefined");
+        }
+    }
+}
