@@ -56,8 +56,9 @@ class MemoryContainmentTest {
             assertThat(o.result.error().kind()).isEqualTo("memory");
             assertThat(o.result.error().message()).startsWith("stopped: heap pressure; this session's globals were reset");
             assertThat(o.result.error().isolateReset()).isTrue();
-            // Interpreted JS allocates 100–250 MB/s here while the bystander shares the 2 cores.
-            assertThat(o.millis).isLessThan(10_000);
+            // The guard acts at the first GC past the threshold; reaching it takes as long as interpreted JS
+            // needs to fill the memory (40–250 MB/s on this shared 2-core machine, less under load).
+            assertThat(o.millis).isLessThan(30_000);
             assertThat(o.bystanderRuns).isGreaterThanOrEqualTo(3);
             assertThat(run(bomb, "typeof kept").result().asString()).isEqualTo("undefined");
             // The memory is free again: the heap is back near where it started.
