@@ -22,10 +22,10 @@ export const LAUNCHERS = [
 export const [JAR, LAUNCHER] = LAUNCHERS;
 
 /** Opens one MCP session (one server process) through the official TypeScript SDK client. */
-export async function connect(launcher = LAUNCHER) {
+export async function connect(launcher = LAUNCHER, serveArgs = []) {
   const transport = new StdioClientTransport({
     command: launcher.command,
-    args: [...launcher.args, 'serve'],
+    args: [...launcher.args, 'serve', ...serveArgs],
     env: { ...process.env },
     stderr: 'pipe',
   });
