@@ -32,8 +32,9 @@ class MemoryContainmentTest {
                     o.millis, o.bystanderRuns);
             assertThat(o.result.error().kind()).isEqualTo("memory");
             assertThat(o.result.error().message()).startsWith("execution exceeded the 128 MiB allocation limit");
-            // Interpreted JS allocates 100–250 MB/s here while the bystander shares the 2 cores.
-            assertThat(o.millis).isLessThan(10_000);
+            // Interpreted JS allocates 100–250 MB/s on an idle 2-core machine (~2 s here); the bound is for
+            // a machine shared with builds (load average 19 measured: 9 s).
+            assertThat(o.millis).isLessThan(30_000);
             assertThat(o.bystanderRuns).isGreaterThanOrEqualTo(3);
             if (!o.result.error().isolateReset()) {
                 assertThat(run(bomb, "kept").result().asString()).isEqualTo("yes");
@@ -58,7 +59,7 @@ class MemoryContainmentTest {
             assertThat(o.result.error().isolateReset()).isTrue();
             // The guard acts at the first GC past the threshold; reaching it takes as long as interpreted JS
             // needs to fill the memory (40–250 MB/s on this shared 2-core machine, less under load).
-            assertThat(o.millis).isLessThan(30_000);
+            assertThat(o.millis).isLessThan(60_000);
             assertThat(o.bystanderRuns).isGreaterThanOrEqualTo(3);
             assertThat(run(bomb, "typeof kept").result().asString()).isEqualTo("undefined");
             // The memory is free again: the heap is back near where it started.
@@ -98,6 +99,12 @@ class MemoryContainmentTest {
                         ExecutionRequest.of("let s = 0; for (let i = 0; i < 1000; i++) s += i; s"), ExecutionListener.NONE));
                 if (r.succeeded() && r.result().asInt() == 499500) runs.incrementAndGet();
                 else failures.incrementAndGet();
+                // A session that calls now and then, not a second CPU hog on a 2-core machine.
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         });
         long start = System.nanoTime();
