@@ -56,15 +56,23 @@ final class ExecutionErrors {
         return positioned("syntax", "SyntaxError", message, at, false);
     }
 
-    static ExecutionError limit(String kind, Duration wallLimit, Duration cpuLimit, boolean reset) {
+    static ExecutionError limit(String kind, Duration wallLimit, Limits limits, boolean reset) {
         String lost = reset ? "; the isolate had to be reset, so its globals were lost" : "";
         return switch (kind) {
             case "wall-time" -> new ExecutionError(kind, "WallTimeLimitExceeded",
                     "execution exceeded the " + wallLimit.toMillis() + " ms wall-time limit" + lost,
                     null, null, null, reset);
             case "cpu-time" -> new ExecutionError(kind, "CpuTimeLimitExceeded",
-                    "execution exceeded the " + cpuLimit.toMillis() + " ms CPU-time limit" + lost,
+                    "execution exceeded the " + limits.cpuTime().toMillis() + " ms CPU-time limit" + lost,
                     null, null, null, reset);
+            case "memory" -> new ExecutionError(kind, "AllocationLimitExceeded",
+                    "execution exceeded the " + (limits.maxAllocatedBytes() >> 20) + " MiB allocation limit"
+                            + " (bytes allocated by this execution, freed or not); allocate less, e.g. process "
+                            + "the data in smaller pieces" + lost,
+                    null, null, null, reset);
+            case "heap-pressure" -> new ExecutionError("memory", "HeapPressure",
+                    "stopped: heap pressure; this session's globals were reset (the server's memory was "
+                            + "nearly full and this execution had allocated the most)", null, null, null, true);
             case "closed" -> new ExecutionError("cancelled", "Cancelled",
                     "the session was closed while the code was running", null, null, null, reset);
             default -> new ExecutionError("cancelled", "Cancelled", "execution was cancelled" + lost,

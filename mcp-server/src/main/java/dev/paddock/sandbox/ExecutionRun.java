@@ -54,6 +54,7 @@ final class ExecutionRun implements ExecutionScope {
     private volatile long startNanos;
     private volatile long deadlineNanos = Long.MAX_VALUE;
     private volatile long cpuStartNanos = -1;
+    private volatile long allocatedAtStart = -1;
     private volatile long abortNanos;
     private volatile Thread thread;
     private volatile boolean forcedReset;
@@ -139,6 +140,15 @@ final class ExecutionRun implements ExecutionScope {
         return cpuStartNanos;
     }
 
+    /** Bytes this execution's thread allocated since it started; -1 before that or where unknown. */
+    long allocatedSinceStart() {
+        Thread t = thread;
+        long start = allocatedAtStart;
+        if (t == null || start < 0) return -1;
+        long now = Watchdog.allocatedBytes(t);
+        return now < 0 ? -1 : now - start;
+    }
+
     Duration wallLimit() {
         return wallLimit;
     }
@@ -221,7 +231,10 @@ final class ExecutionRun implements ExecutionScope {
     /** Runs on a pool thread; always completes the future. */
     void execute(Watchdog watchdog) {
         thread = Thread.currentThread();
+        allocatedAtStart = Watchdog.allocatedBytes(thread);
         startNanos = System.nanoTime();
+        String evicted = isolate.takeEvictionNotice();
+        if (evicted != null) logs.add("warn", evicted);
         watchdog.register(this);
         Watchdog.callListener(listener::started);
         ExecutionResult result;
@@ -375,6 +388,6 @@ final class ExecutionRun implements ExecutionScope {
     }
 
     private ExecutionError limitError(String kind) {
-        return ExecutionErrors.limit(kind, wallLimit, limits.cpuTime(), forcedReset);
+        return ExecutionErrors.limit(kind, wallLimit, limits, forcedReset);
     }
 }
