@@ -1,6 +1,6 @@
-// SSRF and secret-exfiltration payloads for the adversarial suite (issue 6, item 5), to run through
-// `execute` once the prelude's fetch is wired to dev.paddock.egress. Host-side behaviour is unit-tested
-// in mcp-server (dev.paddock.egress.*Test); these cases check the same through the isolate.
+// SSRF and secret-exfiltration payloads for the adversarial suite (issue 6, item 5), run through
+// `execute` by adversarial.test.mjs. Host-side behaviour is unit-tested in mcp-server
+// (dev.paddock.egress.*Test); these cases check the same through the isolate.
 //
 // Setup they expect: an HTTP server on 127.0.0.1:PORT that answers /v1/echo with the request's method,
 // path and headers in the body, and /v1/redirect?to=URL with a 302 to URL; and a paddock.json with
