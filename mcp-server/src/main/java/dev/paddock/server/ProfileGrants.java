@@ -122,8 +122,9 @@ public final class ProfileGrants {
 
     /** A fresh set of capability instances for one session, and its way out of the isolate. */
     public SessionHostApi newSession() {
-        CapabilitySet capabilities = profile.capabilities().isEmpty() ? CapabilitySet.NONE : CapabilitySet.bind(create(), json, HOST_EXECUTOR);
-        return new SessionHostApi(capabilities, egress, profile.name(), mcpJson, json);
+        return new SessionHostApi(
+                () -> profile.capabilities().isEmpty() ? CapabilitySet.NONE : CapabilitySet.bind(create(), json, HOST_EXECUTOR),
+                egress, profile.name(), mcpJson, json);
     }
 
     public Profile profile() {

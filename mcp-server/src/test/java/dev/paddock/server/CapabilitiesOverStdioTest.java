@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paddock.config.ConfigException;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.config.Profile;
+import dev.paddock.sandbox.Capacity;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.Sandbox;
 import java.nio.file.Files;
@@ -105,6 +106,27 @@ class CapabilitiesOverStdioTest {
             execute(first, 1, "await state.set({ key: 'secret', value: { n: 1 } })");
             assertThat(execute(first, 2, "return await state.get({ key: 'secret' })").at("/structuredContent/result/n").asInt()).isEqualTo(1);
             assertThat(execute(second, 1, "return await state.get({ key: 'secret' })").at("/structuredContent/result").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void anEvictedSessionLosesItsInMemoryStateWithItsGlobalsAndIsToldSo() throws Exception {
+        ProfileGrants grants = grants("{\"capabilities\": {\"state\": {}}}");
+        try (Sandbox oneIsolate = Sandbox.start(Limits.DEFAULTS, new Capacity(2, 1, Capacity.DEFAULT_HEAP_PRESSURE))) {
+            SessionHostApi.dropStateOnEviction(oneIsolate);
+            try (StdioClient first = new StdioClient(oneIsolate::newIsolate, grants);
+                    StdioClient second = new StdioClient(oneIsolate::newIsolate, grants)) {
+                first.initialize("2025-11-25");
+                second.initialize("2025-11-25");
+                execute(first, 1, "globalThis.g = 1; await state.set({ key: 'k', value: 1 })");
+                execute(second, 1, "1"); // the cap is one live isolate: the first session's is evicted
+
+                JsonNode after = execute(first, 2, "return [typeof g, await state.get({ key: 'k' })]");
+                assertThat(after.at("/structuredContent/result").toString()).isEqualTo("[\"undefined\",null]");
+                assertThat(after.at("/structuredContent/logs/0/level").asString()).isEqualTo("warn");
+                assertThat(after.at("/structuredContent/logs/0/message").asString())
+                        .contains("evicted", "globals and in-memory state were lost");
+            }
         }
     }
 
