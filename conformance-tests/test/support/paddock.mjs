@@ -21,12 +21,15 @@ export const LAUNCHERS = [
 ];
 export const [JAR, LAUNCHER] = LAUNCHERS;
 
-/** Opens one MCP session (one server process) through the official TypeScript SDK client. */
-export async function connect(launcher = LAUNCHER, serveArgs = []) {
+/**
+ * Opens one MCP session (one server process) through the official TypeScript SDK client; `serveArgs` go
+ * after `serve` (e.g. ['--config', file]) and `env` is added to the server's environment.
+ */
+export async function connect(launcher = LAUNCHER, serveArgs = [], { env = {} } = {}) {
   const transport = new StdioClientTransport({
     command: launcher.command,
     args: [...launcher.args, 'serve', ...serveArgs],
-    env: { ...process.env },
+    env: { ...process.env, ...env },
     stderr: 'pipe',
   });
   let stderr = '';

@@ -16,8 +16,7 @@ final class ExecutionErrors {
             "require", "there are no modules; use the globals listed in the tool description",
             "process", "there is no Node.js process object",
             "Buffer", "use Uint8Array with TextEncoder/TextDecoder or atob/btoa",
-            "fetch", "there is no network access unless a capability in the tool description offers it",
-            "XMLHttpRequest", "there is no network access unless a capability in the tool description offers it",
+            "XMLHttpRequest", "use fetch, which reaches only what the tool description's Network section grants",
             "window", "use globalThis",
             "document", "there is no DOM");
 
@@ -34,6 +33,10 @@ final class ExecutionErrors {
             if (m.matches() && MISSING_GLOBALS.containsKey(m.group(1))) {
                 return message + " (Paddock runs plain JavaScript: " + MISSING_GLOBALS.get(m.group(1)) + ")";
             }
+        }
+        if (message.startsWith("Operation is not allowed for: ")) {
+            // GraalJS's words for a dynamic import() the sandbox refuses.
+            return message + " (import() cannot load modules or files here; use the globals listed in the tool description)";
         }
         if ("SyntaxError".equals(name) && message.contains("import")) {
             return message + " (Paddock runs the code as a function body: there are no modules to import; "

@@ -325,10 +325,15 @@ final class ExecutionRun implements ExecutionScope {
         }
         String kind = abortKind.get();
         if (kind != null) return failure(limitError(kind));
-        if (uncaught != null) return failure(runtimeError(runtime, uncaught, origin));
-        if (neverSettled) return failure(ExecutionErrors.neverSettled());
-        if (rejection != null) return failure(runtimeError(runtime, rejection, origin));
-        return success(runtime.serialize(value, limits.maxResultBytes()));
+        ExecutionResult outcome;
+        if (uncaught != null) outcome = failure(runtimeError(runtime, uncaught, origin));
+        else if (neverSettled) outcome = failure(ExecutionErrors.neverSettled());
+        else if (rejection != null) outcome = failure(runtimeError(runtime, rejection, origin));
+        else outcome = success(runtime.serialize(value, limits.maxResultBytes()));
+        // Describing a thrown value or serialising the result runs the agent's getters and toJSON, and a
+        // limit can stop those: then the limit is the answer, not "a value that cannot be described".
+        kind = abortKind.get();
+        return kind != null ? failure(limitError(kind)) : outcome;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -369,8 +374,9 @@ final class ExecutionRun implements ExecutionScope {
                 at = origin.map(e);
             }
         }
-        return ExecutionErrors.positioned("runtime", described.get("name").asString(),
-                described.get("message").asString(), at, forcedReset);
+        // path(): a runtime bug must not surface as a NullPointerException instead of the agent's error.
+        return ExecutionErrors.positioned("runtime", described.path("name").asString("Error"),
+                described.path("message").asString(""), at, forcedReset);
     }
 
     private ExecutionError fromPolyglot(PolyglotException e, CodeOrigin origin) {
