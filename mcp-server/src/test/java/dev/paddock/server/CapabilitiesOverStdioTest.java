@@ -100,6 +100,32 @@ class CapabilitiesOverStdioTest {
     }
 
     @Test
+    void hostileArgumentsStayDataOrFailClearly() throws Exception {
+        try (StdioClient client = connect(grants("{\"capabilities\": {\"state\": {}}}"))) {
+            JsonNode polluted = execute(client, 1, """
+                    const value = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}}');
+                    await state.set({ key: "k", value });
+                    const back = await state.get({ key: "k" });
+                    return [Object.keys(back), ({}).polluted === undefined, back.__proto__ === Object.prototype];""");
+            assertThat(polluted.at("/structuredContent/result").toString()).isEqualTo("[[\"__proto__\",\"constructor\"],true,false]");
+
+            JsonNode huge = execute(client, 2, "await state.set({ key: 'big', value: 'x'.repeat(2 * 1024 * 1024) })");
+            assertThat(huge.at("/structuredContent/error/message").asString()).contains("limit is 1048576");
+
+            JsonNode deep = execute(client, 3, """
+                    let v = 1; for (let i = 0; i < 500; i++) v = [v];
+                    await state.set({ key: 'deep', value: v });""");
+            assertThat(deep.at("/structuredContent/error/name").asString()).isEqualTo("RangeError");
+            assertThat(deep.at("/structuredContent/error/message").asString())
+                    .isEqualTo("state.set: the arguments are nested deeper than 100 levels; flatten the data");
+
+            JsonNode wrongType = execute(client, 4, "await state.set({ key: ['not', 'a', 'string'], value: 1 })");
+            assertThat(wrongType.at("/structuredContent/error/name").asString()).isEqualTo("TypeError");
+            assertThat(wrongType.at("/structuredContent/error/message").asString()).isEqualTo("state.set: input.key must be a string (got an array)");
+        }
+    }
+
+    @Test
     void inMemoryStateOfOneConnectionIsInvisibleToAnother() throws Exception {
         ProfileGrants grants = grants("{\"capabilities\": {\"state\": {}}}");
         try (StdioClient first = connect(grants); StdioClient second = connect(grants)) {
