@@ -935,8 +935,8 @@
         } else if (typeof v.toJSON === 'function') {
           const replaced = v.toJSON();
           ancestors.length = ancestors.length - 1;
-          write(replaced, depth + 1, true);
-          ancestors[ancestors.length] = v;
+          // Restored even when writing the replacement throws, so the outer finally pops the right entry.
+          try { write(replaced, depth + 1, true); } finally { ancestors[ancestors.length] = v; }
         } else {
           emit('{');
           const keys = ObjectKeys(v);
