@@ -20,7 +20,7 @@ import { LAUNCHER, connect, execute, text } from './support/paddock.mjs';
 import { egressPayloads } from './support/egress-payloads.mjs';
 
 const SECRET = `adv-${randomUUID()}`;
-const WALL_MS = 3000; // the config's wall-time limit: what calls without timeoutMs run into
+const WALL_MS = 8000; // the config's wall-time limit: what calls without timeoutMs run into (room for a busy CI)
 const EGRESS_TIMEOUT_MS = 2500;
 
 /** A test server on 127.0.0.1 that the egress rule grants, recording what reached it. */
@@ -142,7 +142,7 @@ const pollution = [
   // An inherited toJSON applies to the agent's own arguments, as in JSON.stringify; the host still decides.
   ['Object.prototype.toJSON rewrites only the agent\'s own arguments', `Object.prototype.toJSON = function () { return { path: "/etc/shadow" }; };
       try { return await files.read({ path: "sales.csv" }); } finally { delete Object.prototype.toJSON; }`,
-    { timeoutMs: 3000, error: /TypeError: files\.read|files root|wall-time limit/ }],
+    { timeoutMs: 3000, error: /TypeError: files\.read|files root|nested deeper than 100 levels|wall-time limit/ }],
   ['polluted Promise.prototype.then does not break results', `Promise.prototype.then = function () { throw new Error("no then"); };
       return await state.set({ key: "k", value: 1 }) ?? "set"`,
     value(() => {})],

@@ -7,6 +7,7 @@ import dev.paddock.config.PaddockConfig;
 import dev.paddock.config.Profile;
 import dev.paddock.server.PaddockServer;
 import dev.paddock.server.ProfileGrants;
+import dev.paddock.server.SessionHostApi;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
@@ -39,7 +40,11 @@ public final class ServeCommand implements Callable<Integer> {
         Limits limits = grants.profile().limits();
         // The engine takes a second or more to start; answer `initialize` meanwhile, and let the first
         // `execute` wait for it.
-        CompletableFuture<Sandbox> sandbox = CompletableFuture.supplyAsync(() -> Sandbox.start(limits),
+        CompletableFuture<Sandbox> sandbox = CompletableFuture.supplyAsync(() -> {
+                    Sandbox started = Sandbox.start(limits);
+                    SessionHostApi.dropStateOnEviction(started);
+                    return started;
+                },
                 runnable -> Thread.ofPlatform().daemon().name("paddock-sandbox-start").start(runnable));
         PaddockServer server = PaddockServer.overStdio(in, out, api -> sandbox.join().newIsolate(api), grants);
         log.info("paddock {} serving MCP over stdio", PaddockServer.version());

@@ -38,6 +38,11 @@ public final class Isolate implements AutoCloseable {
         this.api = api;
     }
 
+    /** What this isolate's code may call; its owner resets per-session host state on eviction through it. */
+    public HostApi hostApi() {
+        return api;
+    }
+
     /** Queues the code and returns at once; the returned execution completes when it ends in any way. */
     public Execution submit(ExecutionRequest request, ExecutionListener listener) {
         ExecutionRun run = new ExecutionRun(this, request, listener, sandbox.limits());

@@ -99,7 +99,7 @@ public final class Sandbox implements AutoCloseable {
             if (idlest == null) return;
             long idleSeconds = idlest.idleNanos(now) / 1_000_000_000L;
             String notice = "this session's isolate was evicted after " + idleSeconds + " s idle to stay under the "
-                    + maxIsolates + "-isolate cap; its globals were lost";
+                    + maxIsolates + "-isolate cap; its globals and in-memory state were lost";
             if (idlest.evict(notice)) {
                 live.remove(idlest);
                 LOG.info("evicted an isolate idle for {} s (cap {})", idleSeconds, maxIsolates);

@@ -851,7 +851,11 @@
   const MAX_SERIALIZE_DEPTH = 100;
   const MAX_BINARY_ITEMS = 10000;
 
-  function serialize(value, maxChars) {
+  const TOO_DEEP = {};
+
+  // strict: arguments leaving the isolate must arrive whole, so nesting past the limit fails instead of
+  // being replaced by a marker as it is in results.
+  function serialize(value, maxChars, strict) {
     let out = '';
     const ancestors = [];
     const emit = s => {
@@ -871,7 +875,11 @@
 
     function object(v, depth) {
       for (let i = 0; i < ancestors.length; i++) if (ancestors[i] === v) { emit('{"$ref":"[Circular]"}'); return; }
-      if (depth > MAX_SERIALIZE_DEPTH) { emit(`{"$truncated":"nested deeper than ${MAX_SERIALIZE_DEPTH} levels"}`); return; }
+      if (depth > MAX_SERIALIZE_DEPTH) {
+        if (strict) throw TOO_DEEP;
+        emit(`{"$truncated":"nested deeper than ${MAX_SERIALIZE_DEPTH} levels"}`);
+        return;
+      }
       if (isDate(v)) {
         const t = ReflectApply(DateGetTime, v, []);
         emit(t === t ? JSONStringify(ReflectApply(DateToISOString, v, [])) : 'null');
@@ -927,8 +935,8 @@
         } else if (typeof v.toJSON === 'function') {
           const replaced = v.toJSON();
           ancestors.length = ancestors.length - 1;
-          write(replaced, depth + 1, true);
-          ancestors[ancestors.length] = v;
+          // Restored even when writing the replacement throws, so the outer finally pops the right entry.
+          try { write(replaced, depth + 1, true); } finally { ancestors[ancestors.length] = v; }
         } else {
           emit('{');
           const keys = ObjectKeys(v);
@@ -1001,14 +1009,18 @@
       if (code !== null && code !== undefined) site.code = StringFn(code);
       return site;
     };
+    const where = namespace === HOST_EGRESS ? 'fetch' : `${namespace}.${method}`;
     let encoded;
     try {
-      encoded = serialize(args, MAX_ARGUMENT_CHARS);
+      encoded = serialize(args, MAX_ARGUMENT_CHARS, true);
     } catch (e) {
+      if (e === TOO_DEEP) {
+        return ReflectApply(PromiseReject, PromiseCtor, [fail('RangeError',
+          `${where}: the arguments are nested deeper than ${MAX_SERIALIZE_DEPTH} levels; flatten the data`, 'E2BIG')]);
+      }
       return ReflectApply(PromiseReject, PromiseCtor, [e]);
     }
     if (!encoded.complete) {
-      const where = namespace === HOST_EGRESS ? 'fetch' : `${namespace}.${method}`;
       return ReflectApply(PromiseReject, PromiseCtor, [fail('RangeError',
         `${where}: the arguments are larger than ${MAX_ARGUMENT_CHARS} characters as JSON; send less data per call`, 'E2BIG')]);
     }

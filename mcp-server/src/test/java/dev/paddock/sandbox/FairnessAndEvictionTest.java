@@ -62,7 +62,7 @@ class FairnessAndEvictionTest {
             assertThat(next.result().asString()).isEqualTo("undefined");
             assertThat(next.logs().getFirst().level()).isEqualTo("warn");
             assertThat(next.logs().getFirst().message()).matches(
-                    "this session's isolate was evicted after \\d+ s idle to stay under the 2-isolate cap; its globals were lost");
+                    "this session's isolate was evicted after \\d+ s idle to stay under the 2-isolate cap; its globals and in-memory state were lost");
             // Said once: the call after that has no notice.
             assertThat(run(oldest, "1").logs()).isEmpty();
         }
