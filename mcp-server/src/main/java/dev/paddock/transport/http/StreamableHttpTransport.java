@@ -120,7 +120,7 @@ public final class StreamableHttpTransport implements AutoCloseable {
                             "shutdown grace of {} over with {} requests still running",
                             settings.shutdownGrace(), endpoint.runningRequests())))
                     .then(endpoint.closeSessions(null))
-                    .then(Mono.fromRunnable(this::stopListening));
+                    .then(Mono.defer(this::stopListening));
         });
     }
 
@@ -129,9 +129,11 @@ public final class StreamableHttpTransport implements AutoCloseable {
         closeGracefully().block(settings.shutdownGrace().plusSeconds(10));
     }
 
-    private synchronized void stopListening() {
+    private synchronized Mono<Void> stopListening() {
         if (idleSweep != null) idleSweep.dispose();
-        if (server != null) server.disposeNow(Duration.ofSeconds(5));
+        if (server == null) return Mono.empty();
+        server.dispose();
+        return server.onDispose().timeout(Duration.ofSeconds(5)).onErrorComplete();
     }
 
     private void refuseOpenBind() {
