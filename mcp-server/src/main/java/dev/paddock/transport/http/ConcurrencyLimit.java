@@ -2,35 +2,43 @@ package dev.paddock.transport.http;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Running requests per caller, so one token cannot take all of the server's capacity (429 beyond it). */
+/**
+ * Running requests per caller, so one token cannot take all of the server's capacity (429 beyond it).
+ * A request holds its permit until its work is done, not until its connection closes: a client that
+ * hangs up and asks again must not get more work running than the limit allows.
+ */
 final class ConcurrencyLimit {
     private final int max;
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
-    private final AtomicInteger total = new AtomicInteger();
 
     ConcurrencyLimit(int max) {
         this.max = max;
     }
 
-    boolean tryAcquire(String key) {
+    /** A permit for one more request of this caller, or null when it is at the limit. */
+    Permit tryAcquire(String key) {
         var count = running.computeIfAbsent(key, k -> new AtomicInteger());
         if (count.incrementAndGet() > max) {
             count.decrementAndGet();
-            return false;
+            return null;
         }
-        total.incrementAndGet();
-        return true;
+        return new Permit(count);
     }
 
-    void release(String key) {
-        running.get(key).decrementAndGet();
-        total.decrementAndGet();
-    }
+    /** Released once, however many of the request's end paths call {@link #release()}. */
+    static final class Permit {
+        private final AtomicInteger count;
+        private final AtomicBoolean released = new AtomicBoolean();
 
-    /** Requests running across all callers; a graceful shutdown waits for this to reach zero. */
-    int total() {
-        return total.get();
+        private Permit(AtomicInteger count) {
+            this.count = count;
+        }
+
+        void release() {
+            if (released.compareAndSet(false, true)) count.decrementAndGet();
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpStreamableServerTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -73,12 +76,29 @@ final class McpEndpoint {
 
     // ---- POST: one JSON-RPC message from the client
 
-    Mono<Reply> post(Headers headers, byte[] body, BearerAuth.Caller caller) {
+    /**
+     * Handles one POSTed message. {@code finished} runs once its work is over: for a request when the
+     * request has been answered (which can be long after the client hung up), for anything else with the
+     * reply.
+     */
+    Mono<Reply> post(Headers headers, byte[] body, BearerAuth.Caller caller, Runnable finished) {
+        var running = new AtomicBoolean();
+        return Mono.defer(() -> dispatch(headers, body, caller, () -> {
+                    running.set(true);
+                    return finished;
+                }))
+                .doFinally(signal -> {
+                    if (!running.get()) finished.run();
+                });
+    }
+
+    private Mono<Reply> dispatch(Headers headers, byte[] body, BearerAuth.Caller caller,
+            Supplier<Runnable> startRequest) {
         McpSchema.JSONRPCMessage message;
         try {
             message = McpSchema.deserializeJsonRpcMessage(json, new String(body, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
-            return Mono.just(parseError(e));
+            return Mono.just(Reply.error(400, McpSchema.ErrorCodes.PARSE_ERROR, "not a JSON-RPC message: " + e.getMessage()));
         }
         if (message instanceof McpSchema.JSONRPCRequest request
                 && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
@@ -90,7 +110,7 @@ final class McpEndpoint {
         session.touch();
         var context = context(session, null);
         return switch (message) {
-            case McpSchema.JSONRPCRequest request -> answer(request, session, headers, caller);
+            case McpSchema.JSONRPCRequest request -> answer(request, session, headers, startRequest);
             case McpSchema.JSONRPCNotification notification -> session.sdk().accept(notification)
                     .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
                     .then(Mono.fromSupplier(() -> Reply.empty(202)))
@@ -137,7 +157,7 @@ final class McpEndpoint {
 
     /** Runs a request; the answer goes on a fresh SSE stream, or as a JSON body to JSON-only clients. */
     private Mono<Reply> answer(McpSchema.JSONRPCRequest request, Session session, Headers headers,
-            BearerAuth.Caller caller) {
+            Supplier<Runnable> startRequest) {
         String accept = headers.get("Accept");
         boolean sse = accept != null && accept.contains(Reply.EVENT_STREAM);
         boolean jsonOk = accept == null || accept.contains(Reply.JSON) || accept.contains("*/*");
@@ -145,22 +165,26 @@ final class McpEndpoint {
             return Mono.just(Reply.error(406, "Accept must include application/json or text/event-stream"));
         }
         session.requestStarted();
+        Runnable finished = startRequest.get();
         if (sse) {
             EventStream stream = session.newStream();
             Flux<String> events = stream.attach(0, session.primes(), settings.retry());
-            run(session, request, stream, context(session, stream));
+            run(session, request, stream, context(session, stream), finished);
             return Mono.just(Reply.events(events));
         }
         var response = new JsonResponse(json, session::sendOnListeningStream);
-        run(session, request, response, context(session, null));
+        run(session, request, response, context(session, null), finished);
         return response.body().map(body -> Reply.json(200, body)).defaultIfEmpty(Reply.empty(202));
     }
 
     private void run(Session session, McpSchema.JSONRPCRequest request,
-            io.modelcontextprotocol.spec.McpStreamableServerTransport transport, McpTransportContext context) {
+            McpStreamableServerTransport transport, McpTransportContext context, Runnable finished) {
         session.sdk().responseStream(request, transport)
                 .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
-                .doFinally(signal -> session.requestFinished())
+                .doFinally(signal -> {
+                    session.requestFinished();
+                    finished.run();
+                })
                 .subscribe(null, e -> {
                     log.warn("request {} in session {} failed: {}", request.method(), session.id(), e.toString());
                     transport.close();
@@ -261,14 +285,6 @@ final class McpEndpoint {
         random.nextBytes(bytes);
         String randomPart = HexFormat.of().formatHex(bytes);
         return settings.instanceId() == null ? randomPart : settings.instanceId() + "-" + randomPart;
-    }
-
-    private Reply parseError(Exception e) {
-        var error = Map.of("code", McpSchema.ErrorCodes.PARSE_ERROR, "message",
-                "not a JSON-RPC message: " + e.getMessage());
-        var body = new HashMap<String, Object>(Map.of("jsonrpc", "2.0", "error", error));
-        body.put("id", null);
-        return Reply.json(400, write(body));
     }
 
     private String write(Object value) {

@@ -30,8 +30,13 @@ record Reply(int status, Map<String, String> headers, Publisher<String> body) {
 
     /** An HTTP error carrying a JSON-RPC error body, so that MCP clients can show the message. */
     static Reply error(int status, String message) {
-        var error = Map.of("jsonrpc", "2.0", "error", Map.of("code", -32000, "message", message));
-        var body = new LinkedHashMap<String, Object>(error);
+        return error(status, -32000, message);
+    }
+
+    static Reply error(int status, int code, String message) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("jsonrpc", "2.0");
+        body.put("error", Map.of("code", code, "message", message));
         body.put("id", null);
         return json(status, JsonMapper.shared().writeValueAsString(body));
     }

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -88,9 +89,9 @@ public final class StreamableHttpTransport implements AutoCloseable {
                 .host(settings.host())
                 .port(settings.port())
                 .route(routes -> routes
-                        .post("/mcp", admitted(true, this::post))
-                        .get("/mcp", admitted(false, (req, caller) -> endpoint.get(req.requestHeaders()::get, caller)))
-                        .delete("/mcp", admitted(false, (req, caller) -> endpoint.delete(req.requestHeaders()::get, caller)))
+                        .post("/mcp", counted(this::post))
+                        .get("/mcp", admitted((req, caller) -> endpoint.get(req.requestHeaders()::get, caller)))
+                        .delete("/mcp", admitted((req, caller) -> endpoint.delete(req.requestHeaders()::get, caller)))
                         .get("/healthz", (req, res) -> health(res)))
                 .bindNow();
         Duration sweep = settings.idleTimeout().dividedBy(4);
@@ -153,39 +154,80 @@ public final class StreamableHttpTransport implements AutoCloseable {
 
     // ---- admission: each check one step, in the order a client can fix them
 
-    private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> admitted(
-            boolean counted, BiFunction<HttpServerRequest, BearerAuth.Caller, Mono<Reply>> handler) {
+    private interface Handler {
+        Mono<Reply> handle(HttpServerRequest request, BearerAuth.Caller caller);
+    }
+
+    private interface CountedHandler {
+        Mono<Reply> handle(HttpServerRequest request, BearerAuth.Caller caller, ConcurrencyLimit.Permit permit);
+    }
+
+    private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> admitted(Handler handler) {
         return (req, res) -> {
-            if (closing) return send(res, Reply.error(503, "server is shutting down").withHeader("Retry-After", "5"));
-            String refusal = origins.refusal(req.requestHeaders().get("Host"), req.requestHeaders().get("Origin"));
-            if (refusal != null) return send(res, Reply.error(403, refusal));
+            Reply refusal = refusal(req);
+            if (refusal != null) return send(res, refusal);
             var caller = auth.authenticate(req.requestHeaders().get("Authorization"));
             if (caller == null) {
                 return send(res, Reply.error(401, "missing or invalid bearer token")
                         .withHeader("WWW-Authenticate", "Bearer realm=\"paddock\""));
             }
-            if (!counted) return handler.apply(req, caller).flatMap(reply -> send(res, reply));
-            if (!limit.tryAcquire(caller.key())) {
-                return send(res, Reply.error(429, "too many concurrent requests for this token (limit "
-                        + settings.maxConcurrentPerToken() + ")").withHeader("Retry-After", "1"));
-            }
-            return Mono.defer(() -> handler.apply(req, caller))
-                    .flatMap(reply -> send(res, reply))
-                    .doFinally(signal -> limit.release(caller.key()));
+            return Mono.defer(() -> handler.handle(req, caller)).flatMap(reply -> send(res, reply));
         };
     }
 
-    private Mono<Reply> post(HttpServerRequest req, BearerAuth.Caller caller) {
-        long declared = req.requestHeaders().getInt("Content-Length", -1);
-        if (declared > settings.maxBodyBytes()) return Mono.just(tooLarge());
+    private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> counted(CountedHandler handler) {
+        return admitted((req, caller) -> {
+            var permit = limit.tryAcquire(caller.key());
+            if (permit == null) {
+                return Mono.just(Reply.error(429, "too many concurrent requests for this token (limit "
+                        + settings.maxConcurrentPerToken() + ")").withHeader("Retry-After", "1"));
+            }
+            return handler.handle(req, caller, permit).doOnError(e -> permit.release());
+        });
+    }
+
+    /** Shutdown, then Host/Origin; the token comes next. Each check in the order a client can fix them. */
+    private Reply refusal(HttpServerRequest req) {
+        if (closing) return Reply.error(503, "server is shutting down").withHeader("Retry-After", "5");
+        String refusal = origins.refusal(req.requestHeaders().get("Host"), req.requestHeaders().get("Origin"));
+        return refusal == null ? null : Reply.error(403, refusal);
+    }
+
+    /** Reads the body within the size limit; the permit passes to the endpoint with the message. */
+    private Mono<Reply> post(HttpServerRequest req, BearerAuth.Caller caller, ConcurrencyLimit.Permit permit) {
+        if (declaredLength(req) > settings.maxBodyBytes()) {
+            permit.release();
+            return Mono.just(tooLarge());
+        }
+        var handedOver = new AtomicBoolean();
         return req.receive().asByteArray()
                 .reduceWith(ByteArrayOutputStream::new, (out, chunk) -> {
                     if (out.size() + (long) chunk.length > settings.maxBodyBytes()) throw new BodyTooLarge();
                     out.writeBytes(chunk);
                     return out;
                 })
-                .flatMap(out -> endpoint.post(req.requestHeaders()::get, out.toByteArray(), caller))
-                .onErrorResume(BodyTooLarge.class, e -> Mono.just(tooLarge()));
+                // A Mono's flatMap cancels its finished source too: only a hang-up before the endpoint
+                // took the message frees the permit here; after that the endpoint frees it.
+                .doOnCancel(() -> {
+                    if (!handedOver.get()) permit.release();
+                })
+                .flatMap(out -> {
+                    handedOver.set(true);
+                    return endpoint.post(req.requestHeaders()::get, out.toByteArray(), caller, permit::release);
+                })
+                .onErrorResume(BodyTooLarge.class, e -> {
+                    permit.release();
+                    return Mono.just(tooLarge());
+                });
+    }
+
+    private static long declaredLength(HttpServerRequest req) {
+        String length = req.requestHeaders().get("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // a length we cannot read is no reason to read on
+        }
     }
 
     private Reply tooLarge() {
