@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +46,12 @@ final class McpEndpoint {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, ProfileProvider> providers = new ConcurrentHashMap<>();
+    private final Consumer<String> sessionClosed;
 
-    McpEndpoint(McpJsonMapper json, HttpSettings settings) {
+    McpEndpoint(McpJsonMapper json, HttpSettings settings, Consumer<String> sessionClosed) {
         this.json = json;
         this.settings = settings;
+        this.sessionClosed = sessionClosed;
     }
 
     ProfileProvider provider(String profile) {
@@ -225,8 +228,7 @@ final class McpEndpoint {
     Mono<Reply> delete(Headers headers, BearerAuth.Caller caller) {
         var found = session(headers, caller);
         if (found.reply != null) return Mono.just(found.reply);
-        sessions.remove(found.session.id());
-        return found.session.close().thenReturn(Reply.empty(200));
+        return end(found.session).thenReturn(Reply.empty(200));
     }
 
     // ---- lifecycle
@@ -234,9 +236,9 @@ final class McpEndpoint {
     /** Closes sessions with no traffic and no open stream for longer than the idle timeout. */
     void expireIdle(Duration timeout) {
         for (Session session : sessions.values()) {
-            if (session.idleFor(timeout) && sessions.remove(session.id(), session)) {
+            if (session.idleFor(timeout)) {
                 log.info("session {} expired after {} idle", session.id(), timeout);
-                session.close().subscribe(null, e -> log.debug("closing expired session: {}", e.toString()));
+                end(session).subscribe(null, e -> log.debug("closing expired session: {}", e.toString()));
             }
         }
     }
@@ -244,9 +246,20 @@ final class McpEndpoint {
     Mono<Void> closeSessions(ProfileProvider provider) {
         return Flux.fromIterable(sessions.values())
                 .filter(s -> provider == null || s.provider() == provider)
-                .filter(s -> sessions.remove(s.id(), s))
-                .flatMap(s -> s.close().onErrorComplete())
+                .flatMap(s -> end(s).onErrorComplete())
                 .then();
+    }
+
+    /** Ends a session once, however many paths (DELETE, expiry, shutdown) reach it at the same time. */
+    private Mono<Void> end(Session session) {
+        if (!sessions.remove(session.id(), session)) return Mono.empty();
+        return session.close().doFinally(signal -> {
+            try {
+                sessionClosed.accept(session.sdk().getId());
+            } catch (RuntimeException e) {
+                log.warn("session-closed hook failed for {}: {}", session.id(), e.toString());
+            }
+        });
     }
 
     // ---- helpers

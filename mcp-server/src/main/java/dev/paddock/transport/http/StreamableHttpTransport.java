@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +55,16 @@ public final class StreamableHttpTransport implements AutoCloseable {
     private Disposable idleSweep;
 
     public StreamableHttpTransport(HttpSettings settings, McpJsonMapper json) {
+        this(settings, json, sessionId -> {});
+    }
+
+    /**
+     * @param onSessionClosed called with the SDK's session id ({@code exchange.sessionId()}) once a session
+     *                        has ended by DELETE, idle expiry or shutdown, e.g. to close its isolate
+     */
+    public StreamableHttpTransport(HttpSettings settings, McpJsonMapper json, Consumer<String> onSessionClosed) {
         this.settings = settings;
-        this.endpoint = new McpEndpoint(json, settings);
+        this.endpoint = new McpEndpoint(json, settings, onSessionClosed);
         this.origins = new OriginPolicy(settings.allowedHosts(), settings.allowedOrigins());
         this.auth = new BearerAuth(settings.tokens());
         this.limit = new ConcurrencyLimit(settings.maxConcurrentPerToken());

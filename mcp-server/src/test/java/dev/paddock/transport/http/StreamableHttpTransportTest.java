@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -43,6 +44,7 @@ class StreamableHttpTransportTest {
     /** The "gated" tool waits here, so a test can hold a request open while it looks around. */
     private final CountDownLatch gate = new CountDownLatch(1);
     private final CountDownLatch gatedStarted = new CountDownLatch(1);
+    private final List<String> closedSessions = new CopyOnWriteArrayList<>();
     private StreamableHttpTransport transport;
     private McpSyncServer server;
     private McpHttpClient client;
@@ -55,13 +57,14 @@ class StreamableHttpTransportTest {
     }
 
     private McpHttpClient start(Function<HttpSettings, HttpSettings> settings) {
-        transport = new StreamableHttpTransport(settings.apply(HttpSettings.loopback(0)), JSON);
+        transport = new StreamableHttpTransport(settings.apply(HttpSettings.loopback(0)), JSON, closedSessions::add);
         server = McpServer.sync(transport.provider())
                 .jsonMapper(JSON)
                 .serverInfo("http-test", "1")
                 .capabilities(ServerCapabilities.builder().tools(false).logging().build())
                 .tools(tool("echo", x -> "hello"),
                         tool("profile", x -> StreamableHttpTransport.profileOf(x.transportContext())),
+                        tool("session", McpSyncServerExchange::sessionId),
                         tool("gated", x -> {
                             log(x, "before");
                             gatedStarted.countDown();
@@ -99,7 +102,10 @@ class StreamableHttpTransportTest {
         assertThat(list.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(list.body()).contains("\"id\":1", "\"echo\"", "\"gated\"");
 
+        String sdkSession = textOf(client.post(session, callTool(2, "session"), "application/json").body());
+        assertThat(closedSessions).isEmpty();
         assertThat(client.delete(session).statusCode()).isEqualTo(200);
+        assertThat(closedSessions).as("the session-closed hook gets the SDK's session id").containsExactly(sdkSession);
         var afterDelete = client.post(session, request(2, "tools/list", "{}"), BOTH);
         assertThat(afterDelete.statusCode()).isEqualTo(404);
         assertThat(afterDelete.body()).contains("unknown or expired session");
@@ -285,6 +291,7 @@ class StreamableHttpTransportTest {
         assertThat(transport.profileOf(session)).hasValue(HttpSettings.DEFAULT_PROFILE);
         for (int i = 0; i < 100 && transport.profileOf(session).isPresent(); i++) Thread.sleep(50);
         assertThat(transport.profileOf(session)).isEmpty();
+        assertThat(closedSessions).hasSize(1);
         assertThat(client.post(session, callTool(1, "echo"), BOTH).statusCode()).isEqualTo(404);
     }
 
@@ -333,6 +340,10 @@ class StreamableHttpTransportTest {
                 .callHandler((exchange, request) -> CallToolResult.builder()
                         .content(List.of(TextContent.builder(body.apply(exchange)).build())).build())
                 .build();
+    }
+
+    private static String textOf(String toolResponse) {
+        return JsonMapper.shared().readTree(toolResponse).at("/result/content/0/text").asString();
     }
 
     private static void log(McpSyncServerExchange exchange, String message) {
