@@ -253,13 +253,17 @@ final class McpEndpoint {
     /** Ends a session once, however many paths (DELETE, expiry, shutdown) reach it at the same time. */
     private Mono<Void> end(Session session) {
         if (!sessions.remove(session.id(), session)) return Mono.empty();
-        return session.close().doFinally(signal -> {
+        // The hook runs before the DELETE is answered, so a client that saw 200 knows the isolate is gone.
+        return session.close().onErrorResume(e -> {
+            log.debug("closing session {}: {}", session.id(), e.toString());
+            return Mono.empty();
+        }).then(Mono.fromRunnable(() -> {
             try {
                 sessionClosed.accept(session.sdk().getId());
             } catch (RuntimeException e) {
                 log.warn("session-closed hook failed for {}: {}", session.id(), e.toString());
             }
-        });
+        }));
     }
 
     // ---- helpers
