@@ -88,6 +88,11 @@ final class EventStream implements McpStreamableServerTransport, StreamControl {
         if (connection == sink) connection = null;
     }
 
+    /** Sends an SSE comment on the attached connection, if any; clients ignore it, proxies see traffic. */
+    synchronized void keepAlive() {
+        if (connection != null && connection.tryEmitNext(":\n\n").isFailure()) connection = null;
+    }
+
     /** Ends the HTTP connection but keeps the stream: the client reconnects with {@code Last-Event-ID}. */
     @Override
     public synchronized void closeConnection() {

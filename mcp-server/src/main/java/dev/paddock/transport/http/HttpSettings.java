@@ -26,6 +26,8 @@ import java.util.Objects;
  *                           load balancer can route a session back to its instance; null for none
  * @param shutdownGrace      how long a shutdown waits for running requests to finish
  * @param retry              reconnection delay advertised to clients in SSE {@code retry:} fields
+ * @param keepAlive          how often an open SSE connection gets a comment line, so that proxies and
+ *                           load balancers do not cut streams that are quiet for a while
  * @param replayEvents       events kept per stream for replay after {@code Last-Event-ID}
  */
 public record HttpSettings(
@@ -41,6 +43,7 @@ public record HttpSettings(
         String instanceId,
         Duration shutdownGrace,
         Duration retry,
+        Duration keepAlive,
         int replayEvents) {
 
     public static final String DEFAULT_PROFILE = "default";
@@ -53,6 +56,8 @@ public record HttpSettings(
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(keepAlive, "keepAlive");
+        if (keepAlive.isNegative() || keepAlive.isZero()) throw new IllegalArgumentException("keepAlive must be positive");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
         if (maxBodyBytes <= 0) throw new IllegalArgumentException("maxBodyBytes must be positive");
         if (maxConcurrentPerToken <= 0) throw new IllegalArgumentException("maxConcurrentPerToken must be positive");
@@ -63,45 +68,54 @@ public record HttpSettings(
         }
     }
 
-    /** Loopback on the given port with the defaults: 4 MiB bodies, 30 min idle expiry, 256 requests per token. */
+    /**
+     * Loopback on the given port with the defaults: 4 MiB bodies, 30 min idle expiry, 256 running requests
+     * per token, 30 s shutdown grace, {@code retry: 1000}, a keep-alive comment every 15 s, 1000 events kept
+     * per stream for replay.
+     */
     public static HttpSettings loopback(int port) {
         return new HttpSettings("127.0.0.1", port, List.of(), List.of(), Map.of(), false,
                 4L * 1024 * 1024, Duration.ofMinutes(30), 256, null, Duration.ofSeconds(30),
-                Duration.ofSeconds(1), 1000);
+                Duration.ofSeconds(1), Duration.ofSeconds(15), 1000);
     }
 
     public HttpSettings withHost(String host) {
         return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, replayEvents);
+                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
     }
 
     public HttpSettings withAllowed(List<String> hosts, List<String> origins) {
         return new HttpSettings(host, port, hosts, origins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, replayEvents);
+                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
     }
 
     public HttpSettings withTokens(Map<String, String> tokens, boolean allowUnauthenticated) {
         return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, replayEvents);
+                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
     }
 
     public HttpSettings withLimits(long maxBodyBytes, int maxConcurrentPerToken) {
         return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, replayEvents);
+                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
     }
 
     public HttpSettings withTimeouts(Duration idleTimeout, Duration shutdownGrace) {
         return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, replayEvents);
+                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
     }
 
     public HttpSettings withInstanceId(String instanceId) {
         return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, replayEvents);
+                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
     }
 
     public HttpSettings withResumability(Duration retry, int replayEvents) {
         return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, replayEvents);
+                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
+    }
+
+    public HttpSettings withKeepAlive(Duration keepAlive) {
+        return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
+                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
     }
 }

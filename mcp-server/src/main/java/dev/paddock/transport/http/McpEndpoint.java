@@ -34,6 +34,7 @@ final class McpEndpoint {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
     static final String LAST_EVENT_ID = "Last-Event-ID";
+    static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
     static final String ANY_PROFILE = "*";
 
     /** Request headers by case-insensitive name. */
@@ -243,6 +244,10 @@ final class McpEndpoint {
         }
     }
 
+    void keepAlive() {
+        sessions.values().forEach(Session::keepAlive);
+    }
+
     Mono<Void> closeSessions(ProfileProvider provider) {
         return Flux.fromIterable(sessions.values())
                 .filter(s -> provider == null || s.provider() == provider)
@@ -284,6 +289,12 @@ final class McpEndpoint {
         if (session == null || !session.caller().key().equals(caller.key())) {
             return new Found(null, Reply.error(404, "unknown or expired session '" + id
                     + "': start a new session with initialize"));
+        }
+        String version = headers.get(PROTOCOL_VERSION_HEADER);
+        List<String> supported = session.provider().protocolVersions();
+        if (version != null && !supported.contains(version.trim())) {
+            return new Found(null, Reply.error(400, "unsupported MCP-Protocol-Version '" + version
+                    + "'; this server speaks " + String.join(", ", supported)));
         }
         return new Found(session, null);
     }

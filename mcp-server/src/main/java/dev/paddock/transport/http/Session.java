@@ -94,6 +94,10 @@ final class Session {
         return System.nanoTime() - lastActivity > timeout.toNanos();
     }
 
+    synchronized void keepAlive() {
+        streams.values().forEach(EventStream::keepAlive);
+    }
+
     synchronized EventStream newStream() {
         forgetOldFinishedStreams();
         var stream = new EventStream(Long.toString(++streamCount), json, replayEvents, this::touch);

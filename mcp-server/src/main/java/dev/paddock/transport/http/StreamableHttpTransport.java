@@ -16,6 +16,7 @@ import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -52,7 +53,7 @@ public final class StreamableHttpTransport implements AutoCloseable {
     private final ConcurrencyLimit limit;
     private volatile boolean closing;
     private DisposableServer server;
-    private Disposable idleSweep;
+    private Disposable timers;
 
     public StreamableHttpTransport(HttpSettings settings, McpJsonMapper json) {
         this(settings, json, sessionId -> {});
@@ -106,7 +107,9 @@ public final class StreamableHttpTransport implements AutoCloseable {
         Duration sweep = settings.idleTimeout().dividedBy(4);
         if (sweep.compareTo(Duration.ofSeconds(30)) > 0) sweep = Duration.ofSeconds(30);
         if (sweep.toMillis() < 10) sweep = Duration.ofMillis(10);
-        idleSweep = Flux.interval(sweep).subscribe(tick -> endpoint.expireIdle(settings.idleTimeout()));
+        timers = Disposables.composite(
+                Flux.interval(sweep).subscribe(tick -> endpoint.expireIdle(settings.idleTimeout())),
+                Flux.interval(settings.keepAlive()).subscribe(tick -> endpoint.keepAlive()));
         log.info("MCP Streamable HTTP on http://{}:{}/mcp ({})", settings.host(), server.port(),
                 auth.enabled() ? "bearer tokens required" : "no authentication");
         return server.port();
@@ -140,7 +143,7 @@ public final class StreamableHttpTransport implements AutoCloseable {
     }
 
     private synchronized Mono<Void> stopListening() {
-        if (idleSweep != null) idleSweep.dispose();
+        if (timers != null) timers.dispose();
         if (server == null) return Mono.empty();
         server.dispose();
         return server.onDispose().timeout(Duration.ofSeconds(5)).onErrorComplete();

@@ -62,8 +62,13 @@ final class McpHttpClient {
     }
 
     HttpResponse<String> post(String session, String body, String accept) {
-        return send(builder("/mcp", session).header("Accept", accept).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(session, body, accept, Map.of());
+    }
+
+    HttpResponse<String> post(String session, String body, String accept, Map<String, String> extra) {
+        var builder = builder("/mcp", session).header("Accept", accept).header("Content-Type", "application/json");
+        extra.forEach(builder::header);
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> delete(String session) {
@@ -147,6 +152,15 @@ final class McpHttpClient {
                     }
                 }
                 return null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /** The next raw line, comments included; null at the end of the stream. */
+        String nextLine() {
+            try {
+                return reader.readLine();
             } catch (IOException e) {
                 return null;
             }

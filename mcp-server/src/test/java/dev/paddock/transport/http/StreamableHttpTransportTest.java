@@ -205,6 +205,41 @@ class StreamableHttpTransportTest {
     }
 
     @Test
+    void quietStreamsGetKeepAliveComments() {
+        start(s -> s.withKeepAlive(Duration.ofMillis(100)));
+        String session = client.initialize();
+        try (var listening = client.getEvents(session, null)) {
+            assertThat(listening.status()).isEqualTo(200);
+            var lines = new java.util.ArrayList<String>();
+            for (int i = 0; i < 10 && !lines.contains(":"); i++) lines.add(listening.nextLine());
+            assertThat(lines).as("an SSE comment line arrives on a quiet stream").contains(":");
+        }
+    }
+
+    @Test
+    void aSecondListeningStreamIsRefusedWhileTheFirstIsOpen() {
+        start(s -> s);
+        String session = client.initialize();
+        try (var first = client.getEvents(session, null)) {
+            assertThat(first.status()).isEqualTo(200);
+            try (var second = client.getEvents(session, null)) {
+                assertThat(second.status()).isEqualTo(409);
+            }
+        }
+    }
+
+    @Test
+    void unsupportedProtocolVersionHeaderIsRefused() {
+        start(s -> s);
+        String session = client.initialize();
+        var old = client.post(session, request(1, "tools/list", "{}"), BOTH, Map.of("MCP-Protocol-Version", "2025-06-18"));
+        assertThat(old.statusCode()).isEqualTo(200);
+        var unknown = client.post(session, request(2, "tools/list", "{}"), BOTH, Map.of("MCP-Protocol-Version", "1999-01-01"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("unsupported MCP-Protocol-Version '1999-01-01'");
+    }
+
+    @Test
     void jsonOnlyClientsGetAJsonBody() {
         start(s -> s);
         String session = client.initialize();
