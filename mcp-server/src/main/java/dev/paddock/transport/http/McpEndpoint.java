@@ -66,10 +66,6 @@ final class McpEndpoint {
                 .findFirst();
     }
 
-    int sessionCount() {
-        return sessions.size();
-    }
-
     int runningRequests() {
         return sessions.values().stream().mapToInt(Session::running).sum();
     }
