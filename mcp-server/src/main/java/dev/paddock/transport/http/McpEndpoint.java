@@ -1,5 +1,6 @@
 package dev.paddock.transport.http;
 
+import dev.paddock.transport.Cancellation;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -66,6 +67,16 @@ final class McpEndpoint {
                 .findFirst();
     }
 
+    int sessionCount() {
+        return sessions.size();
+    }
+
+    /** Whether a session is open, by the id the client sees or the SDK's own session id. */
+    boolean isOpen(String sessionId) {
+        return sessions.containsKey(sessionId)
+                || sessions.values().stream().anyMatch(s -> s.sdk().getId().equals(sessionId));
+    }
+
     int runningRequests() {
         return sessions.values().stream().mapToInt(Session::running).sum();
     }
@@ -111,7 +122,7 @@ final class McpEndpoint {
         var context = context(session, null);
         return switch (message) {
             case McpSchema.JSONRPCRequest request -> answer(request, session, headers, startRequest);
-            case McpSchema.JSONRPCNotification notification -> session.sdk().accept(notification)
+            case McpSchema.JSONRPCNotification notification -> cancelled(session, notification).sdk().accept(notification)
                     .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
                     .then(Mono.fromSupplier(() -> Reply.empty(202)))
                     .onErrorResume(e -> Mono.just(Reply.error(400, "notification rejected: " + e.getMessage())));
@@ -165,15 +176,20 @@ final class McpEndpoint {
             return Mono.just(Reply.error(406, "Accept must include application/json or text/event-stream"));
         }
         session.requestStarted();
-        Runnable finished = startRequest.get();
+        Cancellation cancellation = session.inFlight().started(request.id());
+        Runnable requestDone = startRequest.get();
+        Runnable finished = () -> {
+            session.inFlight().finished(request.id());
+            requestDone.run();
+        };
         if (sse) {
             EventStream stream = session.newStream();
             Flux<String> events = stream.attach(0, session.primes(), settings.retry());
-            run(session, request, stream, context(session, stream), finished);
+            run(session, request, stream, context(session, stream, cancellation), finished);
             return Mono.just(Reply.events(events));
         }
         var response = new JsonResponse(json, session::sendOnListeningStream);
-        run(session, request, response, context(session, null), finished);
+        run(session, request, response, context(session, null, cancellation), finished);
         return response.body().map(body -> Reply.json(200, body)).defaultIfEmpty(Reply.empty(202));
     }
 
@@ -295,8 +311,25 @@ final class McpEndpoint {
         return new Found(session, null);
     }
 
+    /**
+     * mcp-core ignores {@code notifications/cancelled}; the transport routes it to the request's
+     * {@link Cancellation} (which stops a running execution) and still hands it on to the SDK.
+     */
+    private Session cancelled(Session session, McpSchema.JSONRPCNotification notification) {
+        if ("notifications/cancelled".equals(notification.method())
+                && notification.params() instanceof Map<?, ?> params && params.get("requestId") != null) {
+            session.inFlight().cancel(params.get("requestId"));
+        }
+        return session;
+    }
+
     private McpTransportContext context(Session session, EventStream stream) {
+        return context(session, stream, null);
+    }
+
+    private McpTransportContext context(Session session, EventStream stream, Cancellation cancellation) {
         var values = new HashMap<String, Object>();
+        if (cancellation != null) values.put(Cancellation.CONTEXT_KEY, cancellation);
         values.put(StreamableHttpTransport.PROFILE_KEY, session.caller().profile());
         values.put(StreamableHttpTransport.SESSION_KEY, session.id());
         if (stream != null) values.put(StreamControl.CONTEXT_KEY, stream);

@@ -20,6 +20,10 @@ record Reply(int status, Map<String, String> headers, Publisher<String> body) {
         return new Reply(status, Map.of("Content-Type", JSON), Mono.just(json));
     }
 
+    static Reply text(int status, String contentType, String text) {
+        return new Reply(status, Map.of("Content-Type", contentType), Mono.just(text));
+    }
+
     static Reply empty(int status) {
         return new Reply(status, Map.of(), Mono.empty());
     }

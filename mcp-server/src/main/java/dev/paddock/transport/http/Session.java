@@ -1,5 +1,6 @@
 package dev.paddock.transport.http;
 
+import dev.paddock.transport.InFlightRequests;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
@@ -31,6 +32,7 @@ final class Session {
     private final int replayEvents;
     private final Map<String, EventStream> streams = new LinkedHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
+    private final InFlightRequests inFlight = new InFlightRequests();
     private volatile long lastActivity = System.nanoTime();
     private volatile String protocolVersion = "";
     private long streamCount;
@@ -44,6 +46,11 @@ final class Session {
         this.provider = provider;
         this.json = json;
         this.replayEvents = replayEvents;
+    }
+
+    /** The requests being answered, so that {@code notifications/cancelled} reaches the right one. */
+    InFlightRequests inFlight() {
+        return inFlight;
     }
 
     String id() {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public final class StreamableHttpTransport implements AutoCloseable {
     private final BearerAuth auth;
     private final ConcurrencyLimit limit;
     private volatile boolean closing;
+    private volatile Supplier<String> metrics;
     private DisposableServer server;
     private Disposable timers;
 
@@ -91,6 +93,25 @@ public final class StreamableHttpTransport implements AutoCloseable {
         return context != null && context.get(PROFILE_KEY) instanceof String p ? p : HttpSettings.DEFAULT_PROFILE;
     }
 
+    /** Sessions open now. */
+    public int sessionCount() {
+        return endpoint.sessionCount();
+    }
+
+    /** Whether a session is open, by the id the client sees or the SDK's own session id. */
+    public boolean isOpen(String sessionId) {
+        return endpoint.isOpen(sessionId);
+    }
+
+    /**
+     * Serves {@code GET /metrics} (Prometheus text format) from the given scrape; call before {@link #start()}.
+     * It is admitted like {@code /mcp}: Host/Origin checks and, when tokens are configured, a bearer token.
+     */
+    public StreamableHttpTransport withMetrics(Supplier<String> scrape) {
+        this.metrics = scrape;
+        return this;
+    }
+
     /** Binds and starts serving; returns the bound port. */
     public synchronized int start() {
         if (server != null) throw new IllegalStateException("already started");
@@ -102,7 +123,8 @@ public final class StreamableHttpTransport implements AutoCloseable {
                         .post("/mcp", counted(this::post))
                         .get("/mcp", admitted((req, caller) -> endpoint.get(req.requestHeaders()::get, caller)))
                         .delete("/mcp", admitted((req, caller) -> endpoint.delete(req.requestHeaders()::get, caller)))
-                        .get("/healthz", (req, res) -> health(res)))
+                        .get("/healthz", (req, res) -> health(res))
+                        .get("/metrics", admitted((req, caller) -> Mono.fromSupplier(this::metricsReply))))
                 .bindNow();
         Duration sweep = settings.idleTimeout().dividedBy(4);
         if (sweep.compareTo(Duration.ofSeconds(30)) > 0) sweep = Duration.ofSeconds(30);
@@ -250,6 +272,12 @@ public final class StreamableHttpTransport implements AutoCloseable {
         BodyTooLarge() {
             super(null, null, false, false);
         }
+    }
+
+    private Reply metricsReply() {
+        Supplier<String> scrape = metrics;
+        if (scrape == null) return Reply.error(404, "metrics are not enabled on this server");
+        return Reply.text(200, "text/plain; version=0.0.4; charset=utf-8", scrape.get());
     }
 
     private Publisher<Void> health(HttpServerResponse res) {
