@@ -62,7 +62,7 @@ paddock_select_jdk() {
             fi
             echo "  Looked in: $PADDOCK_JVM_DIRS (set PADDOCK_JVM_DIRS to search elsewhere)."
             echo "  Install one (e.g. Eclipse Temurin 25, package temurin-25-jdk) and set JAVA_HOME to it."
-            echo "  The JIT needs exactly the JDK update GraalJS is pinned to (see README: Runtime modes)."
+            echo "  For the JIT, the JDK update must be at least the pinned GraalJS version (README: Runtime modes)."
         } >&2
         return 1
     fi

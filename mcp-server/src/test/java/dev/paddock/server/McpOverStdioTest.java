@@ -61,7 +61,7 @@ class McpOverStdioTest {
         assertThat(execute.at("/outputSchema/required").toString()).isEqualTo("[\"logs\"]");
         assertThat(execute.get("description").asString())
                 .contains("globalThis", "never visible to other sessions", "30000 ms wall time",
-                        "No capabilities are granted to this connection yet.", "Example:");
+                        "No capabilities are granted to this connection.", "Example:");
     }
 
     @Test

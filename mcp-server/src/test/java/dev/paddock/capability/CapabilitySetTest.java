@@ -1,0 +1,96 @@
+package dev.paddock.capability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Binding declarations to Java at startup, and the call path every agent call takes. */
+class CapabilitySetTest {
+    static final JsonMapper JSON = JsonMapper.shared();
+
+    static final String WEATHER = """
+            /** Weather for cities. */
+            export interface Weather {
+              /** Today's forecast. */
+              forecast(input: { city: string; days?: number }): Promise<{ city: string; highs: number[] }>;
+              /** Converts a temperature. */
+              convert(celsius: number, unit: "F" | "K"): Promise<number>;
+            }
+            """;
+
+    public static final class WeatherApi {
+        public record ForecastInput(String city, Integer days) {}
+
+        public record Forecast(String city, List<Integer> highs) {}
+
+        public Forecast forecast(ForecastInput input) {
+            if (input.city().equals("Atlantis")) throw new CapabilityException("ENOENT", "no forecast for Atlantis");
+            return new Forecast(input.city(), List.of(21, 23).subList(0, input.days() == null ? 1 : input.days()));
+        }
+
+        public CompletableFuture<Double> convert(double celsius, String unit, CallContext context) {
+            return CompletableFuture.completedFuture(unit.equals("F") ? celsius * 9 / 5 + 32 : celsius + 273.15);
+        }
+    }
+
+    public static final class Incomplete {
+        public String forecast(JsonNode input) {
+            return "x";
+        }
+
+        public void helper() {}
+    }
+
+    static final CallContext NO_CONTEXT = new CallContext() {
+        public void progress(double progress, Double total, String message) {}
+        public void log(String level, String message) {}
+        public boolean cancelled() { return false; }
+        public CompletableFuture<Void> whenCancelled() { return new CompletableFuture<>(); }
+        public Instant deadline() { return Instant.MAX; }
+        public CompletableFuture<JsonNode> elicit(String message, JsonNode schema) { return CompletableFuture.failedFuture(new UnsupportedOperationException()); }
+        public CompletableFuture<JsonNode> sample(JsonNode request) { return CompletableFuture.failedFuture(new UnsupportedOperationException()); }
+        public String profile() { return "default"; }
+    };
+
+    private static JsonNode call(CapabilitySet set, String method, String argumentsJson) {
+        return set.call(new CapabilityCall("weather", method, JSON.readTree(argumentsJson), NO_CONTEXT)).join();
+    }
+
+    @Test
+    void callsBindJsonToRecordsAndPrimitivesAndReturnPlainJson() {
+        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new WeatherApi())), JSON, ForkJoinPool.commonPool());
+        assertThat(call(set, "forecast", "[{\"city\": \"Oslo\", \"days\": 2}]").toString()).isEqualTo("{\"city\":\"Oslo\",\"highs\":[21,23]}");
+        assertThat(call(set, "convert", "[100, \"F\"]").asDouble()).isEqualTo(212.0);
+        assertThat(set.methodNames()).containsEntry("weather", List.of("forecast", "convert"));
+        assertThat(set.declarations()).contains("declare const weather: {");
+    }
+
+    @Test
+    void argumentsAreValidatedBeforeAnyHostCodeRuns() {
+        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new WeatherApi())), JSON, ForkJoinPool.commonPool());
+        assertThatThrownBy(() -> call(set, "forecast", "[{\"city\": 7}]")).hasRootCauseMessage("weather.forecast: input.city must be a string (got a number)");
+        assertThatThrownBy(() -> call(set, "forecast", "[{}]")).hasRootCauseMessage("weather.forecast: input.city is required");
+        assertThatThrownBy(() -> call(set, "convert", "[1, \"C\"]")).rootCause().hasMessageContaining("weather.convert: unit must be one of");
+        assertThatThrownBy(() -> call(set, "convert", "[1]")).hasRootCauseMessage("weather.convert: unit is required");
+        assertThatThrownBy(() -> call(set, "forecast", "[{\"city\": \"x\", \"__proto__\": {\"admin\": true}}]"))
+                .rootCause().hasMessageContaining("unknown property '__proto__'");
+        assertThatThrownBy(() -> call(set, "forecast", "[{\"city\": \"Atlantis\"}]"))
+                .rootCause().isInstanceOf(CapabilityException.class).hasMessage("no forecast for Atlantis");
+    }
+
+    @Test
+    void aDeclaredMethodWithoutImplementationStopsStartupNamingBothSides() {
+        assertThatThrownBy(() -> CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new Incomplete())), JSON,
+                ForkJoinPool.commonPool()))
+                .isInstanceOf(CapabilityBindingException.class)
+                .hasMessageContaining("weather.convert is declared but Incomplete has no public method convert")
+                .hasMessageContaining("Incomplete.helper is public but not declared in 'weather'");
+    }
+}

@@ -1,0 +1,141 @@
+package dev.paddock.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paddock.config.ConfigException;
+import dev.paddock.config.PaddockConfig;
+import dev.paddock.config.Profile;
+import dev.paddock.sandbox.Limits;
+import dev.paddock.sandbox.Sandbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Capabilities granted in paddock.json, called from agent code and as direct tools, over in-process stdio. */
+class CapabilitiesOverStdioTest {
+    private static Sandbox sandbox;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = Sandbox.start(Limits.DEFAULTS);
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    private ProfileGrants grants(String json) throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/sales.csv"), "region,amount\nnorth,10\nsouth,32\n");
+        Path config = dir.resolve("paddock.json");
+        Files.writeString(config, json);
+        return ProfileGrants.loadAll(PaddockConfig.load(config)).get(Profile.DEFAULT);
+    }
+
+    private StdioClient connect(ProfileGrants grants) throws Exception {
+        StdioClient client = new StdioClient(sandbox::newIsolate, grants);
+        client.initialize("2025-11-25");
+        return client;
+    }
+
+    private static String code(String js) {
+        return JsonMapper.shared().createObjectNode().put("code", js).toString();
+    }
+
+    private static JsonNode execute(StdioClient client, int id, String js) {
+        return client.callExecute(id, code(js), null).get("result");
+    }
+
+    @Test
+    void agentCodeChainsCapabilityCallsAndTheDescriptionDeclaresThem() throws Exception {
+        ProfileGrants grants = grants("""
+                {"capabilities": {"files": {"root": "data"}, "state": {}}}""");
+        try (StdioClient client = connect(grants)) {
+            JsonNode result = execute(client, 1, """
+                    const names = (await files.list({})).map(e => e.name);
+                    const csv = await files.read({ path: names[0] });
+                    const total = csv.trim().split("\\n").slice(1).reduce((s, l) => s + Number(l.split(",")[1]), 0);
+                    await state.set({ key: "total", value: total });
+                    return { names, total: await state.get({ key: "total" }) };""");
+            assertThat(result.at("/structuredContent/result").toString()).isEqualTo("{\"names\":[\"sales.csv\"],\"total\":42}");
+
+            JsonNode tools = client.request(2, "tools/list", "{}").at("/result/tools");
+            String description = tools.get(0).get("description").asString();
+            assertThat(description).contains("declare const files: {", "declare const state: {", "read(input: { path: string }): Promise<string>;");
+        }
+    }
+
+    @Test
+    void badArgumentsAreTypeErrorsNamingThePathAndEscapesAreRefused() throws Exception {
+        try (StdioClient client = connect(grants("{\"capabilities\": {\"files\": {\"root\": \"data\"}}}"))) {
+            JsonNode typeError = execute(client, 1, """
+                    try { await files.read({ path: 42 }); } catch (e) { return [e.name, e.code, e.message]; }""");
+            assertThat(typeError.at("/structuredContent/result").toString())
+                    .isEqualTo("[\"TypeError\",\"EINVAL\",\"files.read: input.path must be a string (got a number)\"]");
+
+            JsonNode traversal = execute(client, 2, "const x = 1;\nreturn await files.read({ path: '../../etc/passwd' });");
+            assertThat(traversal.get("isError").asBoolean()).isTrue();
+            assertThat(traversal.at("/structuredContent/error/message").asString()).contains("'..'", "may not leave the files root");
+            assertThat(traversal.at("/structuredContent/error/line").asInt()).isEqualTo(2);
+
+            JsonNode absolute = execute(client, 3, "return await files.read({ path: '/etc/passwd' })");
+            assertThat(absolute.at("/structuredContent/error/message").asString()).contains("is absolute");
+
+            JsonNode unknown = execute(client, 4, "return await files.read({ path: 'sales.csv', mode: 'x' })");
+            assertThat(unknown.at("/structuredContent/error/message").asString()).contains("unknown property 'mode'");
+        }
+    }
+
+    @Test
+    void inMemoryStateOfOneConnectionIsInvisibleToAnother() throws Exception {
+        ProfileGrants grants = grants("{\"capabilities\": {\"state\": {}}}");
+        try (StdioClient first = connect(grants); StdioClient second = connect(grants)) {
+            execute(first, 1, "await state.set({ key: 'secret', value: { n: 1 } })");
+            assertThat(execute(first, 2, "return await state.get({ key: 'secret' })").at("/structuredContent/result/n").asInt()).isEqualTo(1);
+            assertThat(execute(second, 1, "return await state.get({ key: 'secret' })").at("/structuredContent/result").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void declarationsArePublishedAsResourcesAndMethodsAsDirectToolsWhenAsked() throws Exception {
+        ProfileGrants grants = grants("{\"capabilities\": {\"files\": {\"root\": \"data\"}}, \"exposeAsTools\": true}");
+        try (StdioClient client = connect(grants)) {
+            JsonNode resources = client.request(1, "resources/list", "{}").at("/result/resources");
+            assertThat(resources.get(0).get("uri").asString()).isEqualTo("paddock://types/files.d.ts");
+            JsonNode read = client.request(2, "resources/read", "{\"uri\": \"paddock://types/files.d.ts\"}");
+            assertThat(read.at("/result/contents/0/text").asString()).contains("declare const files");
+
+            JsonNode tools = client.request(3, "tools/list", "{}").at("/result/tools");
+            List<String> names = new ArrayList<>();
+            tools.forEach(tool -> names.add(tool.get("name").asString()));
+            assertThat(names).contains("execute", "files_read", "files_list");
+            JsonNode direct = client.request(4, "tools/call", "{\"name\": \"files_read\", \"arguments\": {\"path\": \"sales.csv\"}}");
+            assertThat(direct.at("/result/content/0/text").asString()).contains("north,10");
+            JsonNode denied = client.request(5, "tools/call", "{\"name\": \"files_read\", \"arguments\": {\"path\": \"../x\"}}");
+            assertThat(denied.at("/result/isError").asBoolean()).isTrue();
+            assertThat(denied.at("/result/content/0/text").asString()).contains("EACCES");
+        }
+    }
+
+    @Test
+    void badCapabilityConfigStopsStartupAtItsLine() {
+        assertThatThrownBy(() -> grants("{\n  \"capabilities\": {\"files\": {\"root\": \"nope\"}}\n}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("paddock.json:2:38: capabilities.files.root:")
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> grants("{\"capabilities\": {\"weather\": {}}}"))
+                .hasMessageContaining("no capability named \"weather\"; available: files, state");
+    }
+}
