@@ -144,6 +144,7 @@ final class McpEndpoint {
         McpSchema.InitializeRequest params;
         try {
             params = json.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {});
+            if (params == null) throw new IllegalArgumentException("params with protocolVersion, capabilities and clientInfo are required");
         } catch (RuntimeException e) {
             return Mono.just(Reply.error(400, "invalid initialize params: " + e.getMessage()));
         }
