@@ -84,11 +84,11 @@ async function connectHttp() {
 process.on('exit', () => { sharedChild?.kill('SIGKILL'); });
 
 /** Opens one MCP session (one server process) through the official TypeScript SDK client. */
-export async function connect(launcher = LAUNCHER) {
+export async function connect(launcher = LAUNCHER, serveArgs = []) {
   if (launcher.http) return connectHttp();
   const transport = new StdioClientTransport({
     command: launcher.command,
-    args: [...launcher.args, 'serve'],
+    args: [...launcher.args, 'serve', ...serveArgs],
     env: { ...process.env },
     stderr: 'pipe',
   });

@@ -7,6 +7,8 @@ import dev.paddock.config.PaddockConfig;
 import dev.paddock.config.Profile;
 import dev.paddock.server.PaddockServer;
 import dev.paddock.server.ProfileGrants;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -26,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "serve", description = {
         "Serve MCP over stdio (the default; exits when stdin ends), or over Streamable HTTP with --http",
         "(until SIGTERM/SIGINT, which lets running executions finish up to http.shutdownGraceMs)."})
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     @ParentCommand
@@ -122,12 +124,16 @@ final class ServeCommand implements Callable<Integer> {
 
     static int serve(PaddockCommand app) throws ConfigException {
         PaddockConfig config = app.config();
-        ProfileGrants grants = ProfileGrants.loadAll(config).get(Profile.DEFAULT);
+        return serveStdio(ProfileGrants.loadAll(config).get(Profile.DEFAULT), app.in(), app.out());
+    }
+
+    /** Serves one MCP session over the streams until the input ends; also the embedding API's way in. */
+    public static int serveStdio(ProfileGrants grants, InputStream in, OutputStream out) {
         Limits limits = grants.profile().limits();
         // The engine takes a second or more to start; answer `initialize` meanwhile, and let the first
         // `execute` wait for it.
         CompletableFuture<Sandbox> sandbox = startSandbox(limits);
-        PaddockServer server = PaddockServer.overStdio(app.in(), app.out(), api -> sandbox.join().newIsolate(api), grants);
+        PaddockServer server = PaddockServer.overStdio(in, out, api -> sandbox.join().newIsolate(api), grants);
         log.info("paddock {} serving MCP over stdio", PaddockServer.version());
         server.closed().join();
         log.info("stdin ended, shutting down");

@@ -1,6 +1,7 @@
 package dev.paddock.cli;
 
 import dev.paddock.tooldefs.ToolDefsCommands;
+import dev.paddock.tooldefs.ToolNaming;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,9 +25,20 @@ final class ToolsCommand implements Callable<Integer> {
             description = "Tool name prefix; defaults to the file name without extensions (weather.d.ts → weather).")
     String namespace;
 
+    @Option(names = "--tool-names", paramLabel = "PATTERN", defaultValue = "{namespace}_{method}",
+            description = "Tool name pattern with {namespace} and {method}; default: ${DEFAULT-VALUE}.")
+    String toolNames;
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(app.out(), true, StandardCharsets.UTF_8);
-        return ToolDefsCommands.tools(file, Optional.ofNullable(namespace), out, app.err());
+        ToolNaming naming;
+        try {
+            naming = new ToolNaming(toolNames);
+        } catch (IllegalArgumentException e) {
+            app.err().println("paddock: --tool-names: " + e.getMessage());
+            return PaddockCommand.USAGE;
+        }
+        return ToolDefsCommands.tools(file, Optional.ofNullable(namespace), naming, out, app.err());
     }
 }

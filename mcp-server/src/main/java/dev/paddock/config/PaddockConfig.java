@@ -67,6 +67,17 @@ public final class PaddockConfig {
         return new ConfigReader(LocatedJson.parse(file.getFileName().toString(), text)).read(dir);
     }
 
+    /** This config with {@code name} also granted, without settings, to the default profile (if not yet). */
+    public PaddockConfig grantingByDefault(String name) {
+        Profile d = defaultProfile();
+        if (d.capabilities().containsKey(name)) return this;
+        var capabilities = new java.util.LinkedHashMap<>(d.capabilities());
+        capabilities.put(name, tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        var profiles = new java.util.LinkedHashMap<>(this.profiles);
+        profiles.put(Profile.DEFAULT, new Profile(d.name(), d.limits(), capabilities, d.exposeAsTools(), d.egress(), d.configPath()));
+        return new PaddockConfig(profiles, plugins, http, baseDir, source);
+    }
+
     /** The profile of stdio and token-less HTTP connections. */
     public Profile defaultProfile() {
         return profiles.get(Profile.DEFAULT);

@@ -61,11 +61,23 @@ public final class ProfileGrants {
      * Returns profile name → grants, the default profile first.
      */
     public static Map<String, ProfileGrants> loadAll(PaddockConfig config) throws ConfigException {
+        return loadAll(config, List.of());
+    }
+
+    /** As {@link #loadAll(PaddockConfig)}, plus providers a host registered in code (embedding Paddock). */
+    public static Map<String, ProfileGrants> loadAll(PaddockConfig config, List<CapabilityProvider> registered)
+            throws ConfigException {
         Map<String, CapabilityProvider> providers;
         try {
-            providers = PluginLoader.load(config.plugins());
+            providers = new LinkedHashMap<>(PluginLoader.load(config.plugins()));
         } catch (IllegalArgumentException e) {
             throw config.error("plugins", e.getMessage());
+        }
+        for (CapabilityProvider provider : registered) {
+            if (providers.putIfAbsent(provider.name(), provider) != null) {
+                throw new ConfigException("a capability named '" + provider.name() + "' is registered in code and also "
+                        + "provided by Paddock or a plugin; rename one");
+            }
         }
         Map<String, ProfileGrants> grants = new LinkedHashMap<>();
         grants.put(Profile.DEFAULT, check(config, config.defaultProfile(), providers, PaddockServer.mcpJson(), JsonMapper.shared()));

@@ -25,8 +25,13 @@ public final class ToolDefsCommands {
 
     private ToolDefsCommands() {}
 
-    /** Prints {@code {"tools": [...]}} for a declaration file. */
+    /** Prints {@code {"tools": [...]}} for a declaration file, tools named {@code <namespace>_<method>}. */
     public static int tools(Path file, Optional<String> namespace, PrintStream out, PrintStream err) {
+        return tools(file, namespace, ToolNaming.DEFAULT, out, err);
+    }
+
+    /** As {@link #tools(Path, Optional, PrintStream, PrintStream)} with another tool-name pattern. */
+    public static int tools(Path file, Optional<String> namespace, ToolNaming naming, PrintStream out, PrintStream err) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -37,7 +42,7 @@ public final class ToolDefsCommands {
         String ns = namespace.orElseGet(() -> defaultNamespace(file));
         try {
             Declarations declarations = ToolDefs.parse(file.toString(), text);
-            List<ObjectNode> tools = ToolDefs.toMcpTools(declarations, ns, ToolNaming.DEFAULT);
+            List<ObjectNode> tools = ToolDefs.toMcpTools(declarations, ns, naming);
             ObjectNode result = Json.MAPPER.createObjectNode();
             result.putArray("tools").addAll(tools);
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));

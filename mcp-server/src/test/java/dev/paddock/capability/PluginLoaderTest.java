@@ -1,0 +1,90 @@
+package dev.paddock.capability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plugin jar built here, from source, the way a third party would ship one. */
+class PluginLoaderTest {
+    @TempDir
+    Path dir;
+
+    static final String PROVIDER = """
+            package com.example.weather;
+
+            import dev.paddock.capability.*;
+
+            public final class WeatherProvider implements CapabilityProvider {
+                public String name() { return "weather"; }
+
+                public Capability create(ProviderContext context) {
+                    return Capability.of("weather", \"""
+                            export interface Weather {
+                              /** Today's high in °C. */
+                              high(input: { city: string }): Promise<number>;
+                            }
+                            \""", new Api(context.settings().path("offset").asInt(0)));
+                }
+
+                public static final class Api {
+                    private final int offset;
+                    Api(int offset) { this.offset = offset; }
+                    public int high(tools.jackson.databind.JsonNode input) { return input.get("city").asString().length() + offset; }
+                }
+            }
+            """;
+
+    private Path buildPluginJar() throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src/com/example/weather")).resolve("WeatherProvider.java");
+        Files.writeString(src, PROVIDER);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                "-d", classes.toString(), "-cp", System.getProperty("java.class.path"), src.toString());
+        assertThat(compiled).isZero();
+        Path jar = dir.resolve("weather.jar");
+        try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
+            try (var files = Files.walk(classes)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                    Files.copy(file, out);
+                }
+            }
+            out.putNextEntry(new JarEntry("META-INF/services/dev.paddock.capability.CapabilityProvider"));
+            OutputStream entry = out;
+            entry.write("com.example.weather.WeatherProvider\n".getBytes(StandardCharsets.UTF_8));
+        }
+        return jar;
+    }
+
+    @Test
+    void findsBuiltInsAndPluginProvidersThroughServiceLoader() throws IOException {
+        Map<String, CapabilityProvider> providers = PluginLoader.load(List.of(buildPluginJar()));
+        assertThat(providers).containsKeys("files", "state", "weather");
+
+        JsonMapper json = JsonMapper.shared();
+        Capability weather = providers.get("weather").create(new ProviderContext(json.readTree("{\"offset\": 10}"), dir, "default", json));
+        CapabilitySet set = CapabilitySet.bind(List.of(weather), json, ForkJoinPool.commonPool());
+        var call = new CapabilityCall("weather", "high", json.readTree("[{\"city\": \"Oslo\"}]"), CapabilitySetTest.NO_CONTEXT);
+        assertThat(set.call(call).join().asInt()).isEqualTo(14);
+    }
+
+    @Test
+    void aMissingJarIsAClearError() {
+        assertThatThrownBy(() -> PluginLoader.load(List.of(dir.resolve("nope.jar"))))
+                .hasMessageContaining("plugin jar").hasMessageContaining("nope.jar does not exist");
+    }
+}

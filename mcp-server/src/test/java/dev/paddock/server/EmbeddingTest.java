@@ -1,0 +1,66 @@
+package dev.paddock.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paddock.Paddock;
+import dev.paddock.config.ConfigException;
+import dev.paddock.sandbox.Limits;
+import dev.paddock.sandbox.Sandbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Paddock as a library: a host registers a capability in code, as the README shows. */
+class EmbeddingTest {
+    static final String WEATHER = """
+            export interface Weather {
+              /** Today's high in °C for a city. */
+              high(input: { city: string }): Promise<{ city: string; celsius: number }>;
+            }
+            """;
+
+    public static final class WeatherApi {
+        public record City(String city) {}
+
+        public record High(String city, int celsius) {}
+
+        public High high(City input) {
+            return new High(input.city(), input.city().length() * 3);
+        }
+    }
+
+    public static final class Forgetful {}
+
+    private static Sandbox sandbox;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.start(Limits.DEFAULTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void aCapabilityRegisteredInCodeIsCallableFromAgentCode() throws Exception {
+        ProfileGrants grants = Paddock.builder().capability("weather", WEATHER, new WeatherApi()).grants();
+        try (StdioClient client = new StdioClient(sandbox::newIsolate, grants)) {
+            client.initialize("2025-11-25");
+            String call = JsonMapper.shared().createObjectNode().put("code", "return await weather.high({ city: 'Oslo' })").toString();
+            JsonNode result = client.callExecute(1, call, null).get("result");
+            assertThat(result.at("/structuredContent/result").toString()).isEqualTo("{\"city\":\"Oslo\",\"celsius\":12}");
+        }
+    }
+
+    @Test
+    void aDeclaredMethodWithoutImplementationStopsStartupNamingIt() {
+        assertThatThrownBy(() -> Paddock.builder().capability("weather", WEATHER, new Forgetful()).grants())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("weather.high is declared but Forgetful has no public method high");
+    }
+}
