@@ -19,7 +19,9 @@ describe(`runaway code (${transport.name})`, { timeout: 120000 }, () => {
     const elapsed = performance.now() - started;
     assert.equal(result.isError, true);
     assert.match(text(result), /wall-time/);
-    assert.ok(elapsed < 1500, `took ${Math.round(elapsed)} ms`);
+    // Far below the 30 s server limit either way; the HTTP run uses the interpreter jar plus an HTTP round
+    // trip per call, so its margin is wider on a loaded 2-core machine.
+    assert.ok(elapsed < (transport.http ? 3000 : 1500), `took ${Math.round(elapsed)} ms`);
 
     const next = await execute(session.client, 'async () => "still alive"');
     assert.ok(!next.isError, text(next));

@@ -1,0 +1,90 @@
+package dev.paddock.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paddock.config.PaddockConfig;
+import dev.paddock.sandbox.Limits;
+import dev.paddock.sandbox.Sandbox;
+import dev.paddock.transport.http.HttpSettings;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Over HTTP with the SDK's own client: time spent waiting for an execution thread has its own limit and
+ * message, apart from the wall-time limit, which counts from the start of execution.
+ */
+@Timeout(90)
+class HttpQueueTimeTest {
+    private Sandbox sandbox;
+    private PaddockHttpServer server;
+    private String url;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = Sandbox.start(Limits.DEFAULTS, 1); // one execution thread: the second session must queue
+        server = new PaddockHttpServer(HttpSettings.loopback(0), sandbox::newIsolate,
+                ProfileGrants.loadAll(PaddockConfig.defaults()), false, Duration.ofMillis(300));
+        url = "http://127.0.0.1:" + server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        sandbox.close();
+    }
+
+    @Test
+    void codeThatWaitsTooLongForAThreadIsRefusedWithAQueueTimeErrorAndRunsNothing() {
+        try (McpSyncClient busy = client(); McpSyncClient waiting = client()) {
+            assertThat(execute(waiting, "globalThis.untouched = 1").isError()).isFalse();
+            var blocker = CompletableFuture.supplyAsync(() -> execute(busy, "while (true) {}", 1500));
+            sleep(300); // the blocker holds the only thread
+
+            CallToolResult refused = execute(waiting, "globalThis.untouched = 2");
+            assertThat(refused.isError()).isTrue();
+            assertThat(text(refused)).contains("queue-time").contains("maxQueueMs=300").contains("did not start");
+
+            assertThat(text(blocker.join())).contains("wall-time"); // its own limit, from its own start
+            assertThat(execute(waiting, "globalThis.untouched").structuredContent())
+                    .isEqualTo(Map.of("result", 1, "logs", java.util.List.of()));
+        }
+    }
+
+    private McpSyncClient client() {
+        var client = McpClient.sync(HttpClientStreamableHttpTransport.builder(url).endpoint("/mcp").build())
+                .requestTimeout(Duration.ofSeconds(30)).build();
+        client.initialize();
+        return client;
+    }
+
+    private static CallToolResult execute(McpSyncClient client, String code) {
+        return client.callTool(new CallToolRequest("execute", Map.of("code", code)));
+    }
+
+    private static CallToolResult execute(McpSyncClient client, String code, int timeoutMs) {
+        return client.callTool(new CallToolRequest("execute", Map.of("code", code, "timeoutMs", timeoutMs)));
+    }
+
+    private static String text(CallToolResult result) {
+        return result.content().stream().map(c -> c instanceof TextContent t ? t.text() : "").reduce("", String::concat);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
