@@ -83,13 +83,17 @@ async function connectHttp() {
 
 process.on('exit', () => { sharedChild?.kill('SIGKILL'); });
 
-/** Opens one MCP session (one server process) through the official TypeScript SDK client. */
-export async function connect(launcher = LAUNCHER, serveArgs = []) {
+/**
+ * Opens one MCP session (one server process; over HTTP a new session on the file's shared server) through
+ * the official TypeScript SDK client; `serveArgs` go after `serve` (e.g. ['--config', file]) and `env` is
+ * added to the server's environment (stdio only).
+ */
+export async function connect(launcher = LAUNCHER, serveArgs = [], { env = {} } = {}) {
   if (launcher.http) return connectHttp();
   const transport = new StdioClientTransport({
     command: launcher.command,
     args: [...launcher.args, 'serve', ...serveArgs],
-    env: { ...process.env },
+    env: { ...process.env, ...env },
     stderr: 'pipe',
   });
   let stderr = '';

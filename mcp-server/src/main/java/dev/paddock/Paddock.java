@@ -1,5 +1,6 @@
 package dev.paddock;
 
+import dev.paddock.capability.CallPolicy;
 import dev.paddock.capability.Capability;
 import dev.paddock.capability.CapabilityProvider;
 import dev.paddock.capability.ProviderContext;
@@ -38,6 +39,7 @@ public final class Paddock {
     public static final class Builder {
         private Path configFile;
         private final List<CapabilityProvider> registered = new ArrayList<>();
+        private CallPolicy policy = CallPolicy.ALLOW_ALL;
 
         private Builder() {}
 
@@ -69,6 +71,12 @@ public final class Paddock {
             return this;
         }
 
+        /** Decides every valid capability call before it runs (approvals, audits that can refuse, …). */
+        public Builder policy(CallPolicy policy) {
+            this.policy = policy;
+            return this;
+        }
+
         /** Checks everything, then serves one MCP session on stdin/stdout until stdin ends. */
         public void serveStdio() throws ConfigException {
             InputStream in = System.in;
@@ -87,7 +95,7 @@ public final class Paddock {
         public ProfileGrants grants() throws ConfigException {
             PaddockConfig config = configFile == null ? PaddockConfig.defaults() : PaddockConfig.load(configFile);
             for (CapabilityProvider provider : registered) config = config.grantingByDefault(provider.name());
-            return ProfileGrants.loadAll(config, registered).get(Profile.DEFAULT);
+            return ProfileGrants.loadAll(config, registered, policy).get(Profile.DEFAULT);
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.paddock.capability;
 
 import java.lang.reflect.InvocationTargetException;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import tools.jackson.core.JacksonException;
@@ -78,6 +80,12 @@ final class BoundMethod {
     private JsonNode toJson(Object value) {
         if (value == null) return NullNode.getInstance();
         if (value instanceof JsonNode node) return node;
+        if (value instanceof McpSchema.Content content) return RichContent.wrap(content, json);
+        if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(McpSchema.Content.class::isInstance)) {
+            var array = json.createArrayNode();
+            list.forEach(item -> array.add(RichContent.wrap((McpSchema.Content) item, json)));
+            return array;
+        }
         return json.valueToTree(value);
     }
 }

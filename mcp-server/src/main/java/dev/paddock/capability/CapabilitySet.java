@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The capabilities granted to one connection, and the path every call from its isolate takes:
- * argument validation against the declared schema → audit → invocation on the host executor. Built per
+ * argument validation against the declared schema → the host's policy → audit → invocation on the host
+ * executor. Built per
  * connection; binding fails fast when declarations and implementations disagree, so the server checks
  * each profile's set once at startup.
  */
@@ -52,6 +53,11 @@ public final class CapabilitySet {
      * @throws CapabilityBindingException when declarations and Java methods disagree
      */
     public static CapabilitySet bind(List<Capability> capabilities, JsonMapper json, Executor hostExecutor) {
+        return bind(capabilities, CallPolicy.ALLOW_ALL, json, hostExecutor);
+    }
+
+    /** As {@link #bind(List, JsonMapper, Executor)}, with a host's policy deciding each valid call. */
+    public static CapabilitySet bind(List<Capability> capabilities, CallPolicy policy, JsonMapper json, Executor hostExecutor) {
         Map<String, List<String>> names = new LinkedHashMap<>();
         Map<String, DeclaredMethod> declared = new LinkedHashMap<>();
         Map<String, BoundMethod> bound = new LinkedHashMap<>();
@@ -77,7 +83,8 @@ public final class CapabilitySet {
             joined.forEach((method, b) -> bound.put(ns + "." + method, b));
             parsed.put(ns, d);
         }
-        List<CallStep> steps = List.of(new ArgumentValidation(declared), new CallAudit(), new Invocation(bound, hostExecutor));
+        List<CallStep> steps = List.of(new ArgumentValidation(declared), policy.asStep(), new CallAudit(),
+                new Invocation(bound, hostExecutor));
         String rendered = parsed.isEmpty() ? "" : ToolDefs.renderAll(parsed);
         Map<String, String> byNamespace = new LinkedHashMap<>();
         parsed.forEach((ns, d) -> byNamespace.put(ns, ToolDefs.render(d, ns)));

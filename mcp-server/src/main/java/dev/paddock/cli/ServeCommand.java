@@ -7,6 +7,7 @@ import dev.paddock.config.PaddockConfig;
 import dev.paddock.config.Profile;
 import dev.paddock.server.PaddockServer;
 import dev.paddock.server.ProfileGrants;
+import dev.paddock.server.SessionHostApi;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
@@ -112,7 +113,11 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private static CompletableFuture<Sandbox> startSandbox(Limits limits) {
-        CompletableFuture<Sandbox> sandbox = CompletableFuture.supplyAsync(() -> Sandbox.start(limits),
+        CompletableFuture<Sandbox> sandbox = CompletableFuture.supplyAsync(() -> {
+                    Sandbox started = Sandbox.start(limits);
+                    SessionHostApi.dropStateOnEviction(started);
+                    return started;
+                },
                 runnable -> Thread.ofPlatform().daemon().name("paddock-sandbox-start").start(runnable));
         sandbox.thenAccept(started -> log.info("sandbox ready: {}", runtimeName(started)))
                 .exceptionally(e -> {

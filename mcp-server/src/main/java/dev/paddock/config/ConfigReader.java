@@ -117,14 +117,19 @@ final class ConfigReader {
             String at = LocatedJson.child(path, key);
             JsonNode value = node.get(key);
             try {
+                long allocated = l.maxAllocatedBytes();
                 l = switch (key) {
                     case "wallTimeMs" -> new Limits(millis(value, at), l.cpuTime(), l.maxResultBytes(), l.maxLogBytes(), l.maxLogLines());
                     case "cpuTimeMs" -> new Limits(l.wallTime(), millis(value, at), l.maxResultBytes(), l.maxLogBytes(), l.maxLogLines());
                     case "maxResultBytes" -> new Limits(l.wallTime(), l.cpuTime(), count(value, at, "bytes"), l.maxLogBytes(), l.maxLogLines());
                     case "maxLogBytes" -> new Limits(l.wallTime(), l.cpuTime(), l.maxResultBytes(), count(value, at, "bytes"), l.maxLogLines());
                     case "maxLogLines" -> new Limits(l.wallTime(), l.cpuTime(), l.maxResultBytes(), l.maxLogBytes(), count(value, at, "lines"));
-                    default -> throw unknownKey(path, key, "wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines");
+                    case "maxAllocatedBytes" -> l;
+                    default -> throw unknownKey(path, key,
+                            "wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes");
                 };
+                l = l.withMaxAllocatedBytes(key.equals("maxAllocatedBytes")
+                        ? positiveInteger(value, at, "bytes", Long.MAX_VALUE) : allocated);
             } catch (IllegalArgumentException e) {
                 // Limits owns its own rules (e.g. minimum sizes); report them at the value that broke them.
                 throw json.atValue(at, at + " is out of range: " + e.getMessage());

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,14 +23,17 @@ import tools.jackson.databind.node.ObjectNode;
  * </pre>
  * {@code method}, {@code headers} and {@code body} may be absent or null. Failures complete the future
  * with the client's {@link CapabilityException}, whose code and message the prelude turns into the JS error.
+ * Injected header values are hidden from both ({@link SecretRedaction}), in case a server echoes them.
  */
 public final class EgressBridge {
     private final EgressClient client;
     private final JsonMapper json;
+    private final SecretRedaction redaction;
 
     public EgressBridge(EgressClient client, JsonMapper json) {
         this.client = client;
         this.json = json;
+        this.redaction = new SecretRedaction(client.policy().injectedValues());
     }
 
     public CompletableFuture<String> fetch(String requestJson) {
@@ -40,7 +44,11 @@ public final class EgressBridge {
             return CompletableFuture.failedFuture(new CapabilityException("EGRESS_INVALID",
                     "fetch received a malformed request from the runtime: " + e.getMessage()));
         }
-        return client.fetch(request).thenApply(this::response);
+        return client.fetch(request).thenApply(this::response).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            return CompletableFuture.failedFuture(cause instanceof CapabilityException c
+                    ? new CapabilityException(c.code(), redaction.text(c.getMessage())) : cause);
+        });
     }
 
     private static FetchRequest request(JsonNode node) {
@@ -63,12 +71,12 @@ public final class EgressBridge {
     private String response(FetchResponse response) {
         ObjectNode out = json.createObjectNode()
                 .put("status", response.status())
-                .put("statusText", response.statusText())
-                .put("url", response.url())
+                .put("statusText", redaction.text(response.statusText()))
+                .put("url", redaction.text(response.url()))
                 .put("redirected", response.redirected());
         ArrayNode headers = out.putArray("headers");
-        response.headers().forEach(h -> headers.addArray().add(h.getKey()).add(h.getValue()));
-        out.put("body", Base64.getEncoder().encodeToString(response.body()));
+        response.headers().forEach(h -> headers.addArray().add(h.getKey()).add(redaction.text(h.getValue())));
+        out.put("body", Base64.getEncoder().encodeToString(redaction.bytes(response.body())));
         return json.writeValueAsString(out);
     }
 }

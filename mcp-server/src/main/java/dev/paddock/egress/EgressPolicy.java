@@ -88,6 +88,11 @@ public final class EgressPolicy {
         return limits;
     }
 
+    /** Every value a rule injects: secrets to hide from whatever fetch returns to agent code. */
+    Set<String> injectedValues() {
+        return rules.stream().flatMap(r -> r.headers().values().stream()).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
     /** One line per rule, e.g. "GET, HEAD https://api.example.com/v1/*", for the tool description. */
     public List<String> grants() {
         return rules.stream().map(EgressRule::describe).toList();

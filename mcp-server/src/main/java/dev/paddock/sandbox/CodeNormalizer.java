@@ -30,7 +30,7 @@ final class CodeNormalizer {
     private static final Set<String> STATEMENT_KEYWORDS = Set.of(
             "var", "let", "const", "if", "else", "for", "while", "do", "switch", "case", "default", "try",
             "catch", "finally", "class", "return", "throw", "break", "continue", "import", "export", "debugger",
-            "with", "{", ";");
+            "with", "{");
 
     /**
      * The normalised source, ready to evaluate to a function.
@@ -112,16 +112,17 @@ final class CodeNormalizer {
         for (int i = starts.size() - 1; i >= 0 && attempts < MAX_RETURN_ATTEMPTS; i--) {
             int start = starts.get(i);
             String token = JsScanner.tokenAt(body, start);
+            // An empty statement (the `;` after `async () => { … };`) has no value: look before it.
+            if (token.equals(";")) continue;
             if (STATEMENT_KEYWORDS.contains(token)) return null;
             if (!JsScanner.isWordChar(token.charAt(0)) && !startsExpression(token.charAt(0))
                     && !afterSemicolon(body, start)) continue;
-            // A lone expression whose value is a function, or a trailing function declaration: the agent
-            // sent a function to be called.
-            boolean function = i == 0 || token.equals("function") || (token.equals("async")
-                    && JsScanner.tokenAt(body, skipSpace(body, start + 5)).equals("function"));
+            // A last expression whose value is a function (`async () => {…}` after some setup), or a
+            // trailing function declaration: the agent sent a function to be called — a function itself
+            // has no JSON value to return.
             attempts++;
             String candidate = body.substring(0, start) + RETURN + body.substring(start);
-            Wrapped wrapped = new Wrapped(PREFIX + candidate + SUFFIX, function, lineOf(body, start), columnOf(body, start));
+            Wrapped wrapped = new Wrapped(PREFIX + candidate + SUFFIX, true, lineOf(body, start), columnOf(body, start));
             if (check.parses(wrapped.source())) return wrapped;
         }
         return null;

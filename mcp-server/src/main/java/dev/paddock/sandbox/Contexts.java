@@ -26,7 +26,7 @@ final class Contexts {
     }
 
     static Context newContext(Engine engine) {
-        return Context.newBuilder("js")
+        Context context = Context.newBuilder("js")
                 .engine(engine)
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 .out(OutputStream.nullOutputStream())
@@ -35,5 +35,9 @@ final class Contexts {
                 .option("js.print", "false")
                 .option("js.graal-builtin", "false")
                 .build();
+        // No shared memory (docs/containment.md): Atomics.wait then has nothing to block on, and there is no
+        // racing-counter timer. CONSTRAINED forbids the js.shared-array-buffer option, so the global goes.
+        context.getBindings("js").removeMember("SharedArrayBuffer");
+        return context;
     }
 }

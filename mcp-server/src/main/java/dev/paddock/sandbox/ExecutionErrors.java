@@ -16,8 +16,7 @@ final class ExecutionErrors {
             "require", "there are no modules; use the globals listed in the tool description",
             "process", "there is no Node.js process object",
             "Buffer", "use Uint8Array with TextEncoder/TextDecoder or atob/btoa",
-            "fetch", "there is no network access unless a capability in the tool description offers it",
-            "XMLHttpRequest", "there is no network access unless a capability in the tool description offers it",
+            "XMLHttpRequest", "use fetch, which reaches only what the tool description's Network section grants",
             "window", "use globalThis",
             "document", "there is no DOM");
 
@@ -34,6 +33,10 @@ final class ExecutionErrors {
             if (m.matches() && MISSING_GLOBALS.containsKey(m.group(1))) {
                 return message + " (Paddock runs plain JavaScript: " + MISSING_GLOBALS.get(m.group(1)) + ")";
             }
+        }
+        if (message.startsWith("Operation is not allowed for: ")) {
+            // GraalJS's words for a dynamic import() the sandbox refuses.
+            return message + " (import() cannot load modules or files here; use the globals listed in the tool description)";
         }
         if ("SyntaxError".equals(name) && message.contains("import")) {
             return message + " (Paddock runs the code as a function body: there are no modules to import; "
@@ -53,15 +56,23 @@ final class ExecutionErrors {
         return positioned("syntax", "SyntaxError", message, at, false);
     }
 
-    static ExecutionError limit(String kind, Duration wallLimit, Duration cpuLimit, boolean reset) {
+    static ExecutionError limit(String kind, Duration wallLimit, Limits limits, boolean reset) {
         String lost = reset ? "; the isolate had to be reset, so its globals were lost" : "";
         return switch (kind) {
             case "wall-time" -> new ExecutionError(kind, "WallTimeLimitExceeded",
                     "execution exceeded the " + wallLimit.toMillis() + " ms wall-time limit" + lost,
                     null, null, null, reset);
             case "cpu-time" -> new ExecutionError(kind, "CpuTimeLimitExceeded",
-                    "execution exceeded the " + cpuLimit.toMillis() + " ms CPU-time limit" + lost,
+                    "execution exceeded the " + limits.cpuTime().toMillis() + " ms CPU-time limit" + lost,
                     null, null, null, reset);
+            case "memory" -> new ExecutionError(kind, "AllocationLimitExceeded",
+                    "execution exceeded the " + (limits.maxAllocatedBytes() >> 20) + " MiB allocation limit"
+                            + " (bytes allocated by this execution, freed or not); allocate less, e.g. process "
+                            + "the data in smaller pieces" + lost,
+                    null, null, null, reset);
+            case "heap-pressure" -> new ExecutionError("memory", "HeapPressure",
+                    "stopped: heap pressure; this session's globals were reset (the server's memory was "
+                            + "nearly full and this execution had allocated the most)", null, null, null, true);
             case "closed" -> new ExecutionError("cancelled", "Cancelled",
                     "the session was closed while the code was running", null, null, null, reset);
             default -> new ExecutionError("cancelled", "Cancelled", "execution was cancelled" + lost,

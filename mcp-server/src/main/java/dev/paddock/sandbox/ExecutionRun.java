@@ -54,6 +54,7 @@ final class ExecutionRun implements ExecutionScope {
     private volatile long startNanos;
     private volatile long deadlineNanos = Long.MAX_VALUE;
     private volatile long cpuStartNanos = -1;
+    private volatile long allocatedAtStart = -1;
     private volatile long abortNanos;
     private volatile Thread thread;
     private volatile boolean forcedReset;
@@ -139,6 +140,15 @@ final class ExecutionRun implements ExecutionScope {
         return cpuStartNanos;
     }
 
+    /** Bytes this execution's thread allocated since it started; -1 before that or where unknown. */
+    long allocatedSinceStart() {
+        Thread t = thread;
+        long start = allocatedAtStart;
+        if (t == null || start < 0) return -1;
+        long now = Watchdog.allocatedBytes(t);
+        return now < 0 ? -1 : now - start;
+    }
+
     Duration wallLimit() {
         return wallLimit;
     }
@@ -221,7 +231,10 @@ final class ExecutionRun implements ExecutionScope {
     /** Runs on a pool thread; always completes the future. */
     void execute(Watchdog watchdog) {
         thread = Thread.currentThread();
+        allocatedAtStart = Watchdog.allocatedBytes(thread);
         startNanos = System.nanoTime();
+        String evicted = isolate.takeEvictionNotice();
+        if (evicted != null) logs.add("warn", evicted);
         watchdog.register(this);
         Watchdog.callListener(listener::started);
         ExecutionResult result;
@@ -312,10 +325,15 @@ final class ExecutionRun implements ExecutionScope {
         }
         String kind = abortKind.get();
         if (kind != null) return failure(limitError(kind));
-        if (uncaught != null) return failure(runtimeError(runtime, uncaught, origin));
-        if (neverSettled) return failure(ExecutionErrors.neverSettled());
-        if (rejection != null) return failure(runtimeError(runtime, rejection, origin));
-        return success(runtime.serialize(value, limits.maxResultBytes()));
+        ExecutionResult outcome;
+        if (uncaught != null) outcome = failure(runtimeError(runtime, uncaught, origin));
+        else if (neverSettled) outcome = failure(ExecutionErrors.neverSettled());
+        else if (rejection != null) outcome = failure(runtimeError(runtime, rejection, origin));
+        else outcome = success(runtime.serialize(value, limits.maxResultBytes()));
+        // Describing a thrown value or serialising the result runs the agent's getters and toJSON, and a
+        // limit can stop those: then the limit is the answer, not "a value that cannot be described".
+        kind = abortKind.get();
+        return kind != null ? failure(limitError(kind)) : outcome;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -356,8 +374,9 @@ final class ExecutionRun implements ExecutionScope {
                 at = origin.map(e);
             }
         }
-        return ExecutionErrors.positioned("runtime", described.get("name").asString(),
-                described.get("message").asString(), at, forcedReset);
+        // path(): a runtime bug must not surface as a NullPointerException instead of the agent's error.
+        return ExecutionErrors.positioned("runtime", described.path("name").asString("Error"),
+                described.path("message").asString(""), at, forcedReset);
     }
 
     private ExecutionError fromPolyglot(PolyglotException e, CodeOrigin origin) {
@@ -369,6 +388,6 @@ final class ExecutionRun implements ExecutionScope {
     }
 
     private ExecutionError limitError(String kind) {
-        return ExecutionErrors.limit(kind, wallLimit, limits.cpuTime(), forcedReset);
+        return ExecutionErrors.limit(kind, wallLimit, limits, forcedReset);
     }
 }

@@ -22,9 +22,9 @@ public interface HostApi {
 
         @Override
         public CompletableFuture<String> call(String namespace, String method, String argumentsJson, ExecutionScope scope) {
-            return CompletableFuture.failedFuture(new HostCallException("Error", "ENOSYS",
-                    EGRESS.equals(namespace) ? "fetch is not allowed: no egress is granted to this connection"
-                            : namespace + "." + method + " is not available"));
+            return CompletableFuture.failedFuture(EGRESS.equals(namespace)
+                    ? new HostCallException("Error", "EGRESS_DENIED", "fetch is not allowed: no egress is granted to this connection")
+                    : new HostCallException("Error", "ENOSYS", namespace + "." + method + " is not available"));
         }
     };
 

@@ -22,6 +22,10 @@ public final class Isolate implements AutoCloseable {
     private final ArrayDeque<ExecutionRun> queue = new ArrayDeque<>();
     private boolean scheduled;
     private boolean closed;
+    /** Set when the sandbox evicted this isolate's context; the next execution logs it first. */
+    private String evictionNotice;
+    /** When an execution last ended here (or the isolate was created): what "longest idle" compares. */
+    private volatile long lastActiveNanos = System.nanoTime();
 
     /** The context and its runtime; replaced on reset. Used only by the running execution's thread. */
     private volatile Context context;
@@ -32,6 +36,11 @@ public final class Isolate implements AutoCloseable {
     Isolate(Sandbox sandbox, HostApi api) {
         this.sandbox = sandbox;
         this.api = api;
+    }
+
+    /** What this isolate's code may call; its owner resets per-session host state on eviction through it. */
+    public HostApi hostApi() {
+        return api;
     }
 
     /** Queues the code and returns at once; the returned execution completes when it ends in any way. */
@@ -64,6 +73,7 @@ public final class Isolate implements AutoCloseable {
         try {
             run.execute(sandbox.watchdog());
         } finally {
+            lastActiveNanos = System.nanoTime();
             synchronized (this) {
                 if (queue.isEmpty()) scheduled = false;
                 else sandbox.pool().execute(this::runNext);
@@ -96,8 +106,46 @@ public final class Isolate implements AutoCloseable {
             synchronized (this) {
                 if (closed) c.close(true);
             }
+            sandbox.contextCreated(this);
         }
         return context;
+    }
+
+    long idleNanos(long now) {
+        return now - lastActiveNanos;
+    }
+
+    /** Holds a context and has no execution queued or running: a candidate for eviction. */
+    synchronized boolean idleWithContext() {
+        return !scheduled && !closed && context != null;
+    }
+
+    /**
+     * Drops the context of this idle isolate to keep the sandbox under its cap on live isolates. Refused
+     * (false) when an execution is queued or running: the context is in use then.
+     */
+    boolean evict(String notice) {
+        Context c;
+        synchronized (this) {
+            if (scheduled || closed || context == null) return false;
+            c = context;
+            context = null;
+            runtime = null;
+            evictionNotice = notice;
+        }
+        try {
+            c.close();
+        } catch (RuntimeException e) {
+            c.close(true);
+        }
+        return true;
+    }
+
+    /** The eviction notice, once: the first execution after an eviction reports it. */
+    synchronized String takeEvictionNotice() {
+        String notice = evictionNotice;
+        evictionNotice = null;
+        return notice;
     }
 
     GuestRuntime runtime() {
@@ -109,6 +157,7 @@ public final class Isolate implements AutoCloseable {
         Context c = context;
         context = null;
         runtime = null;
+        sandbox.contextReleased(this);
         if (c != null) {
             try {
                 c.close(true);
@@ -167,6 +216,7 @@ public final class Isolate implements AutoCloseable {
             queue.clear();
             running = current;
         }
+        sandbox.contextReleased(this);
         if (running != null) {
             running.abort("closed");
             forceClose();

@@ -5,13 +5,20 @@ import java.time.Duration;
 /**
  * Per-execution limits. An agent's timeoutMs may lower {@code wallTime}, never raise it.
  *
- * @param wallTime       wall time from the start of execution (default 30 s)
- * @param cpuTime        CPU time of the isolate's thread, checked by the watchdog (default 30 s)
- * @param maxResultBytes size of the result JSON before it is truncated (default 1 MiB)
- * @param maxLogBytes    total size of console output kept per execution (default 256 KiB)
- * @param maxLogLines    console lines kept per execution (default 1000)
+ * @param wallTime          wall time from the start of execution (default 30 s)
+ * @param cpuTime           CPU time of the isolate's thread, checked by the watchdog (default 30 s)
+ * @param maxResultBytes    size of the result JSON before it is truncated (default 1 MiB)
+ * @param maxLogBytes       total size of console output kept per execution (default 256 KiB)
+ * @param maxLogLines       console lines kept per execution (default 1000)
+ * @param maxAllocatedBytes bytes the execution's thread may allocate in total, retained or not (default
+ *                          4 GiB). Allocation is not retention: ordinary work such as a JSON round trip of
+ *                          200k objects allocates ~400 MB, so this sits far above that; the heap guard is
+ *                          what protects the heap itself.
  */
-public record Limits(Duration wallTime, Duration cpuTime, int maxResultBytes, int maxLogBytes, int maxLogLines) {
+public record Limits(Duration wallTime, Duration cpuTime, int maxResultBytes, int maxLogBytes, int maxLogLines,
+        long maxAllocatedBytes) {
+
+    public static final long DEFAULT_MAX_ALLOCATED_BYTES = 4L << 30;
 
     public static final Limits DEFAULTS =
             new Limits(Duration.ofSeconds(30), Duration.ofSeconds(30), 1 << 20, 256 << 10, 1000);
@@ -22,6 +29,16 @@ public record Limits(Duration wallTime, Duration cpuTime, int maxResultBytes, in
         if (maxResultBytes < 1024) throw new IllegalArgumentException("maxResultBytes must be at least 1024");
         if (maxLogBytes < 1024) throw new IllegalArgumentException("maxLogBytes must be at least 1024");
         if (maxLogLines < 1) throw new IllegalArgumentException("maxLogLines must be at least 1");
+        if (maxAllocatedBytes < (1L << 20)) throw new IllegalArgumentException("maxAllocatedBytes must be at least 1 MiB");
+    }
+
+    /** With the default allocation ceiling. */
+    public Limits(Duration wallTime, Duration cpuTime, int maxResultBytes, int maxLogBytes, int maxLogLines) {
+        this(wallTime, cpuTime, maxResultBytes, maxLogBytes, maxLogLines, DEFAULT_MAX_ALLOCATED_BYTES);
+    }
+
+    public Limits withMaxAllocatedBytes(long bytes) {
+        return new Limits(wallTime, cpuTime, maxResultBytes, maxLogBytes, maxLogLines, bytes);
     }
 
     private static void requirePositive(Duration d, String name) {

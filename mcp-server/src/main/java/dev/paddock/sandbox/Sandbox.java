@@ -1,6 +1,13 @@
 package dev.paddock.sandbox;
 
 import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -26,32 +33,89 @@ public final class Sandbox implements AutoCloseable {
     private final Watchdog watchdog;
     private final TypeScriptTranspiler typeScript;
     private final SecureRandom random = new SecureRandom();
+    private final HeapGuard heapGuard;
+    private final int maxIsolates;
+    /** Isolates holding a live context: what the isolate cap counts. */
+    private final Set<Isolate> live = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<Isolate>> evictionListeners = new CopyOnWriteArrayList<>();
 
-    private Sandbox(Limits limits, int threads) {
+    private Sandbox(Limits limits, Capacity capacity, LongSupplier heapThreshold) {
         this.limits = limits;
+        this.maxIsolates = capacity.maxIsolates();
         this.engine = Contexts.newEngine();
-        this.pool = Executors.newFixedThreadPool(threads, executionThreads());
+        // A FIFO queue of isolates: an isolate puts its next execution at the back after each one, so a
+        // session with many queued executions takes turns with the others instead of holding the pool.
+        this.pool = Executors.newFixedThreadPool(capacity.threads(), executionThreads());
         this.watchdog = new Watchdog();
+        this.heapGuard = new HeapGuard(watchdog, heapThreshold);
         this.typeScript = new TypeScriptTranspiler(engine);
     }
 
     /** Starts the shared engine and pool; warms the engine and the TypeScript compiler in the background. */
     public static Sandbox start(Limits limits) {
-        return start(limits, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+        return start(limits, Capacity.defaults());
     }
 
     /** As {@link #start(Limits)}, with at most {@code threads} executions running at once. */
     public static Sandbox start(Limits limits, int threads) {
+        return start(limits, Capacity.defaults().withThreads(threads));
+    }
+
+    /** As {@link #start(Limits)}, with the given pool size, isolate cap and heap-pressure threshold. */
+    public static Sandbox start(Limits limits, Capacity capacity) {
         if (limits == null) throw new IllegalArgumentException("limits must not be null");
-        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
-        Sandbox sandbox = new Sandbox(limits, threads);
+        if (capacity == null) throw new IllegalArgumentException("capacity must not be null");
+        Sandbox sandbox = new Sandbox(limits, capacity, HeapGuard.fractionOfMaxHeap(capacity.heapPressure()));
         Thread.ofPlatform().name("paddock-warmup").daemon().start(sandbox::warmUp);
         return sandbox;
     }
 
     /** Without the background warm-up: for tests that need other limits but no TypeScript. */
     static Sandbox startCold(Limits limits, int threads) {
-        return new Sandbox(limits, threads);
+        Capacity capacity = Capacity.defaults().withThreads(threads);
+        return new Sandbox(limits, capacity, HeapGuard.fractionOfMaxHeap(capacity.heapPressure()));
+    }
+
+    /** As {@link #startCold(Limits, int)} with an exact heap threshold in bytes: for heap-guard tests. */
+    static Sandbox startCold(Limits limits, Capacity capacity, long heapThresholdBytes) {
+        return new Sandbox(limits, capacity, () -> heapThresholdBytes);
+    }
+
+    /**
+     * Calls {@code listener} (on the thread that created another context) whenever an idle isolate is
+     * evicted to stay under the isolate cap, so its owner can drop per-session state too.
+     */
+    public void onEviction(Consumer<Isolate> listener) {
+        evictionListeners.add(listener);
+    }
+
+    /** Counts a new live context and evicts the longest-idle other isolates while over the cap. */
+    void contextCreated(Isolate isolate) {
+        live.add(isolate);
+        while (live.size() > maxIsolates) {
+            long now = System.nanoTime();
+            Isolate idlest = live.stream().filter(i -> i != isolate && i.idleWithContext())
+                    .max(Comparator.comparingLong(i -> i.idleNanos(now))).orElse(null);
+            if (idlest == null) return;
+            long idleSeconds = idlest.idleNanos(now) / 1_000_000_000L;
+            String notice = "this session's isolate was evicted after " + idleSeconds + " s idle to stay under the "
+                    + maxIsolates + "-isolate cap; its globals and in-memory state were lost";
+            if (idlest.evict(notice)) {
+                live.remove(idlest);
+                LOG.info("evicted an isolate idle for {} s (cap {})", idleSeconds, maxIsolates);
+                for (Consumer<Isolate> l : evictionListeners) Watchdog.callListener(() -> l.accept(idlest));
+            }
+            // Otherwise it got work meanwhile: look again.
+        }
+    }
+
+    void contextReleased(Isolate isolate) {
+        live.remove(isolate);
+    }
+
+    /** Isolates holding a live context now. */
+    public int liveIsolates() {
+        return live.size();
     }
 
     /**
@@ -116,6 +180,7 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        heapGuard.close();
         watchdog.close();
         typeScript.close();
         try {

@@ -8,7 +8,7 @@ public final class StandardLibrary {
 
     /** The standard library in declaration form, compact enough to put in a tool description. */
     public static final String DECLARATIONS = """
-            // Standard library (ES2024 built-ins plus these; no fetch, require, process, fs or network)
+            // Standard library (ES2024 built-ins plus these; no require, process or fs; fetch is under Network)
             declare const console: {
               /** Captured in order with their level and returned with the result. Objects print like Node. */
               log(...data: unknown[]): void; info(...data: unknown[]): void; warn(...data: unknown[]): void;

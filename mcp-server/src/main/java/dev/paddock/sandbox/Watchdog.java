@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -12,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One daemon thread that checks every running execution every few milliseconds: wall time, CPU time of
- * its thread, and stop requests. It stops code with {@code Context.interrupt}, which leaves the context
+ * One daemon thread that checks every running execution every few milliseconds: wall time, CPU time and
+ * bytes allocated by its thread, and stop requests. It stops code with {@code Context.interrupt}, which leaves the context
  * usable; only if that fails for a whole second does it close the context, and the execution then says
  * the isolate was reset. It also tells listeners that long runs are still going.
  */
@@ -21,6 +22,9 @@ final class Watchdog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** HotSpot's extension counts bytes each thread allocated, which is what the allocation ceiling needs. */
+    private static final com.sun.management.ThreadMXBean ALLOCATIONS =
+            THREADS instanceof com.sun.management.ThreadMXBean t && t.isThreadAllocatedMemorySupported() ? t : null;
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final Duration INTERRUPT_WAIT = Duration.ofMillis(20);
     private static final long FORCE_CLOSE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -42,6 +46,16 @@ final class Watchdog implements AutoCloseable {
 
     static long cpuTime(Thread t) {
         return THREADS.isThreadCpuTimeSupported() ? THREADS.getThreadCpuTime(t.threadId()) : -1;
+    }
+
+    /** Bytes the thread allocated since it started, or -1 where the JVM cannot tell. */
+    static long allocatedBytes(Thread t) {
+        return ALLOCATIONS == null ? -1 : ALLOCATIONS.getThreadAllocatedBytes(t.threadId());
+    }
+
+    /** The executions running now, for the heap guard to pick from. */
+    Set<ExecutionRun> running() {
+        return running.keySet();
     }
 
     void register(ExecutionRun run) {
@@ -86,13 +100,20 @@ final class Watchdog implements AutoCloseable {
                 long cpu = cpuTime(run.thread());
                 if (cpu >= 0 && cpu - run.cpuStartNanos() >= run.limits().cpuTime().toNanos()) run.abort("cpu-time");
             }
+            if (run.abortKind() == null && run.allocatedSinceStart() >= run.limits().maxAllocatedBytes()) {
+                run.abort("memory");
+            }
         }
         if (run.abortKind() != null) stop(run, now);
     }
 
     private void stop(ExecutionRun run, long now) {
-        if (run.cpuStartNanos() >= 0 && now - run.abortNanos() > FORCE_CLOSE_AFTER_NANOS) {
-            LOG.warn("execution ignored interrupts for {} ms; closing its context", FORCE_CLOSE_AFTER_NANOS / 1_000_000);
+        // Heap pressure is retained memory: only closing the context frees it, so no interrupt first.
+        boolean heapPressure = "heap-pressure".equals(run.abortKind());
+        if (heapPressure || run.cpuStartNanos() >= 0 && now - run.abortNanos() > FORCE_CLOSE_AFTER_NANOS) {
+            if (!heapPressure) {
+                LOG.warn("execution ignored interrupts for {} ms; closing its context", FORCE_CLOSE_AFTER_NANOS / 1_000_000);
+            }
             run.markForcedReset();
             run.isolate().forceClose(run);
             return;

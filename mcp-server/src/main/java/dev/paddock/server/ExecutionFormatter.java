@@ -1,11 +1,16 @@
 package dev.paddock.server;
 
+import dev.paddock.capability.RichContent;
 import dev.paddock.sandbox.ExecutionError;
 import dev.paddock.sandbox.ExecutionResult;
 import dev.paddock.sandbox.LogEntry;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,17 +42,54 @@ public final class ExecutionFormatter {
     CallToolResult toToolResult(ExecutionResult outcome) {
         ObjectNode structured = structured(outcome);
         if (outcome.succeeded()) {
-            return CallToolResult.builder()
+            List<McpSchema.Content> rich = new ArrayList<>();
+            liftRichContent(structured, rich);
+            var builder = CallToolResult.builder()
                     .structuredContent(structured)
                     .addTextContent(json.writeValueAsString(structured))
-                    .isError(false)
-                    .build();
+                    .isError(false);
+            rich.forEach(builder::addContent);
+            return builder.build();
         }
         return CallToolResult.builder()
                 .structuredContent(structured)
                 .addTextContent(errorText(outcome.error()) + logsText(outcome.logs()))
                 .isError(true)
                 .build();
+    }
+
+    /**
+     * Moves MCP content that capabilities returned (images, audio, resources) out of the JSON result into
+     * real content items after the text, leaving {@code {"$type": "mcp-content", "type": "image", "item": N}}
+     * (N the index in the tool result's content) where it was, so the JSON stays small and the client can
+     * render the item.
+     */
+    private void liftRichContent(JsonNode node, List<McpSchema.Content> lifted) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (RichContent.isWrapped(node.get(i))) ((ArrayNode) node).set(i, lift(node.get(i), lifted));
+                else liftRichContent(node.get(i), lifted);
+            }
+        } else if (node.isObject()) {
+            for (String name : List.copyOf(node.propertyNames())) {
+                JsonNode child = node.get(name);
+                if (RichContent.isWrapped(child)) ((ObjectNode) node).set(name, lift(child, lifted));
+                else liftRichContent(child, lifted);
+            }
+        }
+    }
+
+    private JsonNode lift(JsonNode wrapped, List<McpSchema.Content> lifted) {
+        try {
+            lifted.add(json.treeToValue(wrapped.get("content"), McpSchema.Content.class));
+        } catch (RuntimeException e) {
+            return wrapped; // not content the SDK knows: leave the data as it was
+        }
+        ObjectNode reference = json.createObjectNode();
+        reference.put("$type", RichContent.TYPE);
+        reference.put("type", wrapped.at("/content/type").asString(""));
+        reference.put("item", lifted.size()); // content[0] is the text; items follow in order
+        return reference;
     }
 
     /** The result as pretty JSON, for `paddock exec`. */

@@ -1,5 +1,6 @@
 package dev.paddock.server;
 
+import dev.paddock.capability.CallPolicy;
 import dev.paddock.capability.Capability;
 import dev.paddock.capability.CapabilityBindingException;
 import dev.paddock.capability.CapabilityProvider;
@@ -40,20 +41,22 @@ public final class ProfileGrants {
     private final Map<String, CapabilityProvider> providers;
     private final EgressBridge egress;
     private final List<String> egressGrants;
+    private final CallPolicy callPolicy;
     private final CapabilitySet probe;
     private final McpJsonMapper mcpJson;
     private final JsonMapper json;
 
     private ProfileGrants(Profile profile, PaddockConfig config, Map<String, CapabilityProvider> providers,
-            EgressPolicy policy, McpJsonMapper mcpJson, JsonMapper json) {
+            EgressPolicy egressPolicy, CallPolicy callPolicy, McpJsonMapper mcpJson, JsonMapper json) {
         this.profile = profile;
         this.config = config;
         this.providers = providers;
-        this.egress = policy.grants().isEmpty() ? null : new EgressBridge(new EgressClient(policy), json);
-        this.egressGrants = policy.grants();
+        this.egress = egressPolicy.grants().isEmpty() ? null : new EgressBridge(new EgressClient(egressPolicy), json);
+        this.egressGrants = egressPolicy.grants();
+        this.callPolicy = callPolicy;
         this.mcpJson = mcpJson;
         this.json = json;
-        this.probe = CapabilitySet.bind(create(), json, HOST_EXECUTOR);
+        this.probe = CapabilitySet.bind(create(), callPolicy, json, HOST_EXECUTOR);
     }
 
     /**
@@ -67,6 +70,12 @@ public final class ProfileGrants {
     /** As {@link #loadAll(PaddockConfig)}, plus providers a host registered in code (embedding Paddock). */
     public static Map<String, ProfileGrants> loadAll(PaddockConfig config, List<CapabilityProvider> registered)
             throws ConfigException {
+        return loadAll(config, registered, CallPolicy.ALLOW_ALL);
+    }
+
+    /** As above, with a host's policy deciding every valid capability call. */
+    public static Map<String, ProfileGrants> loadAll(PaddockConfig config, List<CapabilityProvider> registered,
+            CallPolicy policy) throws ConfigException {
         Map<String, CapabilityProvider> providers;
         try {
             providers = new LinkedHashMap<>(PluginLoader.load(config.plugins()));
@@ -80,18 +89,20 @@ public final class ProfileGrants {
             }
         }
         Map<String, ProfileGrants> grants = new LinkedHashMap<>();
-        grants.put(Profile.DEFAULT, check(config, config.defaultProfile(), providers, PaddockServer.mcpJson(), JsonMapper.shared()));
+        grants.put(Profile.DEFAULT, check(config, config.defaultProfile(), providers, policy));
         for (Profile profile : config.profiles().values()) {
             if (!profile.name().equals(Profile.DEFAULT)) {
-                grants.put(profile.name(), check(config, profile, providers, PaddockServer.mcpJson(), JsonMapper.shared()));
+                grants.put(profile.name(), check(config, profile, providers, policy));
             }
         }
         return grants;
     }
 
     /** Checks a profile of the config against the available providers. */
-    public static ProfileGrants check(PaddockConfig config, Profile profile, Map<String, CapabilityProvider> providers,
-            McpJsonMapper mcpJson, JsonMapper json) throws ConfigException {
+    private static ProfileGrants check(PaddockConfig config, Profile profile, Map<String, CapabilityProvider> providers,
+            CallPolicy policy) throws ConfigException {
+        McpJsonMapper mcpJson = PaddockServer.mcpJson();
+        JsonMapper json = JsonMapper.shared();
         for (var granted : profile.capabilities().entrySet()) {
             String at = profile.path("capabilities") + "." + granted.getKey();
             CapabilityProvider provider = providers.get(granted.getKey());
@@ -105,14 +116,14 @@ public final class ProfileGrants {
                 throw config.error(e.field().isEmpty() ? at : at + "." + e.field(), e.getMessage());
             }
         }
-        EgressPolicy policy;
+        EgressPolicy egress;
         try {
-            policy = EgressPolicy.fromConfig(profile.egress(), profile.path("egress"), System::getenv);
+            egress = EgressPolicy.fromConfig(profile.egress(), profile.path("egress"), System::getenv);
         } catch (EgressConfigException e) {
             throw config.error(e.path(), e.problem());
         }
         try {
-            return new ProfileGrants(profile, config, providers, policy, mcpJson, json);
+            return new ProfileGrants(profile, config, providers, egress, policy, mcpJson, json);
         } catch (CapabilityBindingException | DeclarationException e) {
             throw config.error(profile.path("capabilities"), e.getMessage());
         } catch (CapabilitySettingsException e) {
@@ -122,8 +133,9 @@ public final class ProfileGrants {
 
     /** A fresh set of capability instances for one session, and its way out of the isolate. */
     public SessionHostApi newSession() {
-        CapabilitySet capabilities = profile.capabilities().isEmpty() ? CapabilitySet.NONE : CapabilitySet.bind(create(), json, HOST_EXECUTOR);
-        return new SessionHostApi(capabilities, egress, profile.name(), mcpJson, json);
+        return new SessionHostApi(
+                () -> profile.capabilities().isEmpty() ? CapabilitySet.NONE : CapabilitySet.bind(create(), callPolicy, json, HOST_EXECUTOR),
+                egress, profile.name(), mcpJson, json);
     }
 
     public Profile profile() {

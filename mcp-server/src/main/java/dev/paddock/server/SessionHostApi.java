@@ -7,11 +7,13 @@ import dev.paddock.egress.EgressBridge;
 import dev.paddock.sandbox.ExecutionScope;
 import dev.paddock.sandbox.HostApi;
 import dev.paddock.sandbox.HostCallException;
+import dev.paddock.sandbox.Sandbox;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,19 +24,33 @@ import tools.jackson.databind.json.JsonMapper;
  * become TypeErrors, everything else an Error with the capability's code.
  */
 public final class SessionHostApi implements HostApi {
-    private final CapabilitySet capabilities;
+    private final Supplier<CapabilitySet> newCapabilities;
+    /** Replaced when the sandbox evicts the session's isolate: in-memory state goes with the globals. */
+    private volatile CapabilitySet capabilities;
     private final EgressBridge egress;
     private final String profile;
     private final McpJsonMapper mcpJson;
     private final JsonMapper json;
 
     /** @param egress null when the profile grants no egress */
-    SessionHostApi(CapabilitySet capabilities, EgressBridge egress, String profile, McpJsonMapper mcpJson, JsonMapper json) {
-        this.capabilities = capabilities;
+    SessionHostApi(Supplier<CapabilitySet> newCapabilities, EgressBridge egress, String profile, McpJsonMapper mcpJson,
+            JsonMapper json) {
+        this.newCapabilities = newCapabilities;
+        this.capabilities = newCapabilities.get();
         this.egress = egress;
         this.profile = profile;
         this.mcpJson = mcpJson;
         this.json = json;
+    }
+
+    /**
+     * Makes sessions lose their in-memory capability state when the sandbox evicts their isolate, as the
+     * eviction notice tells the agent.
+     */
+    public static void dropStateOnEviction(Sandbox sandbox) {
+        sandbox.onEviction(isolate -> {
+            if (isolate.hostApi() instanceof SessionHostApi session) session.capabilities = session.newCapabilities.get();
+        });
     }
 
     String profile() {

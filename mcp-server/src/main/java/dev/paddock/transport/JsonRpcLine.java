@@ -50,8 +50,9 @@ final class JsonRpcLine {
 
         JsonNode idNode = node.get("id");
         boolean hasId = idNode != null && !idNode.isNull();
-        if (hasId && !(idNode.isString() || idNode.isIntegralNumber())) {
-            return invalid(null, "\"id\" must be a string or an integer");
+        // Beyond 64 bits the SDK refuses the id and the request would go unanswered (found by fuzzing).
+        if (hasId && !(idNode.isString() || idNode.isIntegralNumber() && idNode.canConvertToLong())) {
+            return invalid(null, "\"id\" must be a string or an integer of at most 64 bits");
         }
         Object id = hasId ? json.treeToValue(idNode, Object.class) : null;
 

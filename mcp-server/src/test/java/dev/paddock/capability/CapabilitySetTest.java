@@ -86,6 +86,19 @@ class CapabilitySetTest {
     }
 
     @Test
+    void aPolicyDecidesValidCallsBeforeHostCodeRuns() {
+        CallPolicy noKelvin = call -> call.method().equals("convert") && call.arguments().path(1).asString("").equals("K")
+                ? CompletableFuture.failedFuture(new CapabilityException("EPERM", "weather.convert: Kelvin needs approval"))
+                : CompletableFuture.completedFuture(null);
+        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new WeatherApi())), noKelvin, JSON,
+                ForkJoinPool.commonPool());
+        assertThat(call(set, "convert", "[0, \"F\"]").asDouble()).isEqualTo(32.0);
+        assertThatThrownBy(() -> call(set, "convert", "[0, \"K\"]")).rootCause().hasMessage("weather.convert: Kelvin needs approval");
+        // Validation comes first: the policy never sees invalid arguments.
+        assertThatThrownBy(() -> call(set, "convert", "[0, \"X\"]")).rootCause().hasMessageContaining("must be one of");
+    }
+
+    @Test
     void aDeclaredMethodWithoutImplementationStopsStartupNamingBothSides() {
         assertThatThrownBy(() -> CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new Incomplete())), JSON,
                 ForkJoinPool.commonPool()))

@@ -32,6 +32,16 @@ class PaddockConfigTest {
     }
 
     @Test
+    void theAllocationCeilingIsConfigurableAndSurvivesTheOtherLimits() throws Exception {
+        PaddockConfig config = load("""
+                {"limits": {"maxAllocatedBytes": 8589934592, "wallTimeMs": 5000}}""");
+
+        assertThat(config.limits().maxAllocatedBytes()).isEqualTo(8L << 30);
+        assertThat(config.limits().wallTime()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(load("{}").limits().maxAllocatedBytes()).isEqualTo(Limits.DEFAULT_MAX_ALLOCATED_BYTES);
+    }
+
+    @Test
     void anEmptyObjectMeansDefaults() throws Exception {
         assertThat(load("{}").limits()).isEqualTo(Limits.DEFAULTS);
     }
@@ -66,7 +76,7 @@ class PaddockConfigTest {
     void unknownKeysAreErrorsSoTyposDoNotSilentlyDropALimit() {
         assertThatThrownBy(() -> load("{\n  \"limits\": {\"walltimeMs\": 5}\n}"))
                 .hasMessage("paddock.json:2:14: unknown key \"walltimeMs\" in limits "
-                        + "(known keys: wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines)");
+                        + "(known keys: wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes)");
         assertThatThrownBy(() -> load("{\"limit\": {}}"))
                 .hasMessage("paddock.json:1:2: unknown key \"limit\" at the top level (known keys: $schema, limits, capabilities, exposeAsTools, egress, plugins, profiles, http)");
     }

@@ -14,6 +14,11 @@ class CodeShapesTest {
     @ValueSource(strings = {
         "async () => 6 * 7",
         "async () => { return 6 * 7 }",
+        "async () => { return 6 * 7 };",
+        "// why\nasync () => {\n  return 6 * 7;\n};\n",
+        "async (): Promise<number> => {\n  type T = number;\n  const a: T = 6;\n  return a * 7;\n};",
+        "6*7;;",
+        "const a = 6;\nasync () => a * 7",
         "() => 6 * 7",
         "async function main() { return 6 * 7 }",
         "function () { return 6 * 7 }",

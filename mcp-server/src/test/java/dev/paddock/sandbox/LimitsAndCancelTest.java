@@ -30,17 +30,6 @@ class LimitsAndCancelTest {
     }
 
     @Test
-    void blockingWaitsAreStoppedToo() {
-        try (Isolate isolate = SANDBOX.newIsolate()) {
-            ExecutionResult r = run(isolate, "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)", Duration.ofMillis(300));
-            assertThat(r.error()).isNotNull();
-            assertThat(r.error().kind()).isEqualTo("wall-time");
-            assertThat(r.error().isolateReset()).isFalse();
-            assertThat(run(isolate, "3").result().asInt()).isEqualTo(3);
-        }
-    }
-
-    @Test
     void aRequestCannotRaiseTheWallTimeLimit() {
         try (Isolate isolate = SANDBOX.newIsolate()) {
             ExecutionRequest request = new ExecutionRequest("1", Optional.of(Duration.ofHours(1)), false);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paddock.config.ConfigException;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.config.Profile;
+import dev.paddock.sandbox.Capacity;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.Sandbox;
 import java.nio.file.Files;
@@ -99,12 +100,59 @@ class CapabilitiesOverStdioTest {
     }
 
     @Test
+    void hostileArgumentsStayDataOrFailClearly() throws Exception {
+        try (StdioClient client = connect(grants("{\"capabilities\": {\"state\": {}}}"))) {
+            JsonNode polluted = execute(client, 1, """
+                    const value = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}}');
+                    await state.set({ key: "k", value });
+                    const back = await state.get({ key: "k" });
+                    return [Object.keys(back), ({}).polluted === undefined, back.__proto__ === Object.prototype];""");
+            assertThat(polluted.at("/structuredContent/result").toString()).isEqualTo("[[\"__proto__\",\"constructor\"],true,false]");
+
+            JsonNode huge = execute(client, 2, "await state.set({ key: 'big', value: 'x'.repeat(2 * 1024 * 1024) })");
+            assertThat(huge.at("/structuredContent/error/message").asString()).contains("limit is 1048576");
+
+            JsonNode deep = execute(client, 3, """
+                    let v = 1; for (let i = 0; i < 500; i++) v = [v];
+                    await state.set({ key: 'deep', value: v });""");
+            assertThat(deep.at("/structuredContent/error/name").asString()).isEqualTo("RangeError");
+            assertThat(deep.at("/structuredContent/error/message").asString())
+                    .isEqualTo("state.set: the arguments are nested deeper than 100 levels; flatten the data");
+
+            JsonNode wrongType = execute(client, 4, "await state.set({ key: ['not', 'a', 'string'], value: 1 })");
+            assertThat(wrongType.at("/structuredContent/error/name").asString()).isEqualTo("TypeError");
+            assertThat(wrongType.at("/structuredContent/error/message").asString()).isEqualTo("state.set: input.key must be a string (got an array)");
+        }
+    }
+
+    @Test
     void inMemoryStateOfOneConnectionIsInvisibleToAnother() throws Exception {
         ProfileGrants grants = grants("{\"capabilities\": {\"state\": {}}}");
         try (StdioClient first = connect(grants); StdioClient second = connect(grants)) {
             execute(first, 1, "await state.set({ key: 'secret', value: { n: 1 } })");
             assertThat(execute(first, 2, "return await state.get({ key: 'secret' })").at("/structuredContent/result/n").asInt()).isEqualTo(1);
             assertThat(execute(second, 1, "return await state.get({ key: 'secret' })").at("/structuredContent/result").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void anEvictedSessionLosesItsInMemoryStateWithItsGlobalsAndIsToldSo() throws Exception {
+        ProfileGrants grants = grants("{\"capabilities\": {\"state\": {}}}");
+        try (Sandbox oneIsolate = Sandbox.start(Limits.DEFAULTS, new Capacity(2, 1, Capacity.DEFAULT_HEAP_PRESSURE))) {
+            SessionHostApi.dropStateOnEviction(oneIsolate);
+            try (StdioClient first = new StdioClient(oneIsolate::newIsolate, grants);
+                    StdioClient second = new StdioClient(oneIsolate::newIsolate, grants)) {
+                first.initialize("2025-11-25");
+                second.initialize("2025-11-25");
+                execute(first, 1, "globalThis.g = 1; await state.set({ key: 'k', value: 1 })");
+                execute(second, 1, "1"); // the cap is one live isolate: the first session's is evicted
+
+                JsonNode after = execute(first, 2, "return [typeof g, await state.get({ key: 'k' })]");
+                assertThat(after.at("/structuredContent/result").toString()).isEqualTo("[\"undefined\",null]");
+                assertThat(after.at("/structuredContent/logs/0/level").asString()).isEqualTo("warn");
+                assertThat(after.at("/structuredContent/logs/0/message").asString())
+                        .contains("evicted", "globals and in-memory state were lost");
+            }
         }
     }
 

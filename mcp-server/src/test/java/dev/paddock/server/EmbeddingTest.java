@@ -7,6 +7,7 @@ import dev.paddock.Paddock;
 import dev.paddock.config.ConfigException;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.Sandbox;
+import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,28 @@ class EmbeddingTest {
     }
 
     public static final class Forgetful {}
+
+    public static final class Pictures {
+        public McpSchema.ImageContent logo() {
+            return new McpSchema.ImageContent(null, "iVBORw0KGgo=", "image/png");
+        }
+    }
+
+    @Test
+    void richContentReturnedByACapabilityReachesTheClientAsMcpContent() throws Exception {
+        ProfileGrants grants = Paddock.builder()
+                .capability("pics", "export interface Pics { /** The logo. */ logo(): Promise<unknown>; }", new Pictures()).grants();
+        try (StdioClient client = new StdioClient(sandbox::newIsolate, grants)) {
+            client.initialize("2025-11-25");
+            String call = JsonMapper.shared().createObjectNode()
+                    .put("code", "const logo = await pics.logo(); return { caption: 'our logo', logo }").toString();
+            JsonNode result = client.callExecute(1, call, null).get("result");
+            assertThat(result.at("/content/1/type").asString()).isEqualTo("image");
+            assertThat(result.at("/content/1/mimeType").asString()).isEqualTo("image/png");
+            assertThat(result.at("/structuredContent/result").toString())
+                    .isEqualTo("{\"caption\":\"our logo\",\"logo\":{\"$type\":\"mcp-content\",\"type\":\"image\",\"item\":1}}");
+        }
+    }
 
     private static Sandbox sandbox;
 

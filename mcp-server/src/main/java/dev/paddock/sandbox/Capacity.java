@@ -1,0 +1,38 @@
+package dev.paddock.sandbox;
+
+/**
+ * What one sandbox (one process) shares among all sessions.
+ *
+ * @param threads       executions running at once on the shared pool; more wait their turn, oldest first
+ * @param maxIsolates   isolates holding a live context; past it the longest-idle one is evicted (loses its
+ *                      globals) and its session's next execution says so in a warn log entry
+ * @param heapPressure  fraction of the maximum heap that, still in use after a garbage collection, makes
+ *                      the heap guard stop the running execution that allocated the most
+ */
+public record Capacity(int threads, int maxIsolates, double heapPressure) {
+
+    public static final int DEFAULT_MAX_ISOLATES = 1000;
+    public static final double DEFAULT_HEAP_PRESSURE = 0.7;
+
+    public Capacity {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
+        if (maxIsolates < 1) throw new IllegalArgumentException("maxIsolates must be at least 1");
+        if (!(heapPressure > 0 && heapPressure < 1)) {
+            throw new IllegalArgumentException("heapPressure must be a fraction between 0 and 1");
+        }
+    }
+
+    /** Two executions per core (at least 4), 1000 isolates, heap pressure at 70 %. */
+    public static Capacity defaults() {
+        return new Capacity(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
+                DEFAULT_MAX_ISOLATES, DEFAULT_HEAP_PRESSURE);
+    }
+
+    public Capacity withThreads(int n) {
+        return new Capacity(n, maxIsolates, heapPressure);
+    }
+
+    public Capacity withMaxIsolates(int n) {
+        return new Capacity(threads, n, heapPressure);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.paddock.sandbox;
+
+import static dev.paddock.sandbox.SandboxTestSupport.await;
+import static dev.paddock.sandbox.SandboxTestSupport.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Memory bombs end quickly with an error that names memory, the JVM survives, and another session keeps
+ * executing meanwhile. Thresholds are set relative to this JVM so the test does not depend on -Xmx.
+ */
+class MemoryContainmentTest {
+
+    private static final String STRING_BOMB = "const a = []; while (true) a.push('x'.repeat(1e6))";
+    private static final String RETAINED_BOMB =
+            "globalThis.keep = []; while (true) keep.push(new Array(1e5).fill({ n: keep.length }))";
+
+    @Test
+    void anAllocationBombHitsTheAllocationCeilingAndTheIsolateKeepsWorking() {
+        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(128L << 20);
+        try (Sandbox sandbox = Sandbox.startCold(limits, 2);
+                Isolate bomb = sandbox.newIsolate();
+                Isolate bystander = sandbox.newIsolate()) {
+            run(bomb, "globalThis.kept = 'yes'");
+            Outcome o = whileBystanderRuns(bystander, () -> run(bomb, STRING_BOMB));
+            System.out.printf("allocation ceiling: stopped after %d ms, bystander ran %d executions%n",
+                    o.millis, o.bystanderRuns);
+            assertThat(o.result.error().kind()).isEqualTo("memory");
+            assertThat(o.result.error().message()).startsWith("execution exceeded the 128 MiB allocation limit");
+            // Interpreted JS allocates 100–250 MB/s on an idle 2-core machine (~2 s here); the bound is for
+            // a machine shared with builds (load average 19 measured: 9 s).
+            assertThat(o.millis).isLessThan(30_000);
+            assertThat(o.bystanderRuns).isGreaterThanOrEqualTo(3);
+            if (!o.result.error().isolateReset()) {
+                assertThat(run(bomb, "kept").result().asString()).isEqualTo("yes");
+            }
+            assertThat(run(bomb, "1 + 1").result().asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void retainedMemoryTriggersTheHeapGuardWhichResetsTheIsolate() {
+        long threshold = heapUsedAfterGc() + (256L << 20);
+        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30);
+        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), threshold);
+                Isolate bomb = sandbox.newIsolate();
+                Isolate bystander = sandbox.newIsolate()) {
+            run(bomb, "globalThis.kept = 'yes'");
+            Outcome o = whileBystanderRuns(bystander, () -> run(bomb, RETAINED_BOMB));
+            System.out.printf("heap guard: stopped after %d ms, bystander ran %d executions%n",
+                    o.millis, o.bystanderRuns);
+            assertThat(o.result.error().kind()).isEqualTo("memory");
+            assertThat(o.result.error().message()).startsWith("stopped: heap pressure; this session's globals were reset");
+            assertThat(o.result.error().isolateReset()).isTrue();
+            // The guard acts at the first GC past the threshold; reaching it takes as long as interpreted JS
+            // needs to fill the memory (40–250 MB/s on this shared 2-core machine, less under load).
+            assertThat(o.millis).isLessThan(60_000);
+            assertThat(o.bystanderRuns).isGreaterThanOrEqualTo(3);
+            assertThat(run(bomb, "typeof kept").result().asString()).isEqualTo("undefined");
+            // The memory is free again: the heap is back near where it started.
+            assertThat(heapUsedAfterGc()).isLessThan(threshold);
+        }
+    }
+
+    @Test
+    void aStringBombUnderTheHeapGuardAlsoEndsWithAMemoryError() {
+        long threshold = heapUsedAfterGc() + (256L << 20);
+        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30);
+        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), threshold);
+                Isolate bomb = sandbox.newIsolate()) {
+            long start = System.nanoTime();
+            ExecutionResult r = run(bomb, "globalThis.a = []; while (true) a.push('x'.repeat(1e6) + a.length)");
+            System.out.printf("heap guard, string bomb: stopped after %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            assertThat(r.error().kind()).isEqualTo("memory");
+            assertThat(r.error().isolateReset()).isTrue();
+            assertThat(run(bomb, "typeof a").result().asString()).isEqualTo("undefined");
+        }
+    }
+
+    private record Outcome(ExecutionResult result, long millis, int bystanderRuns) {}
+
+    private interface Bomb {
+        ExecutionResult run();
+    }
+
+    /** Runs the bomb on this thread while the bystander isolate executes small snippets in a loop. */
+    private static Outcome whileBystanderRuns(Isolate bystander, Bomb bomb) {
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger runs = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        Thread t = Thread.ofPlatform().start(() -> {
+            while (!done.get()) {
+                ExecutionResult r = await(bystander.submit(
+                        ExecutionRequest.of("let s = 0; for (let i = 0; i < 1000; i++) s += i; s"), ExecutionListener.NONE));
+                if (r.succeeded() && r.result().asInt() == 499500) runs.incrementAndGet();
+                else failures.incrementAndGet();
+                // A session that calls now and then, not a second CPU hog on a 2-core machine.
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        long start = System.nanoTime();
+        ExecutionResult result = bomb.run();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        done.set(true);
+        try {
+            t.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(failures.get()).as("bystander failures").isZero();
+        return new Outcome(result, millis, runs.get());
+    }
+
+    private static long heapUsedAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
