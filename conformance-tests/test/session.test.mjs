@@ -1,10 +1,10 @@
-// What an MCP client sees over stdio, through both ways of running Paddock.
+// What an MCP client sees, over stdio through both ways of running Paddock and over Streamable HTTP.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { JAR, LAUNCHERS, connect, execute, text } from './support/paddock.mjs';
+import { HTTP, JAR, LAUNCHERS, connect, execute, text } from './support/paddock.mjs';
 
-for (const launcher of LAUNCHERS) {
-  describe(`an MCP session over stdio (${launcher.name})`, { timeout: 120000 }, () => {
+for (const launcher of [...LAUNCHERS, HTTP]) {
+  describe(`an MCP session over ${launcher.http ? '' : 'stdio '}(${launcher.name})`, { timeout: 120000 }, () => {
     let session;
     before(async () => { session = await connect(launcher); });
     after(async () => { await session?.close(); });
@@ -23,7 +23,7 @@ for (const launcher of LAUNCHERS) {
       }
       const [, runtime] = session.stderr().match(mode) ?? [];
       const fallback = session.stderr().match(/GraalJS runs interpreted: (.+)/);
-      if (launcher === JAR) {
+      if (launcher === JAR || launcher === HTTP) {
         assert.equal(runtime, 'interpreter', session.stderr());
       } else {
         // The launcher turns the JIT on where the JDK matches the pinned compiler, else says why not.

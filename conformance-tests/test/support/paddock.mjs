@@ -4,6 +4,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const LAUNCHER_SCRIPT = path.join(ROOT, 'scripts', 'paddock');
@@ -22,10 +23,73 @@ export const LAUNCHERS = [
 export const [JAR, LAUNCHER] = LAUNCHERS;
 
 /**
- * Opens one MCP session (one server process) through the official TypeScript SDK client; `serveArgs` go
- * after `serve` (e.g. ['--config', file]) and `env` is added to the server's environment.
+ * Streamable HTTP: one `paddock serve --http` (shaded jar, interpreter) per test file, started on first use;
+ * each connect() is a new MCP session on it.
+ */
+export const HTTP = { name: 'Streamable HTTP (java -jar paddock.jar serve --http)', http: true, command: JAVA,
+  args: ['-jar', SHADED_JAR] };
+/** The transports the client-facing tests run over. */
+export const TRANSPORTS = [LAUNCHER, HTTP];
+
+let sharedHttp;
+
+/**
+ * Starts `paddock serve --http 127.0.0.1:0` with extra arguments (and env); resolves once it logs its URL.
+ * Returns { url, base, stderr(), stop() } — stop() sends SIGTERM and resolves with the exit code.
+ */
+export function startHttp(args = [], { env = {}, command = JAVA, commandArgs = ['-jar', SHADED_JAR], listen = '127.0.0.1:0' } = {}) {
+  const child = spawn(command, [...commandArgs, 'serve', '--http', listen, ...args],
+  { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no URL logged within 60 s:\n${stderr}`)); }, 60000);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`paddock serve --http exited (${code}):\n${stderr}`)); });
+    child.stderr.setEncoding('utf8').on('data', (chunk) => {
+      stderr += chunk;
+      const m = stderr.match(/serving MCP over Streamable HTTP at (http:\/\/\S+\/mcp)/);
+      if (m) {
+        clearTimeout(timer);
+        const url = m[1];
+        resolve({
+          child, url, base: url.slice(0, -'/mcp'.length), stderr: () => stderr,
+          stop: () => {
+            if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+            child.kill('SIGTERM');
+            return once(child, 'exit').then(([code]) => code);
+          },
+        });
+      }
+    });
+  });
+}
+
+/** An MCP session on a Streamable HTTP URL through the official TypeScript SDK client. */
+export async function connectUrl(url, { token, stderr = () => '' } = {}) {
+  const headers = token ? { Authorization: `Bearer ${token}` } : {};
+  const transport = new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } });
+  const client = new Client({ name: 'paddock-e2e', version: '1.0.0' });
+  await client.connect(transport);
+  return { client, transport, stderr, close: async () => { await transport.terminateSession().catch(() => {}); await client.close(); } };
+}
+
+let sharedChild;
+
+async function connectHttp() {
+  // Unreferenced, so the test file can end while it runs; killed when the file's process exits.
+  sharedHttp ??= startHttp().then((s) => { sharedChild = s.child; s.child.unref(); s.child.stderr.unref(); return s; });
+  const server = await sharedHttp;
+  return connectUrl(server.url, { stderr: server.stderr });
+}
+
+process.on('exit', () => { sharedChild?.kill('SIGKILL'); });
+
+/**
+ * Opens one MCP session (one server process; over HTTP a new session on the file's shared server) through
+ * the official TypeScript SDK client; `serveArgs` go after `serve` (e.g. ['--config', file]) and `env` is
+ * added to the server's environment (stdio only).
  */
 export async function connect(launcher = LAUNCHER, serveArgs = [], { env = {} } = {}) {
+  if (launcher.http) return connectHttp();
   const transport = new StdioClientTransport({
     command: launcher.command,
     args: [...launcher.args, 'serve', ...serveArgs],

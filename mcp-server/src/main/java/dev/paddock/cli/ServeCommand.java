@@ -14,20 +14,117 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.paddock.server.PaddockHttpServer;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 
-/** `paddock serve`: MCP over stdio until stdin ends, then exit. */
-@Command(name = "serve", description = "Serve MCP over stdio (the default). Exits when stdin ends.")
+/** `paddock serve`: MCP over stdio until stdin ends, then exit; or over Streamable HTTP with --http. */
+@Command(name = "serve", description = {
+        "Serve MCP over stdio (the default; exits when stdin ends), or over Streamable HTTP with --http",
+        "(until SIGTERM/SIGINT, which lets running executions finish up to http.shutdownGraceMs)."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     @ParentCommand
     PaddockCommand app;
 
+    @Option(names = "--http", paramLabel = "[HOST:]PORT",
+            description = "Serve Streamable HTTP on /mcp (host defaults to 127.0.0.1; port 0 picks a free one).")
+    String http;
+
+    @Option(names = "--stateless", description = "HTTP: run every execute in a fresh isolate discarded after it "
+            + "(no globals or in-memory state carry over between calls).")
+    boolean stateless;
+
+    @Option(names = "--allow-unauthenticated", description = "HTTP: allow a non-loopback address without "
+            + "http.tokens (only behind something else that authenticates callers).")
+    boolean allowUnauthenticated;
+
     @Override
     public Integer call() throws ConfigException {
-        return serve(app);
+        if (http == null) {
+            if (stateless || allowUnauthenticated) {
+                throw new ParameterException(spec.commandLine(), "--stateless and --allow-unauthenticated need --http");
+            }
+            return serve(app);
+        }
+        return serveHttp();
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    private int serveHttp() throws ConfigException {
+        HostPort at = HostPort.parse(spec.commandLine(), http);
+        PaddockConfig config = app.config();
+        HttpConfig httpConfig = HttpConfig.read(config, at.host(), at.port(), allowUnauthenticated, System::getenv);
+        Map<String, ProfileGrants> profiles = ProfileGrants.loadAll(config);
+        Limits limits = profiles.get(Profile.DEFAULT).profile().limits();
+        CompletableFuture<Sandbox> sandbox = startSandbox(limits);
+        PaddockHttpServer server;
+        int port;
+        try {
+            server = new PaddockHttpServer(httpConfig.settings(), api -> sandbox.join().newIsolate(api), profiles,
+                    stateless, httpConfig.maxQueue(), httpConfig.conformanceFixture());
+            port = server.start();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new ConfigException("cannot serve HTTP: " + e.getMessage());
+        }
+        String host = at.host().contains(":") ? "[" + at.host() + "]" : at.host();
+        log.info("paddock {} serving MCP over Streamable HTTP at http://{}:{}/mcp ({}{})", PaddockServer.version(),
+                host, port, httpConfig.settings().tokens().isEmpty() ? "no authentication" : "bearer tokens",
+                stateless ? ", stateless" : "");
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutting down: finishing running executions (up to {})", httpConfig.settings().shutdownGrace());
+            server.close();
+            sandbox.thenAccept(Sandbox::close);
+            stopped.countDown();
+        }, "paddock-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return PaddockCommand.OK;
+    }
+
+    /** {@code PORT}, {@code HOST:PORT} or {@code [IPv6]:PORT}. */
+    record HostPort(String host, int port) {
+        static HostPort parse(CommandLine cli, String text) {
+            int colon = text.lastIndexOf(':');
+            String host = colon < 0 ? "127.0.0.1" : text.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+            try {
+                int port = Integer.parseInt(text.substring(colon + 1));
+                if (port < 0 || port > 65535 || host.isBlank()) throw new NumberFormatException();
+                return new HostPort(host, port);
+            } catch (NumberFormatException e) {
+                throw new ParameterException(cli, "--http expects [HOST:]PORT with PORT 0-65535, got '" + text + "'");
+            }
+        }
+    }
+
+    private static CompletableFuture<Sandbox> startSandbox(Limits limits) {
+        CompletableFuture<Sandbox> sandbox = CompletableFuture.supplyAsync(() -> {
+                    Sandbox started = Sandbox.start(limits);
+                    SessionHostApi.dropStateOnEviction(started);
+                    return started;
+                },
+                runnable -> Thread.ofPlatform().daemon().name("paddock-sandbox-start").start(runnable));
+        sandbox.thenAccept(started -> log.info("sandbox ready: {}", runtimeName(started)))
+                .exceptionally(e -> {
+                    log.error("the sandbox failed to start; execute calls will fail", e);
+                    return null;
+                });
+        return sandbox;
     }
 
     static int serve(PaddockCommand app) throws ConfigException {
@@ -40,19 +137,9 @@ public final class ServeCommand implements Callable<Integer> {
         Limits limits = grants.profile().limits();
         // The engine takes a second or more to start; answer `initialize` meanwhile, and let the first
         // `execute` wait for it.
-        CompletableFuture<Sandbox> sandbox = CompletableFuture.supplyAsync(() -> {
-                    Sandbox started = Sandbox.start(limits);
-                    SessionHostApi.dropStateOnEviction(started);
-                    return started;
-                },
-                runnable -> Thread.ofPlatform().daemon().name("paddock-sandbox-start").start(runnable));
+        CompletableFuture<Sandbox> sandbox = startSandbox(limits);
         PaddockServer server = PaddockServer.overStdio(in, out, api -> sandbox.join().newIsolate(api), grants);
         log.info("paddock {} serving MCP over stdio", PaddockServer.version());
-        sandbox.thenAccept(started -> log.info("sandbox ready: {}", runtimeName(started)))
-                .exceptionally(e -> {
-                    log.error("the sandbox failed to start; execute calls will fail", e);
-                    return null;
-                });
         server.closed().join();
         log.info("stdin ended, shutting down");
         BoundedClose.close(server, () -> sandbox.thenAccept(Sandbox::close).getNow(null));

@@ -1,7 +1,9 @@
 package dev.paddock.server;
 
 import dev.paddock.sandbox.Execution;
+import dev.paddock.sandbox.ExecutionError;
 import dev.paddock.sandbox.ExecutionRequest;
+import dev.paddock.sandbox.ExecutionResult;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.transport.Cancellation;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -28,10 +30,12 @@ final class ExecuteTool {
 
     private final SessionIsolates isolates;
     private final ExecutionFormatter formatter;
+    private final ServingOptions options;
 
-    ExecuteTool(SessionIsolates isolates, ExecutionFormatter formatter) {
+    ExecuteTool(SessionIsolates isolates, ExecutionFormatter formatter, ServingOptions options) {
         this.isolates = isolates;
         this.formatter = formatter;
+        this.options = options;
     }
 
     AsyncToolSpecification specification(McpJsonMapper mapper, Limits limits, String standardLibrary, ProfileGrants grants) {
@@ -57,24 +61,57 @@ final class ExecuteTool {
         ProgressReporter progress = ProgressReporter.forRequest(exchange, call.meta());
         Cancellation cancellation = Cancellation.of(exchange.transportContext());
         // Off the transport's reader thread: the first call of a session may wait for the sandbox to start.
-        return Mono.fromCallable(() -> isolates.forSession(exchange.sessionId()))
+        return Mono.fromCallable(() -> options.stateless()
+                        ? isolates.fresh(exchange.sessionId())
+                        : isolates.forSession(exchange.sessionId()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(isolate -> {
-                    Execution execution = isolate.submit(request, new ExecutionChannel(exchange, progress));
+                    var channel = new ExecutionChannel(exchange, progress);
+                    Execution execution = isolate.submit(request, channel);
                     cancellation.onCancel(() -> {
                         log.debug("client cancelled an execute call");
                         execution.cancel();
                     });
-                    return Mono.fromFuture(execution.result(), true);
+                    var result = Mono.fromFuture(execution.result(), true);
+                    if (options.stateless()) result = result.doFinally(signal -> isolate.close());
+                    return options.maxQueue() == null ? result : limitQueueTime(execution, channel, result);
                 })
+                .doOnNext(options.metrics()::executed)
                 .flatMap(outcome -> (progress == null || cancellation.isCancelled() ? Mono.<Void>empty() : progress.done())
                         .then(Mono.fromCallable(() -> formatter.toToolResult(outcome))))
+                .onErrorResume(SessionIsolates.SessionEndedException.class, e -> Mono.just(
+                        CallToolResult.builder().addTextContent(e.getMessage()).isError(true).build()))
                 .onErrorResume(e -> {
                     log.error("execute failed inside Paddock", e);
+                    options.metrics().failed("internal");
                     return Mono.just(CallToolResult.builder()
                             .addTextContent("InternalError: Paddock could not run the code: " + e.getMessage())
                             .isError(true).build());
                 });
+    }
+
+    /**
+     * Time spent waiting for a free execution thread has its own limit, apart from the wall-time limit
+     * (which counts from the start of execution): an execution still queued at the deadline is dropped
+     * and answered with a queue-time error that says the server was busy.
+     */
+    private Mono<ExecutionResult> limitQueueTime(Execution execution, ExecutionChannel channel,
+            Mono<ExecutionResult> result) {
+        var expired = new java.util.concurrent.atomic.AtomicBoolean();
+        var timer = Mono.delay(options.maxQueue()).subscribe(tick -> {
+            if (!channel.hasStarted() && expired.compareAndSet(false, true)) execution.cancel();
+        });
+        return result.doFinally(signal -> timer.dispose())
+                .map(outcome -> expired.get() && !channel.hasStarted() ? queueTimeout() : outcome);
+    }
+
+    private ExecutionResult queueTimeout() {
+        long ms = options.maxQueue().toMillis();
+        return new ExecutionResult(null, new ExecutionError("queue-time", "QueueTimeLimit",
+                "The code did not start: it waited " + ms + " ms for a free execution thread (limit maxQueueMs="
+                        + ms + ") because the server is busy with other sessions' code. Nothing ran and this "
+                        + "session's globals are unchanged; retry shortly.",
+                null, null, null, false), java.util.List.of(), false, Duration.ZERO);
     }
 
     /** The SDK has checked the arguments against the input schema already; this is the last line. */

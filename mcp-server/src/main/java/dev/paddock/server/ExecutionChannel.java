@@ -11,6 +11,7 @@ import java.time.Duration;
 final class ExecutionChannel implements ExecutionListener {
     private final McpAsyncServerExchange exchange;
     private final ProgressReporter progress;
+    private volatile boolean started;
 
     /** @param progress null when the client sent no progressToken */
     ExecutionChannel(McpAsyncServerExchange exchange, ProgressReporter progress) {
@@ -29,7 +30,13 @@ final class ExecutionChannel implements ExecutionListener {
 
     @Override
     public void started() {
+        started = true;
         if (progress != null) progress.started();
+    }
+
+    /** Whether the code has started running, i.e. left the queue. */
+    boolean hasStarted() {
+        return started;
     }
 
     @Override

@@ -13,6 +13,8 @@ import io.modelcontextprotocol.server.McpServerFeatures.AsyncResourceSpecificati
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpServerTransportProviderBase;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,7 +58,7 @@ public final class PaddockServer implements AutoCloseable {
             ProfileGrants grants) {
         var isolates = new SessionIsolates(newIsolate, grants::newSession);
         var transport = new StdioTransport(in, out, MAPPER, isolates::sessionClosed);
-        return new PaddockServer(build(transport, isolates, grants), isolates, transport.closed());
+        return new PaddockServer(build(transport, isolates, grants, ServingOptions.stdio()), isolates, transport.closed());
     }
 
     /** The JSON mapper for MCP messages, over the one Jackson mapper Paddock uses. */
@@ -64,16 +66,23 @@ public final class PaddockServer implements AutoCloseable {
         return MAPPER;
     }
 
-    private static McpAsyncServer build(McpServerTransportProvider transport, SessionIsolates isolates, ProfileGrants grants) {
+    /** One MCP server instance over any transport: one profile's tools, resources and grants. */
+    static McpAsyncServer build(McpServerTransportProviderBase transport, SessionIsolates isolates, ProfileGrants grants,
+            ServingOptions options) {
         Limits limits = grants.profile().limits();
-        var execute = new ExecuteTool(isolates, new ExecutionFormatter(JsonMapper.shared()));
+        var execute = new ExecuteTool(isolates, new ExecutionFormatter(JsonMapper.shared()), options);
         List<AsyncToolSpecification> tools = new ArrayList<>();
         tools.add(execute.specification(MAPPER, limits, StandardLibrary.DECLARATIONS, grants));
         tools.addAll(CapabilityFeatures.directTools(grants, isolates, MAPPER, JsonMapper.shared(), limits));
         List<AsyncResourceSpecification> resources = CapabilityFeatures.typeResources(grants);
         var capabilities = ServerCapabilities.builder().tools(false);
         if (!resources.isEmpty()) capabilities.resources(false, false);
-        return McpServer.async(transport)
+        var spec = switch (transport) {
+            case McpServerTransportProvider single -> McpServer.async(single);
+            case McpStreamableServerTransportProvider streamable -> McpServer.async(streamable);
+            default -> throw new IllegalArgumentException("unsupported transport " + transport);
+        };
+        return spec
                 .jsonMapper(MAPPER)
                 .serverInfo(NAME, VERSION)
                 .instructions(INSTRUCTIONS)

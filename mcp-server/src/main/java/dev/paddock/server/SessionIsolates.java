@@ -5,6 +5,7 @@ import dev.paddock.sandbox.Isolate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -15,21 +16,50 @@ import java.util.function.Supplier;
 final class SessionIsolates implements AutoCloseable {
     private final Function<HostApi, Isolate> newIsolate;
     private final Supplier<SessionHostApi> newHostApi;
+    private final Predicate<String> sessionOpen;
     private final Map<String, SessionHostApi> hostApis = new ConcurrentHashMap<>();
     private final Map<String, Isolate> isolates = new ConcurrentHashMap<>();
 
     /** @param newIsolate usually {@code sandbox::newIsolate}; @param newHostApi a profile's {@code newSession} */
     SessionIsolates(Function<HostApi, Isolate> newIsolate, Supplier<SessionHostApi> newHostApi) {
+        this(newIsolate, newHostApi, id -> true);
+    }
+
+    /**
+     * @param sessionOpen whether the transport still has the session: an `execute` that arrives after its
+     *                    session ended (HTTP: DELETE or expiry racing a request) must not leave behind an
+     *                    isolate that no close hook will ever reach
+     */
+    SessionIsolates(Function<HostApi, Isolate> newIsolate, Supplier<SessionHostApi> newHostApi,
+            Predicate<String> sessionOpen) {
         this.newIsolate = newIsolate;
         this.newHostApi = newHostApi;
+        this.sessionOpen = sessionOpen;
     }
 
     SessionHostApi hostApi(String sessionId) {
         return hostApis.computeIfAbsent(sessionId, id -> newHostApi.get());
     }
 
+    /** The session's isolate; fails when the session has ended (its close hook has run or is about to). */
     Isolate forSession(String sessionId) {
-        return isolates.computeIfAbsent(sessionId, id -> newIsolate.apply(hostApi(id)));
+        Isolate isolate = isolates.computeIfAbsent(sessionId, id -> newIsolate.apply(hostApi(id)));
+        // Checked after publishing: either the close hook (which runs after the transport forgot the
+        // session) sees this isolate, or this check sees the session gone. Both may close it; close is idempotent.
+        if (!sessionOpen.test(sessionId)) {
+            sessionClosed(sessionId);
+            throw new SessionEndedException();
+        }
+        return isolate;
+    }
+
+    /** A one-off isolate for one call (stateless HTTP); the caller closes it, nothing keeps it. */
+    Isolate fresh(String sessionId) {
+        return newIsolate.apply(newHostApi.get());
+    }
+
+    int liveIsolates() {
+        return isolates.size();
     }
 
     /** The session-closed hook for transports. */
@@ -43,5 +73,11 @@ final class SessionIsolates implements AutoCloseable {
     public void close() {
         isolates.keySet().forEach(this::sessionClosed);
         hostApis.clear();
+    }
+
+    static final class SessionEndedException extends RuntimeException {
+        SessionEndedException() {
+            super("this MCP session has ended; start a new one with initialize", null, false, false);
+        }
     }
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * signal with the request (instead of looking the request id up later) keeps concurrent calls apart.
  */
 public final class Cancellation {
-    static final String CONTEXT_KEY = "paddock.cancellation";
+    /** {@link McpTransportContext} key under which a transport puts the request's Cancellation. */
+    public static final String CONTEXT_KEY = "paddock.cancellation";
 
     private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
 

@@ -8,16 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * The client's requests that have not been answered yet, by JSON-RPC id, so that
  * {@code notifications/cancelled} can reach the right one and its late response can be dropped.
  */
-final class InFlightRequests {
+public final class InFlightRequests {
     private final Map<Object, Cancellation> byId = new ConcurrentHashMap<>();
 
-    Cancellation started(Object requestId) {
+    public Cancellation started(Object requestId) {
         var cancellation = new Cancellation();
         byId.put(key(requestId), cancellation);
         return cancellation;
     }
 
-    void cancel(Object requestId) {
+    public void cancel(Object requestId) {
         var cancellation = byId.get(key(requestId));
         if (cancellation != null) cancellation.cancel();
     }
@@ -26,7 +26,7 @@ final class InFlightRequests {
      * Forgets the request; false when the client cancelled it. MCP says the receiver of a cancellation
      * should not answer the request, so the transport then drops the response.
      */
-    boolean finished(Object requestId) {
+    public boolean finished(Object requestId) {
         var cancellation = byId.remove(key(requestId));
         return cancellation == null || !cancellation.isCancelled();
     }

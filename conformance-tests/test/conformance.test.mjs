@@ -1,0 +1,75 @@
+// The official MCP conformance suite (npm @modelcontextprotocol/conformance, pinned below) against
+// `paddock serve --http` started with the fixture config (conformance-tests/fixture/paddock.conformance.json).
+// Needs Node >= 22 (the suite crashes on Node 20; scripts/test provides it). The `Total:` lines of both
+// suites appear in the test output as diagnostics.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { SHADED_JAR, startHttp } from './support/paddock.mjs';
+
+const CONFORMANCE_VERSION = '0.1.16';
+const HERE = path.resolve(import.meta.dirname, '..', 'fixture');
+const NODE = process.execPath;
+const PREFIX = path.join(HERE, '.conformance');
+const CLI = path.join(PREFIX, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
+const OUT = path.join(HERE, 'out');
+
+let server;
+let url;
+
+/** Installs the pinned suite once, with the Node 22 binary first on PATH so npm runs under it. */
+function installSuite() {
+  const installed = path.join(PREFIX, 'node_modules', '@modelcontextprotocol', 'conformance', 'package.json');
+  if (existsSync(installed) && JSON.parse(readFileSync(installed, 'utf8')).version === CONFORMANCE_VERSION) return;
+  mkdirSync(PREFIX, { recursive: true });
+  execFileSync('npm', ['install', '--prefix', PREFIX, '--no-save', '--no-audit', '--no-fund', '--loglevel=error',
+    `@modelcontextprotocol/conformance@${CONFORMANCE_VERSION}`],
+  { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PATH: `${path.dirname(NODE)}:${process.env.PATH}` } });
+}
+
+/** Runs one suite; returns its stdout, its Total line and the checks it saved. */
+function runSuite(args) {
+  const dir = path.join(OUT, args.join('-').replace(/[^a-z0-9-]/gi, ''));
+  rmSync(dir, { recursive: true, force: true });
+  let stdout = '';
+  try {
+    stdout = execFileSync(NODE, [CLI, 'server', '--url', url, '-o', dir, ...args], { encoding: 'utf8' });
+  } catch (e) {
+    stdout = `${e.stdout}${e.stderr}`; // exit 1 on any failed check: the assertions below say which
+  }
+  const total = stdout.match(/Total: (\d+) passed, (\d+) failed/);
+  const checks = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())
+    .flatMap((d) => JSON.parse(readFileSync(path.join(dir, d.name, 'checks.json'), 'utf8'))
+      .map((check) => ({ scenario: d.name, ...check })));
+  return { stdout, total, checks };
+}
+
+before(async () => {
+  assert.ok(existsSync(SHADED_JAR), `build ${SHADED_JAR} first: mvn -pl mcp-server -am package -DskipTests`);
+  assert.ok(Number(process.versions.node.split('.')[0]) >= 22, 'the conformance suite needs Node >= 22');
+  installSuite();
+  server = await startHttp(['--config', path.join(HERE, 'paddock.conformance.json')]);
+  url = server.url;
+});
+
+after(() => server?.stop());
+
+test('every active scenario of the official conformance suite passes', (t) => {
+  const { stdout, total, checks } = runSuite([]);
+  assert.ok(total, `no Total line in the suite's output:\n${stdout}`);
+  t.diagnostic(`active suite: ${total[0]}`);
+  const failed = checks.filter((c) => c.status === 'FAILURE');
+  assert.deepEqual(failed.map((c) => `${c.scenario}: ${c.id}: ${c.errorMessage}`), []);
+  assert.equal(total[2], '0', stdout);
+});
+
+test('pending suite passes, server-sse-polling with no warnings (priming event, retry, Last-Event-ID resumption)', (t) => {
+  const { stdout, total, checks } = runSuite(['--suite', 'pending']);
+  assert.ok(total, `no Total line in the suite's output:\n${stdout}`);
+  t.diagnostic(`pending suite: ${total[0]}`);
+  const bad = checks.filter((c) => c.status === 'FAILURE' || c.status === 'WARNING');
+  assert.deepEqual(bad.map((c) => `${c.status} ${c.id}: ${c.errorMessage}`), []);
+  assert.ok(checks.some((c) => c.id === 'server-sse-disconnect-resume' && c.status === 'SUCCESS'), stdout);
+});

@@ -1,0 +1,248 @@
+// What only Streamable HTTP has: tokens and profiles, Host/Origin checks, limits (401/403/404/429),
+// resuming a stream with Last-Event-ID, /metrics and /healthz, stateless mode, graceful shutdown, and a
+// second real client (the MCP Inspector CLI) against the URL.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import http from 'node:http';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { connectUrl, execute, startHttp, text } from './support/paddock.mjs';
+
+const TEAM_A = 'team-a-token-0123456789';
+const OPEN = 'open-token-0123456789abc';
+let dir;
+
+async function config(json) {
+  dir ??= await mkdtemp(path.join(tmpdir(), 'paddock-http-'));
+  const file = path.join(dir, `paddock-${Math.random().toString(36).slice(2)}.json`);
+  await writeFile(file, JSON.stringify(json, null, 2));
+  return file;
+}
+
+const INIT = { jsonrpc: '2.0', id: 1, method: 'initialize',
+  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } };
+
+/** A raw POST to /mcp; `token` and `session` become headers. */
+function post(url, body, { token, session, headers = {} } = {}) {
+  return fetch(url, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: {
+    'Content-Type': 'application/json', Accept: 'application/json, text/event-stream',
+    ...(token && { Authorization: `Bearer ${token}` }), ...(session && { 'Mcp-Session-Id': session }), ...headers } });
+}
+
+async function rawSession(url, token) {
+  const res = await post(url, INIT, { token });
+  assert.equal(res.status, 200, await res.clone().text());
+  await res.text();
+  const session = res.headers.get('mcp-session-id');
+  await post(url, { jsonrpc: '2.0', method: 'notifications/initialized' }, { token, session }).then((r) => r.text());
+  return session;
+}
+
+/** Reads SSE events from a response until `until(event)` is true; returns the events read. */
+async function readEvents(res, until) {
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const events = [];
+  let buffer = '';
+  while (true) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const frame = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = {};
+      for (const line of frame.split('\n')) {
+        const [field, ...rest] = line.split(':');
+        if (field) event[field] = (event[field] ? `${event[field]}\n` : '') + rest.join(':').trimStart();
+      }
+      if (event.id || event.data) events.push(event);
+      if (until(event)) { await reader.cancel(); return events; }
+    }
+  }
+  return events;
+}
+
+describe('Streamable HTTP with tokens and profiles', { timeout: 180000 }, () => {
+  let server;
+  before(async () => {
+    const file = await config({
+      limits: { wallTimeMs: 20000 },
+      profiles: { 'team-a': { limits: { wallTimeMs: 7000 } } },
+      http: { tokens: { '${env:PADDOCK_TEST_TEAM_A}': 'team-a', [OPEN]: 'default' }, maxConcurrentPerToken: 2 },
+    });
+    server = await startHttp(['--config', file], { env: { PADDOCK_TEST_TEAM_A: TEAM_A } });
+  });
+  after(async () => { await server?.stop(); });
+
+  it('logs its URL and answers /healthz without a token', async () => {
+    assert.match(server.stderr(), /http:\/\/127\.0\.0\.1:\d+\/mcp \(bearer tokens\)/);
+    const res = await fetch(`${server.base}/healthz`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { status: 'ok' });
+  });
+
+  it('answers 401 with WWW-Authenticate without a token or with a wrong one, on /mcp and /metrics', async () => {
+    for (const token of [undefined, 'wrong-token-0123456789']) {
+      const res = await post(server.url, INIT, { token });
+      assert.equal(res.status, 401);
+      assert.match(res.headers.get('www-authenticate'), /^Bearer/);
+    }
+    assert.equal((await fetch(`${server.base}/metrics`)).status, 401);
+  });
+
+  it('answers 403 to a foreign Origin and to a rebinding Host', async () => {
+    const origin = await post(server.url, INIT, { token: OPEN, headers: { Origin: 'https://evil.example' } });
+    assert.equal(origin.status, 403);
+    // fetch will not send a Host of our choosing; node:http will.
+    const status = await new Promise((resolve, reject) => {
+      const req = http.request(server.url, { method: 'POST', headers: { Host: 'evil.example',
+        Authorization: `Bearer ${OPEN}`, 'Content-Type': 'application/json', Accept: 'application/json' } },
+      (res) => { res.resume(); resolve(res.statusCode); });
+      req.on('error', reject);
+      req.end(JSON.stringify(INIT));
+    });
+    assert.equal(status, 403);
+  });
+
+  it('answers 404 to an unknown session and to a session id presented with another token', async () => {
+    const unknown = await post(server.url, { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+      { token: OPEN, session: 'no-such-session' });
+    assert.equal(unknown.status, 404);
+    const session = await rawSession(server.url, TEAM_A);
+    const stolen = await post(server.url, { jsonrpc: '2.0', id: 2, method: 'tools/list' }, { token: OPEN, session });
+    assert.equal(stolen.status, 404);
+  });
+
+  it('routes each token to its profile: its own execute description', async () => {
+    const a = await connectUrl(server.url, { token: TEAM_A });
+    const open = await connectUrl(server.url, { token: OPEN });
+    try {
+      const [toolsA, toolsOpen] = await Promise.all([a.client.listTools(), open.client.listTools()]);
+      const describe = (tools) => tools.tools.find((t) => t.name === 'execute').description;
+      assert.match(describe(toolsA), /\b7(\.0)? ?s|7000/);
+      assert.match(describe(toolsOpen), /\b20(\.0)? ?s|20000/);
+      const result = await execute(a.client, '1 + 1');
+      assert.equal(result.structuredContent.result, 2, text(result));
+    } finally {
+      await a.close();
+      await open.close();
+    }
+  });
+
+  it('answers 429 with Retry-After once a token has maxConcurrentPerToken requests running', async () => {
+    const a = await connectUrl(server.url, { token: TEAM_A });
+    try {
+      const slow = [1, 2].map(() => execute(a.client, 'await new Promise((r) => setTimeout(r, 1500)); "slow"'));
+      await new Promise((r) => setTimeout(r, 300));
+      const session = await rawSession(server.url, TEAM_A).catch((e) => e);
+      // initialize itself is a request: with two running, the third is refused
+      const res = await post(server.url, INIT, { token: TEAM_A });
+      assert.equal(res.status, 429, `${session}`);
+      assert.ok(res.headers.get('retry-after'));
+      for (const r of await Promise.all(slow)) assert.equal(r.structuredContent.result, 'slow', text(r));
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('serves Prometheus metrics with a token: executions, errors by kind, isolates, sessions', async () => {
+    const a = await connectUrl(server.url, { token: OPEN });
+    try {
+      await execute(a.client, 'throw new Error("counted")');
+      const res = await fetch(`${server.base}/metrics`, { headers: { Authorization: `Bearer ${OPEN}` } });
+      assert.equal(res.status, 200);
+      const body = await res.text();
+      assert.match(body, /^paddock_executions_seconds_count \d+/m);
+      assert.match(body, /^paddock_execution_errors_total\{kind="runtime"\} [1-9]/m);
+      assert.match(body, /^paddock_isolates_live [1-9]/m);
+      assert.match(body, /^paddock_sessions [1-9]/m);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('replays the events a client missed when it reconnects with Last-Event-ID', async () => {
+    const session = await rawSession(server.url, OPEN);
+    const call = { jsonrpc: '2.0', id: 7, method: 'tools/call',
+      params: { name: 'execute', arguments: { code: 'await new Promise((r) => setTimeout(r, 800)); "missed"' } } };
+    const first = await post(server.url, call, { token: OPEN, session });
+    assert.equal(first.headers.get('content-type'), 'text/event-stream');
+    // Take the priming event (an id, no data), then drop the connection before the answer comes.
+    const [priming] = await readEvents(first, (e) => e.id);
+    assert.ok(priming?.id, 'the stream starts with an event id to resume from');
+    const resumed = await fetch(server.url, { headers: { Accept: 'text/event-stream', Authorization: `Bearer ${OPEN}`,
+      'Mcp-Session-Id': session, 'Last-Event-ID': priming.id } });
+    assert.equal(resumed.status, 200);
+    const events = await readEvents(resumed, (e) => e.data?.includes('"id":7'));
+    const answer = JSON.parse(events.find((e) => e.data?.includes('"id":7')).data);
+    assert.equal(answer.result.structuredContent.result, 'missed');
+  });
+
+  it('the MCP Inspector CLI lists and calls execute at the URL', async () => {
+    const inspector = path.resolve(import.meta.dirname, '..', 'node_modules', '@modelcontextprotocol', 'inspector',
+      'clients', 'launcher', 'build', 'index.js');
+    const home = await mkdtemp(path.join(tmpdir(), 'paddock-inspector-'));
+    try {
+      const run = async (...args) => JSON.parse((await promisify(execFile)(process.execPath,
+        [inspector, '--cli', server.url, '--transport', 'http', '--header', `Authorization: Bearer ${OPEN}`, ...args],
+        { env: { ...process.env, HOME: home, MCP_CATALOG_PATH: path.join(home, 'catalog') }, timeout: 60000 })).stdout);
+      const listed = await run('--method', 'tools/list');
+      assert.ok(listed.tools.some((t) => t.name === 'execute'), JSON.stringify(listed));
+      const called = await run('--method', 'tools/call', '--tool-name', 'execute', '--tool-arg', 'code=6 * 7');
+      assert.equal(called.structuredContent?.result, 42, JSON.stringify(called));
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Streamable HTTP configuration and lifecycle', { timeout: 180000 }, () => {
+  after(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+
+  it('refuses to start when a token\'s environment variable is missing, naming file, line and variable', async () => {
+    const file = await config({ http: { tokens: { '${env:PADDOCK_TEST_UNSET_TOKEN}': 'default' } } });
+    await assert.rejects(startHttp(['--config', file]),
+      /paddock-\w+\.json:\d+:\d+: http\.tokens.*PADDOCK_TEST_UNSET_TOKEN is not set/s);
+  });
+
+  it('refuses a non-loopback address without tokens unless --allow-unauthenticated', async () => {
+    await assert.rejects(startHttp([], { listen: '0.0.0.0:0' }), /refusing to serve MCP on non-loopback address/);
+  });
+
+  it('--stateless runs each call in a fresh isolate: no globals carry over', async () => {
+    const server = await startHttp(['--stateless']);
+    const session = await connectUrl(server.url);
+    try {
+      const set = await execute(session.client, 'globalThis.kept = 1; typeof globalThis.kept');
+      assert.equal(set.structuredContent.result, 'number', text(set));
+      const next = await execute(session.client, 'typeof globalThis.kept');
+      assert.equal(next.structuredContent.result, 'undefined');
+    } finally {
+      await session.close();
+      await server.stop();
+    }
+  });
+
+  it('on SIGTERM lets a running execution finish, refuses new work, then exits', async () => {
+    const server = await startHttp();
+    const session = await connectUrl(server.url);
+    await execute(session.client, '0');
+    const running = execute(session.client, 'await new Promise((r) => setTimeout(r, 1500)); "finished"');
+    await new Promise((r) => setTimeout(r, 300));
+    const exited = server.stop();
+    let health;
+    for (let waited = 0; waited < 5000 && health !== 503; waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+      health = (await fetch(`${server.base}/healthz`).catch(() => ({ status: 'gone' }))).status;
+    }
+    assert.equal(health, 503, 'shutting down: /healthz says so while the execution finishes');
+    const result = await running;
+    assert.equal(result.structuredContent.result, 'finished', text(result));
+    assert.ok([0, 143].includes(await exited), 'exits as the JVM does after SIGTERM');
+  });
+});

@@ -1,0 +1,80 @@
+package dev.paddock.server;
+
+import dev.paddock.conformance.ConformanceFixture;
+import dev.paddock.sandbox.HostApi;
+import dev.paddock.sandbox.Isolate;
+import dev.paddock.transport.http.HttpSettings;
+import dev.paddock.transport.http.StreamableHttpTransport;
+import io.modelcontextprotocol.server.McpAsyncServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Paddock over Streamable HTTP: one port, one MCP server per profile (each with its own tool list and
+ * grants), sessions routed to their token's profile, each session with its own isolate.
+ *
+ * <pre>{@code
+ * var http = new PaddockHttpServer(settings, sandbox::newIsolate, ProfileGrants.loadAll(config), false, null);
+ * int port = http.start();
+ * ...
+ * http.close();   // running executions finish (up to the shutdown grace), then every isolate goes
+ * }</pre>
+ */
+public final class PaddockHttpServer implements AutoCloseable {
+    private final StreamableHttpTransport transport;
+    private final Map<String, SessionIsolates> isolates = new LinkedHashMap<>();
+    private final List<McpAsyncServer> servers = new ArrayList<>();
+    private final ServerMetrics metrics = new ServerMetrics();
+
+    /**
+     * @param profiles  profile name → grants; every profile a token names must be here
+     * @param stateless each execute runs in a fresh isolate discarded after it
+     * @param maxQueue  longest an execution may wait to start; null for no limit
+     */
+    public PaddockHttpServer(HttpSettings settings, Function<HostApi, Isolate> newIsolate,
+            Map<String, ProfileGrants> profiles, boolean stateless, Duration maxQueue) {
+        this(settings, newIsolate, profiles, stateless, maxQueue, false);
+    }
+
+    /** @param conformanceFixture serve the official conformance suite's fixture as the default profile */
+    public PaddockHttpServer(HttpSettings settings, Function<HostApi, Isolate> newIsolate,
+            Map<String, ProfileGrants> profiles, boolean stateless, Duration maxQueue, boolean conformanceFixture) {
+        for (String profile : settings.tokens().values()) {
+            if (!profiles.containsKey(profile)) throw new IllegalArgumentException("no profile '" + profile + "'");
+        }
+        this.transport = new StreamableHttpTransport(settings, PaddockServer.mcpJson(), this::sessionClosed)
+                .withMetrics(metrics::scrape);
+        var options = new ServingOptions(stateless, maxQueue, metrics);
+        profiles.forEach((name, grants) -> {
+            var sessions = new SessionIsolates(newIsolate, grants::newSession, transport::isOpen);
+            isolates.put(name, sessions);
+            servers.add(conformanceFixture && name.equals(HttpSettings.DEFAULT_PROFILE)
+                    ? ConformanceFixture.serve(transport.provider(name), PaddockServer.mcpJson()).getAsyncServer()
+                    : PaddockServer.build(transport.provider(name), sessions, grants, options));
+        });
+        metrics.gauge("paddock.isolates.live", "isolates holding a session's globals",
+                () -> isolates.values().stream().mapToInt(SessionIsolates::liveIsolates).sum());
+        metrics.gauge("paddock.sessions", "open MCP sessions", transport::sessionCount);
+    }
+
+    /** Binds and serves; returns the port. */
+    public int start() {
+        return transport.start();
+    }
+
+    private void sessionClosed(String sessionId) {
+        isolates.values().forEach(sessions -> sessions.sessionClosed(sessionId));
+    }
+
+    /** Refuses new requests, lets running ones finish up to the shutdown grace, then ends every session. */
+    @Override
+    public void close() {
+        transport.close();
+        servers.forEach(McpAsyncServer::close);
+        isolates.values().forEach(SessionIsolates::close);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.paddock.transport.http;
+
+import dev.paddock.transport.InFlightRequests;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpStreamableServerSession;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One MCP session over HTTP: the SDK's session, who opened it, and its resumable streams.
+ *
+ * <p>Finished streams are kept (a bounded number) so that a client that lost the connection before the
+ * last event can still resume; they go when the session ends.
+ */
+final class Session {
+    /** Protocol versions from this one on understand priming events (empty data) on SSE streams. */
+    private static final String PRIMING_SINCE = "2025-11-25";
+    private static final int FINISHED_STREAMS_KEPT = 64;
+
+    private final String id;
+    private final McpStreamableServerSession sdk;
+    private final BearerAuth.Caller caller;
+    private final ProfileProvider provider;
+    private final McpJsonMapper json;
+    private final int replayEvents;
+    private final Map<String, EventStream> streams = new LinkedHashMap<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final InFlightRequests inFlight = new InFlightRequests();
+    private volatile long lastActivity = System.nanoTime();
+    private volatile String protocolVersion = "";
+    private long streamCount;
+    private EventStream listening;
+
+    Session(String id, McpStreamableServerSession sdk, BearerAuth.Caller caller, ProfileProvider provider,
+            McpJsonMapper json, int replayEvents) {
+        this.id = id;
+        this.sdk = sdk;
+        this.caller = caller;
+        this.provider = provider;
+        this.json = json;
+        this.replayEvents = replayEvents;
+    }
+
+    /** The requests being answered, so that {@code notifications/cancelled} reaches the right one. */
+    InFlightRequests inFlight() {
+        return inFlight;
+    }
+
+    String id() {
+        return id;
+    }
+
+    McpStreamableServerSession sdk() {
+        return sdk;
+    }
+
+    BearerAuth.Caller caller() {
+        return caller;
+    }
+
+    ProfileProvider provider() {
+        return provider;
+    }
+
+    void negotiated(String version) {
+        protocolVersion = version == null ? "" : version;
+    }
+
+    /** Older clients parse every SSE data field as JSON and would choke on a priming event. */
+    boolean primes() {
+        return protocolVersion.compareTo(PRIMING_SINCE) >= 0;
+    }
+
+    void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    void requestStarted() {
+        running.incrementAndGet();
+        touch();
+    }
+
+    void requestFinished() {
+        running.decrementAndGet();
+        touch();
+    }
+
+    int running() {
+        return running.get();
+    }
+
+    synchronized boolean idleFor(Duration timeout) {
+        if (running.get() > 0 || streams.values().stream().anyMatch(EventStream::attached)) return false;
+        return System.nanoTime() - lastActivity > timeout.toNanos();
+    }
+
+    synchronized void keepAlive() {
+        streams.values().forEach(EventStream::keepAlive);
+    }
+
+    synchronized EventStream newStream() {
+        forgetOldFinishedStreams();
+        var stream = new EventStream(Long.toString(++streamCount), json, replayEvents, this::touch);
+        streams.put(stream.id(), stream);
+        return stream;
+    }
+
+    /** A fresh listening stream, or null while another GET is still reading the current one. */
+    synchronized EventStream newListeningStream() {
+        if (listening != null && listening.attached()) return null;
+        if (listening != null) listening.close();
+        listening = newStream();
+        return listening;
+    }
+
+    /** The stream an event id ({@code <stream>-<seq>}) belongs to, or null. */
+    synchronized EventStream streamOf(String eventId) {
+        int dash = eventId.lastIndexOf('-');
+        return dash < 0 ? null : streams.get(eventId.substring(0, dash));
+    }
+
+    static long sequenceOf(String eventId) {
+        try {
+            return Long.parseLong(eventId.substring(eventId.lastIndexOf('-') + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Sends a message on the listening stream; dropped when the client never opened one. */
+    void sendOnListeningStream(McpSchema.JSONRPCMessage message) {
+        EventStream target;
+        synchronized (this) {
+            target = listening;
+        }
+        if (target != null) target.sendMessage(message).subscribe();
+    }
+
+    Mono<Void> close() {
+        List<EventStream> all;
+        synchronized (this) {
+            all = new ArrayList<>(streams.values());
+            streams.clear();
+            listening = null;
+        }
+        return sdk.closeGracefully().onErrorComplete()
+                .then(Flux.fromIterable(all).doOnNext(EventStream::close).then());
+    }
+
+    private void forgetOldFinishedStreams() {
+        long finished = streams.values().stream().filter(EventStream::completed).count();
+        var it = streams.values().iterator();
+        while (finished > FINISHED_STREAMS_KEPT && it.hasNext()) {
+            var stream = it.next();
+            if (stream.completed() && !stream.attached()) {
+                it.remove();
+                finished--;
+            }
+        }
+    }
+}

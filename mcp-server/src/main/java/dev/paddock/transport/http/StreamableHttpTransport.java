@@ -1,0 +1,300 @@
+package dev.paddock.transport.http;
+
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * MCP Streamable HTTP on Reactor Netty: {@code POST/GET/DELETE /mcp} and {@code GET /healthz}.
+ *
+ * <pre>{@code
+ * var http = new StreamableHttpTransport(HttpSettings.loopback(8080), mapper);
+ * McpServer.async(http.provider()).jsonMapper(mapper)...build();   // or provider("team-a") per profile
+ * int port = http.start();
+ * ...
+ * http.close();   // stop accepting, let running requests finish (shutdown grace), end the sessions
+ * }</pre>
+ *
+ * This class is the network layer only: admission (Host/Origin, bearer token, concurrency, body size) and
+ * copying {@link Reply replies} onto the wire; what the requests mean is {@link McpEndpoint}'s business.
+ */
+public final class StreamableHttpTransport implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StreamableHttpTransport.class);
+
+    /** {@link McpTransportContext} key of the profile granted to the request's session. */
+    public static final String PROFILE_KEY = "paddock.profile";
+    /** {@link McpTransportContext} key of the session id as the client sees it ({@code Mcp-Session-Id}). */
+    public static final String SESSION_KEY = "paddock.http.session";
+
+    private final HttpSettings settings;
+    private final McpEndpoint endpoint;
+    private final OriginPolicy origins;
+    private final BearerAuth auth;
+    private final ConcurrencyLimit limit;
+    private volatile boolean closing;
+    private volatile Supplier<String> metrics;
+    private DisposableServer server;
+    private Disposable timers;
+
+    public StreamableHttpTransport(HttpSettings settings, McpJsonMapper json) {
+        this(settings, json, sessionId -> {});
+    }
+
+    /**
+     * @param onSessionClosed called with the SDK's session id ({@code exchange.sessionId()}) once a session
+     *                        has ended by DELETE, idle expiry or shutdown, e.g. to close its isolate
+     */
+    public StreamableHttpTransport(HttpSettings settings, McpJsonMapper json, Consumer<String> onSessionClosed) {
+        this.settings = settings;
+        this.endpoint = new McpEndpoint(json, settings, onSessionClosed);
+        this.origins = new OriginPolicy(settings.allowedHosts(), settings.allowedOrigins());
+        this.auth = new BearerAuth(settings.tokens());
+        this.limit = new ConcurrencyLimit(settings.maxConcurrentPerToken());
+    }
+
+    /** The provider for an MCP server that serves every profile without a server of its own. */
+    public McpStreamableServerTransportProvider provider() {
+        return endpoint.provider(McpEndpoint.ANY_PROFILE);
+    }
+
+    /** The provider for the MCP server that serves sessions of one profile (its own tools, its own grants). */
+    public McpStreamableServerTransportProvider provider(String profile) {
+        return endpoint.provider(profile);
+    }
+
+    /** The profile of a session, by the id the client sees or the SDK's own session id. */
+    public Optional<String> profileOf(String sessionId) {
+        return endpoint.profileOf(sessionId);
+    }
+
+    /** The profile granted to the session of a request being handled ({@value HttpSettings#DEFAULT_PROFILE} when unknown). */
+    public static String profileOf(McpTransportContext context) {
+        return context != null && context.get(PROFILE_KEY) instanceof String p ? p : HttpSettings.DEFAULT_PROFILE;
+    }
+
+    /** Sessions open now. */
+    public int sessionCount() {
+        return endpoint.sessionCount();
+    }
+
+    /** Whether a session is open, by the id the client sees or the SDK's own session id. */
+    public boolean isOpen(String sessionId) {
+        return endpoint.isOpen(sessionId);
+    }
+
+    /**
+     * Serves {@code GET /metrics} (Prometheus text format) from the given scrape; call before {@link #start()}.
+     * It is admitted like {@code /mcp}: Host/Origin checks and, when tokens are configured, a bearer token.
+     */
+    public StreamableHttpTransport withMetrics(Supplier<String> scrape) {
+        this.metrics = scrape;
+        return this;
+    }
+
+    /** Binds and starts serving; returns the bound port. */
+    public synchronized int start() {
+        if (server != null) throw new IllegalStateException("already started");
+        refuseOpenBind();
+        server = HttpServer.create()
+                .host(settings.host())
+                .port(settings.port())
+                .route(routes -> routes
+                        .post("/mcp", counted(this::post))
+                        .get("/mcp", admitted((req, caller) -> endpoint.get(req.requestHeaders()::get, caller)))
+                        .delete("/mcp", admitted((req, caller) -> endpoint.delete(req.requestHeaders()::get, caller)))
+                        .get("/healthz", (req, res) -> health(res))
+                        .get("/metrics", admitted((req, caller) -> Mono.fromSupplier(this::metricsReply))))
+                .bindNow();
+        Duration sweep = settings.idleTimeout().dividedBy(4);
+        if (sweep.compareTo(Duration.ofSeconds(30)) > 0) sweep = Duration.ofSeconds(30);
+        if (sweep.toMillis() < 10) sweep = Duration.ofMillis(10);
+        timers = Disposables.composite(
+                Flux.interval(sweep).subscribe(tick -> endpoint.expireIdle(settings.idleTimeout())),
+                Flux.interval(settings.keepAlive()).subscribe(tick -> endpoint.keepAlive()));
+        log.info("MCP Streamable HTTP on http://{}:{}/mcp ({})", settings.host(), server.port(),
+                auth.enabled() ? "bearer tokens required" : "no authentication");
+        return server.port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /**
+     * Stops accepting requests (503 from now on), waits up to the shutdown grace for running requests to
+     * finish, then ends every session and the listener.
+     */
+    public Mono<Void> closeGracefully() {
+        return Mono.defer(() -> {
+            closing = true;
+            return Flux.interval(Duration.ofMillis(20))
+                    .takeUntil(tick -> endpoint.runningRequests() == 0)
+                    .then()
+                    .timeout(settings.shutdownGrace(), Mono.fromRunnable(() -> log.warn(
+                            "shutdown grace of {} over with {} requests still running",
+                            settings.shutdownGrace(), endpoint.runningRequests())))
+                    .then(endpoint.closeSessions(null))
+                    .then(Mono.defer(this::stopListening));
+        });
+    }
+
+    @Override
+    public void close() {
+        closeGracefully().block(settings.shutdownGrace().plusSeconds(10));
+    }
+
+    private synchronized Mono<Void> stopListening() {
+        if (timers != null) timers.dispose();
+        if (server == null) return Mono.empty();
+        server.dispose();
+        return server.onDispose().timeout(Duration.ofSeconds(5)).onErrorComplete();
+    }
+
+    private void refuseOpenBind() {
+        if (auth.enabled() || settings.allowUnauthenticated()) return;
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(settings.host()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve HTTP host '" + settings.host() + "'", e);
+        }
+        if (!loopback) {
+            throw new IllegalStateException("refusing to serve MCP on non-loopback address " + settings.host()
+                    + " without bearer tokens: configure http.tokens, or pass --allow-unauthenticated if "
+                    + "something in front of Paddock authenticates callers");
+        }
+    }
+
+    // ---- admission: each check one step, in the order a client can fix them
+
+    private interface Handler {
+        Mono<Reply> handle(HttpServerRequest request, BearerAuth.Caller caller);
+    }
+
+    private interface CountedHandler {
+        Mono<Reply> handle(HttpServerRequest request, BearerAuth.Caller caller, ConcurrencyLimit.Permit permit);
+    }
+
+    private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> admitted(Handler handler) {
+        return (req, res) -> {
+            Reply refusal = refusal(req);
+            if (refusal != null) return send(res, refusal);
+            var caller = auth.authenticate(req.requestHeaders().get("Authorization"));
+            if (caller == null) {
+                return send(res, Reply.error(401, "missing or invalid bearer token")
+                        .withHeader("WWW-Authenticate", "Bearer realm=\"paddock\""));
+            }
+            return Mono.defer(() -> handler.handle(req, caller)).flatMap(reply -> send(res, reply));
+        };
+    }
+
+    private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> counted(CountedHandler handler) {
+        return admitted((req, caller) -> {
+            var permit = limit.tryAcquire(caller.key());
+            if (permit == null) {
+                return Mono.just(Reply.error(429, "too many concurrent requests for this token (limit "
+                        + settings.maxConcurrentPerToken() + ")").withHeader("Retry-After", "1"));
+            }
+            return handler.handle(req, caller, permit).doOnError(e -> permit.release());
+        });
+    }
+
+    /** Shutdown, then Host/Origin; the token comes next. Each check in the order a client can fix them. */
+    private Reply refusal(HttpServerRequest req) {
+        if (closing) return Reply.error(503, "server is shutting down").withHeader("Retry-After", "5");
+        String refusal = origins.refusal(req.requestHeaders().get("Host"), req.requestHeaders().get("Origin"));
+        return refusal == null ? null : Reply.error(403, refusal);
+    }
+
+    /** Reads the body within the size limit; the permit passes to the endpoint with the message. */
+    private Mono<Reply> post(HttpServerRequest req, BearerAuth.Caller caller, ConcurrencyLimit.Permit permit) {
+        if (declaredLength(req) > settings.maxBodyBytes()) {
+            permit.release();
+            return Mono.just(tooLarge());
+        }
+        var handedOver = new AtomicBoolean();
+        return req.receive().asByteArray()
+                .reduceWith(ByteArrayOutputStream::new, (out, chunk) -> {
+                    if (out.size() + (long) chunk.length > settings.maxBodyBytes()) throw new BodyTooLarge();
+                    out.writeBytes(chunk);
+                    return out;
+                })
+                // A Mono's flatMap cancels its finished source too: only a hang-up before the endpoint
+                // took the message frees the permit here; after that the endpoint frees it.
+                .doOnCancel(() -> {
+                    if (!handedOver.get()) permit.release();
+                })
+                .flatMap(out -> {
+                    handedOver.set(true);
+                    return endpoint.post(req.requestHeaders()::get, out.toByteArray(), caller, permit::release);
+                })
+                .onErrorResume(BodyTooLarge.class, e -> {
+                    permit.release();
+                    return Mono.just(tooLarge());
+                });
+    }
+
+    private static long declaredLength(HttpServerRequest req) {
+        String length = req.requestHeaders().get("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // a length we cannot read is no reason to read on
+        }
+    }
+
+    private Reply tooLarge() {
+        return Reply.error(413, "request body exceeds " + settings.maxBodyBytes() + " bytes");
+    }
+
+    private static final class BodyTooLarge extends RuntimeException {
+        BodyTooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Reply metricsReply() {
+        Supplier<String> scrape = metrics;
+        if (scrape == null) return Reply.error(404, "metrics are not enabled on this server");
+        return Reply.text(200, "text/plain; version=0.0.4; charset=utf-8", scrape.get());
+    }
+
+    private Publisher<Void> health(HttpServerResponse res) {
+        return send(res, closing ? Reply.json(503, "{\"status\":\"shutting down\"}") : Reply.json(200, "{\"status\":\"ok\"}"));
+    }
+
+    private static Mono<Void> send(HttpServerResponse res, Reply reply) {
+        res.status(reply.status());
+        reply.headers().forEach(res::header);
+        if (reply.headers().containsKey("Content-Type")
+                && reply.headers().get("Content-Type").equals(Reply.EVENT_STREAM)) {
+            // Each event is flushed as it comes; an SSE stream is useless if events wait in a buffer.
+            return res.sendString(Flux.from(reply.body()), StandardCharsets.UTF_8).then();
+        }
+        return Mono.from(reply.body()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(body -> body.isPresent()
+                        ? res.sendString(Mono.just(body.get()), StandardCharsets.UTF_8).then()
+                        : res.send().then());
+    }
+}

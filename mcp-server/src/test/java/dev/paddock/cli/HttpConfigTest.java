@@ -1,0 +1,76 @@
+package dev.paddock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paddock.config.ConfigException;
+import dev.paddock.config.PaddockConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The http section of paddock.json: tokens from the environment, profiles, limits, located errors. */
+class HttpConfigTest {
+    @TempDir
+    Path dir;
+
+    private HttpConfig read(String json, Map<String, String> env) throws Exception {
+        Path file = dir.resolve("paddock.json");
+        Files.writeString(file, json);
+        return HttpConfig.read(PaddockConfig.load(file), "127.0.0.1", 0, false, env::get);
+    }
+
+    @Test
+    void tokensComeFromTheEnvironmentOrLiterallyAndNameProfiles() throws Exception {
+        var config = read("""
+                {"profiles": {"team-a": {}},
+                 "http": {"tokens": {"${env:TEAM_A_TOKEN}": "team-a", "a-literal-token-123": "default"},
+                          "maxConcurrentPerToken": 8, "maxQueueMs": 1500, "instanceId": "east_1"}}""",
+                Map.of("TEAM_A_TOKEN", "secret-from-the-environment"));
+        assertThat(config.settings().tokens()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "secret-from-the-environment", "team-a", "a-literal-token-123", "default"));
+        assertThat(config.settings().maxConcurrentPerToken()).isEqualTo(8);
+        assertThat(config.settings().instanceId()).isEqualTo("east_1");
+        assertThat(config.maxQueue()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.conformanceFixture()).isFalse();
+    }
+
+    @Test
+    void aMissingEnvironmentVariableIsALocatedError() {
+        assertThatThrownBy(() -> read("""
+                {"http": {
+                  "tokens": {"${env:NOT_SET_ANYWHERE}": "default"}}}""", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("paddock.json:2:")
+                .hasMessageContaining("environment variable NOT_SET_ANYWHERE is not set");
+    }
+
+    @Test
+    void aTokenMustNameADefinedProfile() {
+        assertThatThrownBy(() -> read("""
+                {"http": {"tokens": {"a-literal-token-123": "team-z"}}}""", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("must name a profile; defined profiles: default");
+    }
+
+    @Test
+    void unknownKeysAndBadValuesAreRefused() {
+        assertThatThrownBy(() -> read("{\"http\": {\"maxBodyByte\": 5}}", Map.of()))
+                .hasMessageContaining("unknown key 'maxBodyByte'");
+        assertThatThrownBy(() -> read("{\"http\": {\"idleTimeoutMs\": -1}}", Map.of()))
+                .hasMessageContaining("http.idleTimeoutMs: must be a positive integer");
+        assertThatThrownBy(() -> read("{\"http\": {\"tokens\": {\"short\": \"default\"}}}", Map.of()))
+                .hasMessageContaining("at least 16 characters");
+    }
+
+    @Test
+    void noSectionMeansLoopbackDefaults() throws Exception {
+        var config = read("{}", Map.of());
+        assertThat(config.settings().tokens()).isEmpty();
+        assertThat(config.settings().maxConcurrentPerToken()).isGreaterThanOrEqualTo(200);
+        assertThat(config.maxQueue()).isEqualTo(HttpConfig.DEFAULT_MAX_QUEUE);
+    }
+}
