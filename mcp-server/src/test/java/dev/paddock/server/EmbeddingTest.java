@@ -41,6 +41,33 @@ class EmbeddingTest {
         }
     }
 
+    public static final class Reporter {
+        public String work(JsonNode input, dev.paddock.capability.CallContext context) {
+            context.progress(1, 2.0, "halfway");
+            context.log("warning", "disk almost full");
+            return "done before " + (context.deadline().isAfter(java.time.Instant.now()) ? "the deadline" : "?")
+                    + " as " + context.profile() + (context.cancelled() ? " (cancelled)" : "");
+        }
+    }
+
+    @Test
+    void aCapabilityReportsProgressAndLogsToTheClientThroughItsCallContext() throws Exception {
+        ProfileGrants grants = Paddock.builder()
+                .capability("job", "export interface Job { work(input: {}): Promise<string>; }", new Reporter()).grants();
+        try (StdioClient client = new StdioClient(sandbox::newIsolate, grants)) {
+            client.initialize("2025-11-25");
+            client.request(9, "logging/setLevel", "{\"level\": \"debug\"}");
+            String call = JsonMapper.shared().createObjectNode().put("code", "return await job.work({})").toString();
+            JsonNode result = client.callExecute(1, call, "{\"progressToken\": \"p1\"}").get("result");
+            assertThat(result.at("/structuredContent/result").asString()).isEqualTo("done before the deadline as default");
+            client.await(m -> "notifications/progress".equals(m.path("method").asString(""))
+                    && m.at("/params/message").asString("").contains("halfway"), "capability progress");
+            client.await(m -> "notifications/message".equals(m.path("method").asString(""))
+                    && m.at("/params/data").asString("").equals("disk almost full")
+                    && m.at("/params/level").asString("").equals("warning"), "capability log message");
+        }
+    }
+
     @Test
     void richContentReturnedByACapabilityReachesTheClientAsMcpContent() throws Exception {
         ProfileGrants grants = Paddock.builder()
