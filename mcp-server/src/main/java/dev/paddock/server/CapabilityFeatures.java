@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,7 +83,7 @@ final class CapabilityFeatures {
                         if (result.isObject()) builder.structuredContent(json.convertValue(result, Map.class));
                         return builder.build();
                     }
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                    Throwable cause = SessionHostApi.cause(failure);
                     String code = cause instanceof dev.paddock.capability.CapabilityException c ? " (" + c.code() + ")" : "";
                     return CallToolResult.builder().addTextContent(direct.namespace() + "." + direct.method() + " failed" + code
                             + ": " + cause.getMessage()).isError(true).build();

@@ -98,8 +98,13 @@ public final class SessionHostApi implements HostApi {
         return egress.fetch(json.writeValueAsString(request));
     }
 
+    /** What actually failed: futures wrap a host method's exception in a CompletionException. */
+    static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     private static Throwable toJsError(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = cause(failure);
         if (cause instanceof CapabilityException c) {
             return new HostCallException("EINVAL".equals(c.code()) ? "TypeError" : "Error", c.code(), c.getMessage());
         }
