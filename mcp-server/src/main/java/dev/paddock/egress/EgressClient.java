@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLException;
 import reactor.core.Exceptions;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
@@ -81,12 +82,19 @@ public final class EgressClient {
     public CompletableFuture<FetchResponse> fetch(FetchRequest request) {
         EgressLimits limits = policy.limits();
         String shownUrl = EgressUrl.shorten(String.valueOf(request.url()));
-        return Mono.defer(() -> follow(Hop.first(request, limits), 0))
+        CompletableFuture<FetchResponse> future = new CompletableFuture<>();
+        Disposable exchange = Mono.defer(() -> follow(Hop.first(request, limits), 0))
                 .timeout(Duration.ofMillis(limits.timeoutMs()), Mono.error(() -> new CapabilityException(
                         "EGRESS_TIMEOUT", "fetch to " + shownUrl + " did not complete within the " + limits.timeoutMs()
                                 + " ms egress time limit")))
                 .onErrorMap(e -> !(e instanceof CapabilityException), e -> networkFailure(shownUrl, e))
-                .toFuture();
+                .subscribe(future::complete, future::completeExceptionally);
+        // Disposing the subscription ourselves, rather than trusting the future's cancel to reach it, is what
+        // reliably closes the connection of a cancelled (timed-out or abandoned) execution.
+        future.whenComplete((response, failure) -> {
+            if (future.isCancelled()) exchange.dispose();
+        });
+        return future;
     }
 
     private Mono<FetchResponse> follow(Hop hop, int redirects) {
