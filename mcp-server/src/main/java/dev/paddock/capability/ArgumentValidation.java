@@ -1,14 +1,10 @@
 package dev.paddock.capability;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -20,10 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the agent got wrong: {@code files.read: input.path must be a string}.
  */
 final class ArgumentValidation implements CallStep {
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-
     private final Map<String, DeclaredMethod> methods;
-    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     ArgumentValidation(Map<String, DeclaredMethod> methodsByQualifiedName) {
         this.methods = Map.copyOf(methodsByQualifiedName);
@@ -45,7 +38,7 @@ final class ArgumentValidation implements CallStep {
                     + arguments.size()));
         }
         JsonNode input = toolInput(method, arguments);
-        List<Error> errors = schema(call.qualifiedName(), method).validate(input);
+        List<Error> errors = method.inputSchema().validate(input);
         if (!errors.isEmpty()) {
             return CompletableFuture.failedFuture(invalid(call, describe(errors.get(0), method)));
         }
@@ -63,10 +56,6 @@ final class ArgumentValidation implements CallStep {
             if (!arguments.get(i).isNull()) input.set(method.params().get(i), arguments.get(i));
         }
         return input;
-    }
-
-    private Schema schema(String qualifiedName, DeclaredMethod method) {
-        return schemas.computeIfAbsent(qualifiedName, k -> REGISTRY.getSchema(method.inputSchema()));
     }
 
     private static CapabilityException invalid(CapabilityCall call, String problem) {

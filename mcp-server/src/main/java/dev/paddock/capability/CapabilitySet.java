@@ -1,5 +1,7 @@
 package dev.paddock.capability;
 
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.paddock.tooldefs.Declarations;
 import dev.paddock.tooldefs.ToolDefs;
 import dev.paddock.tooldefs.ToolMethod;
@@ -28,8 +30,11 @@ public final class CapabilitySet {
 
     public static final CapabilitySet NONE = new CapabilitySet(Map.of(), Map.of(), "", Map.of(), List.of(), List.of());
 
-    /** Parsing the same declarations for every connection is wasted work: they are immutable text. */
-    private static final Map<String, Declarations> PARSED = new ConcurrentHashMap<>();
+    /** What one namespace's declarations yield: immutable, so derived once and shared by every connection. */
+    private record Derived(Declarations declarations, List<DeclaredMethod> methods, List<ObjectNode> tools) {}
+
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<String, Derived> DERIVED = new ConcurrentHashMap<>();
 
     private final Map<String, List<String>> methodNames;
     private final Map<String, DeclaredMethod> declared;
@@ -68,20 +73,17 @@ public final class CapabilitySet {
             if (names.containsKey(ns)) {
                 throw new IllegalArgumentException("two capabilities use the namespace '" + ns + "'; give each its own");
             }
-            Declarations d = PARSED.computeIfAbsent(capability.declarations(), text -> ToolDefs.parse(ns + ".d.ts", text));
-            List<ToolMethod> methods = ToolDefs.methods(d, ns, ToolNaming.DEFAULT);
-            List<ObjectNode> mcpTools = ToolDefs.toMcpTools(d, ns, ToolNaming.DEFAULT);
-            List<DeclaredMethod> declaredMethods = new ArrayList<>();
-            for (int i = 0; i < methods.size(); i++) {
-                ToolMethod m = methods.get(i);
-                declaredMethods.add(new DeclaredMethod(m.name(), m.parameters(), m.objectInput(), mcpTools.get(i).get("inputSchema")));
-                tools.add(new DirectTool(ns, m.name(), mcpTools.get(i)));
+            Derived derived = DERIVED.computeIfAbsent(ns + "\u0000" + capability.declarations(),
+                    key -> derive(ns, capability.declarations()));
+            List<DeclaredMethod> declaredMethods = derived.methods();
+            for (int i = 0; i < declaredMethods.size(); i++) {
+                tools.add(new DirectTool(ns, declaredMethods.get(i).name(), derived.tools().get(i)));
             }
             Map<String, BoundMethod> joined = CapabilityBinder.bind(capability, declaredMethods, json);
             names.put(ns, declaredMethods.stream().map(DeclaredMethod::name).toList());
             for (DeclaredMethod m : declaredMethods) declared.put(ns + "." + m.name(), m);
             joined.forEach((method, b) -> bound.put(ns + "." + method, b));
-            parsed.put(ns, d);
+            parsed.put(ns, derived.declarations());
         }
         List<CallStep> steps = List.of(new ArgumentValidation(declared), policy.asStep(), new CallAudit(),
                 new Invocation(bound, hostExecutor));
@@ -89,6 +91,19 @@ public final class CapabilitySet {
         Map<String, String> byNamespace = new LinkedHashMap<>();
         parsed.forEach((ns, d) -> byNamespace.put(ns, ToolDefs.render(d, ns)));
         return new CapabilitySet(Map.copyOf(names), Map.copyOf(declared), rendered, byNamespace, List.copyOf(tools), steps);
+    }
+
+    private static Derived derive(String ns, String text) {
+        Declarations d = ToolDefs.parse(ns + ".d.ts", text);
+        List<ToolMethod> methods = ToolDefs.methods(d, ns, ToolNaming.DEFAULT);
+        List<ObjectNode> mcpTools = ToolDefs.toMcpTools(d, ns, ToolNaming.DEFAULT);
+        List<DeclaredMethod> declared = new ArrayList<>();
+        for (int i = 0; i < methods.size(); i++) {
+            ToolMethod m = methods.get(i);
+            declared.add(new DeclaredMethod(m.name(), m.parameters(), m.objectInput(),
+                    SCHEMAS.getSchema(mcpTools.get(i).get("inputSchema"))));
+        }
+        return new Derived(d, List.copyOf(declared), List.copyOf(mcpTools));
     }
 
     /** Namespace → method names, in declaration order: what the isolate's bridge offers. */

@@ -1,7 +1,7 @@
 package dev.paddock.capability;
 
+import com.networknt.schema.Schema;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A method as the TypeScript declarations state it.
@@ -9,11 +9,11 @@ import tools.jackson.databind.JsonNode;
  * @param params            parameter names in order
  * @param singleObjectInput true when the method takes one object parameter, which is then the tool input
  *                          itself (so the schema's paths start at that parameter)
- * @param inputSchema       JSON Schema of the tool input (an object of named parameters, or the single
- *                          object parameter)
+ * @param inputSchema       the compiled JSON Schema of the tool input (an object of named parameters, or the
+ *                          single object parameter)
  */
 public record DeclaredMethod(
-        String name, List<String> params, boolean singleObjectInput, JsonNode inputSchema) {
+        String name, List<String> params, boolean singleObjectInput, Schema inputSchema) {
 
     public DeclaredMethod {
         params = List.copyOf(params);
