@@ -71,9 +71,9 @@ test('every schema emitted for real servers is valid JSON Schema 2020-12', () =>
   }
 });
 
-// The issue's target is 3×; we measure 2.69× without dropping descriptions (they are ~60% of the
+// The issue's target is 3×; we measure 2.79× without dropping descriptions (they are ~60% of the
 // TypeScript). This guards the ratio we have against regressions; the README reports the real figure.
-const TOKEN_RATIO_FLOOR = 2.6;
+const TOKEN_RATIO_FLOOR = 2.75;
 
 test(`TypeScript declarations cost at least ${TOKEN_RATIO_FLOOR}× fewer o200k tokens than the servers' JSON`, () => {
   let json = 0;

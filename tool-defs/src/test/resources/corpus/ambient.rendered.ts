@@ -1,5 +1,5 @@
 declare const ambient: {
-  /** Milliseconds since the epoch. */
-  now(): Promise<number>;
-  sleep: (ms: number) => Promise<void>;
+ /** Milliseconds since the epoch. */
+ now(): Promise<number>;
+ sleep: (ms: number) => Promise<void>;
 };

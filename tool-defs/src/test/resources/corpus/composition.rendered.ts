@@ -11,18 +11,18 @@ type Summary = Pick<Entity, "id" | "name">;
 type WithoutTags = Omit<Entity, "tags">;
 type Store = Timestamped & { revision: number };
 declare const composition: {
-  /** Creates an entity. @param input.name Display name. */
-  create(input: { name: string; priority?: Priority; tags?: string[] }): Promise<Stored>;
-  /** Lists entities page by page. */
-  list(input: { cursor?: string; limit?: number }): Promise<Page<Entity>>;
-  /** The whole tree under one entity. */
-  tree(input: { rootId: string }): Promise<Tree>;
-  /** Updates some fields. */
-  update(id: string, changes: Draft): Promise<Summary>;
-  /** Copies entities, each id once. */
-  copy(target: WithoutTags, ...ids: string[]): Promise<{ copies: Stored[]; first: Stored }>;
-  /** Store metadata. */
-  info(input: Store): Promise<Store>;
-  /** Searches by name. @param query Text to look for. */
-  search: (query: string, options?: { exact?: boolean }) => Promise<Page<Summary>>;
+ /** Creates an entity. @param input.name Display name. */
+ create(input: { name: string; priority?: Priority; tags?: string[] }): Promise<Stored>;
+ /** Lists entities page by page. */
+ list(input: { cursor?: string; limit?: number }): Promise<Page<Entity>>;
+ /** The whole tree under one entity. */
+ tree(input: { rootId: string }): Promise<Tree>;
+ /** Updates some fields. */
+ update(id: string, changes: Draft): Promise<Summary>;
+ /** Copies entities, each id once. */
+ copy(target: WithoutTags, ...ids: string[]): Promise<{ copies: Stored[]; first: Stored }>;
+ /** Store metadata. */
+ info(input: Store): Promise<Store>;
+ /** Searches by name. @param query Text to look for. */
+ search: (query: string, options?: { exact?: boolean }) => Promise<Page<Summary>>;
 };

@@ -30,13 +30,13 @@ class RenderAllTest {
                 type Entity = { id: string };
                 type integer = number;
                 declare const store: {
-                  get(id: string): Promise<Entity>;
-                  put(e: Entity, n: integer): Promise<void>;
+                 get(id: string): Promise<Entity>;
+                 put(e: Entity, n: integer): Promise<void>;
                 };
                 /** A graph node. */
                 type MemoryEntity = { name?: string };
                 declare const memory: {
-                  find(input?: { e?: MemoryEntity; n?: integer }): Promise<unknown>;
+                 find(input?: { e?: MemoryEntity; n?: integer }): Promise<unknown>;
                 };
                 """);
         assertThat(ToolDefs.toMcpTools(ToolDefs.parse("all.d.ts", ts), "all", ToolNaming.DEFAULT)).hasSize(3);

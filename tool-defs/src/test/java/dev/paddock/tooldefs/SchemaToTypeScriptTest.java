@@ -28,9 +28,9 @@ class SchemaToTypeScriptTest {
         assertThat(ts).isEqualTo("""
                 type integer = number;
                 declare const up: {
-                  /** Weather for a city. */
-                  get_weather(input: { /** City name */ city: string; /** @minimum 1 @maximum 7 */ days?: integer }): Promise<{ temp: number }>;
-                  ping(): Promise<unknown>;
+                 /** Weather for a city. */
+                 get_weather(input: { /** City name */ city: string; /** @minimum 1 @maximum 7 */ days?: integer }): Promise<{ temp: number }>;
+                 ping(): Promise<unknown>;
                 };
                 """);
     }
@@ -112,13 +112,13 @@ class SchemaToTypeScriptTest {
 
         assertThat(ts).isEqualTo("""
                 declare const up: {
-                  /** Line one.
-                   * \\@returns is not a tag here *\\/ still text */
-                  t(input?: {
-                    /** When. @format date-time */ when?: string;
-                    /** @minLength 3 @pattern ^[A-Z]{3}$ @default "EUR" */ code?: string;
-                    /** @deprecated */ old?: string;
-                  }): Promise<unknown>;
+                 /** Line one.
+                  * \\@returns is not a tag here *\\/ still text */
+                 t(input?: {
+                  /** When. @format date-time */ when?: string;
+                  /** @minLength 3 @pattern ^[A-Z]{3}$ @default "EUR" */ code?: string;
+                  /** @deprecated */ old?: string;
+                 }): Promise<unknown>;
                 };
                 """);
         var tools = ToolDefs.toMcpTools(ToolDefs.parse("up.d.ts", ts), "up", ToolNaming.DEFAULT);
@@ -152,20 +152,20 @@ class SchemaToTypeScriptTest {
                 {"type": "object", "properties": {"name": {"type": "string", "description": "The name"}, "kind": {"type": "string"}}, "required": ["name"]}""";
         String ts = render("""
                 {"tools": [
-                  {"name": "create", "inputSchema": {"type": "object", "properties": {"entities": {"type": "array", "items": %1$s}}, "required": ["entities"]}},
-                  {"name": "read", "inputSchema": {"type": "object"},
-                   "outputSchema": {"type": "object", "properties": {"entities": {"type": "array", "items": %1$s}}, "required": ["entities"]}},
-                  {"name": "one", "inputSchema": {"type": "object", "properties": {"path": {"type": "string"}}, "required": ["path"]}},
-                  {"name": "two", "inputSchema": {"type": "object", "properties": {"path": {"type": "string"}}, "required": ["path"]}}
+                 {"name": "create", "inputSchema": {"type": "object", "properties": {"entities": {"type": "array", "items": %1$s}}, "required": ["entities"]}},
+                 {"name": "read", "inputSchema": {"type": "object"},
+                 "outputSchema": {"type": "object", "properties": {"entities": {"type": "array", "items": %1$s}}, "required": ["entities"]}},
+                 {"name": "one", "inputSchema": {"type": "object", "properties": {"path": {"type": "string"}}, "required": ["path"]}},
+                 {"name": "two", "inputSchema": {"type": "object", "properties": {"path": {"type": "string"}}, "required": ["path"]}}
                 ]}""".formatted(entity));
 
         assertThat(ts).isEqualTo("""
                 type Entities = { entities: { /** The name */ name: string; kind?: string }[] };
                 declare const up: {
-                  create(input: Entities): Promise<unknown>;
-                  read(): Promise<Entities>;
-                  one(input: { path: string }): Promise<unknown>;
-                  two(input: { path: string }): Promise<unknown>;
+                 create(input: Entities): Promise<unknown>;
+                 read(): Promise<Entities>;
+                 one(input: { path: string }): Promise<unknown>;
+                 two(input: { path: string }): Promise<unknown>;
                 };
                 """);
     }

@@ -51,7 +51,7 @@ class ToolDefsCommandsTest {
                 "{\"tools\": [{\"name\": \"echo\", \"inputSchema\": {\"type\": \"object\", \"properties\": {\"m\": {\"type\": \"string\"}}, \"required\": [\"m\"]}}]}");
 
         assertThat(ToolDefsCommands.types(file, Optional.of("everything"), print(out), print(err))).isEqualTo(0);
-        assertThat(out.toString()).isEqualTo("declare const everything: {\n  echo(input: { m: string }): Promise<unknown>;\n};\n");
+        assertThat(out.toString()).isEqualTo("declare const everything: {\n echo(input: { m: string }): Promise<unknown>;\n};\n");
 
         out.reset();
         assertThat(ToolDefsCommands.types(file, Optional.empty(), print(out), print(err))).isEqualTo(0);
