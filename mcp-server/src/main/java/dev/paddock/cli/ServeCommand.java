@@ -1,5 +1,6 @@
 package dev.paddock.cli;
 
+import dev.paddock.conformance.ConformanceFixture;
 import dev.paddock.config.ConfigException;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.Sandbox;
@@ -14,7 +15,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.paddock.server.ExtraFeatures;
 import dev.paddock.server.PaddockHttpServer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -65,14 +68,17 @@ public final class ServeCommand implements Callable<Integer> {
         HostPort at = HostPort.parse(spec.commandLine(), http);
         PaddockConfig config = app.config();
         HttpConfig httpConfig = HttpConfig.read(config, at.host(), at.port(), allowUnauthenticated, System::getenv);
-        Map<String, ProfileGrants> profiles = ProfileGrants.loadAll(config);
+        // The fixture's capability is available only with the flag, and granted by the config like any other.
+        Map<String, ProfileGrants> profiles = ProfileGrants.loadAll(config,
+                httpConfig.conformanceFixture() ? List.of(ConformanceFixture.capability()) : List.of());
         Limits limits = profiles.get(Profile.DEFAULT).profile().limits();
         CompletableFuture<Sandbox> sandbox = startSandbox(limits);
         PaddockHttpServer server;
         int port;
         try {
             server = new PaddockHttpServer(httpConfig.settings(), api -> sandbox.join().newIsolate(api), profiles,
-                    stateless, httpConfig.maxQueue(), httpConfig.conformanceFixture());
+                    stateless, httpConfig.maxQueue(),
+                    httpConfig.conformanceFixture() ? ConformanceFixture.serverFeatures() : ExtraFeatures.NONE);
             port = server.start();
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new ConfigException("cannot serve HTTP: " + e.getMessage());

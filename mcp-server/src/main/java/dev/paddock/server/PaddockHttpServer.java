@@ -1,6 +1,5 @@
 package dev.paddock.server;
 
-import dev.paddock.conformance.ConformanceFixture;
 import dev.paddock.sandbox.HostApi;
 import dev.paddock.sandbox.Isolate;
 import dev.paddock.transport.http.HttpSettings;
@@ -37,12 +36,12 @@ public final class PaddockHttpServer implements AutoCloseable {
      */
     public PaddockHttpServer(HttpSettings settings, Function<HostApi, Isolate> newIsolate,
             Map<String, ProfileGrants> profiles, boolean stateless, Duration maxQueue) {
-        this(settings, newIsolate, profiles, stateless, maxQueue, false);
+        this(settings, newIsolate, profiles, stateless, maxQueue, ExtraFeatures.NONE);
     }
 
-    /** @param conformanceFixture serve the official conformance suite's fixture as the default profile */
+    /** @param extras what every profile's server offers besides `execute` and its capabilities */
     public PaddockHttpServer(HttpSettings settings, Function<HostApi, Isolate> newIsolate,
-            Map<String, ProfileGrants> profiles, boolean stateless, Duration maxQueue, boolean conformanceFixture) {
+            Map<String, ProfileGrants> profiles, boolean stateless, Duration maxQueue, ExtraFeatures extras) {
         for (String profile : settings.tokens().values()) {
             if (!profiles.containsKey(profile)) throw new IllegalArgumentException("no profile '" + profile + "'");
         }
@@ -52,9 +51,7 @@ public final class PaddockHttpServer implements AutoCloseable {
         profiles.forEach((name, grants) -> {
             var sessions = new SessionIsolates(newIsolate, grants::newSession, transport::isOpen);
             isolates.put(name, sessions);
-            servers.add(conformanceFixture && name.equals(HttpSettings.DEFAULT_PROFILE)
-                    ? ConformanceFixture.serve(transport.provider(name), PaddockServer.mcpJson()).getAsyncServer()
-                    : PaddockServer.build(transport.provider(name), sessions, grants, options));
+            servers.add(PaddockServer.build(transport.provider(name), sessions, grants, options, extras));
         });
         metrics.gauge("paddock.isolates.live", "isolates holding a session's globals",
                 () -> isolates.values().stream().mapToInt(SessionIsolates::liveIsolates).sum());
