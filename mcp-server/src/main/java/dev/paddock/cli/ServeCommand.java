@@ -42,8 +42,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Serve Streamable HTTP on /mcp (host defaults to 127.0.0.1; port 0 picks a free one).")
     String http;
 
-    @Option(names = "--stateless", description = "HTTP: run every execute in a fresh isolate discarded after it "
-            + "(no globals or in-memory state carry over between calls).")
+    @Option(names = "--stateless", description = "HTTP: no sessions. No Mcp-Session-Id is issued and every POST "
+            + "stands alone: each execute runs in a fresh isolate discarded after it (no globals or in-memory state "
+            + "carry over), GET and DELETE answer 405, and the server cannot ask the client anything (no sampling or "
+            + "elicitation).")
     boolean stateless;
 
     @Option(names = "--allow-unauthenticated", description = "HTTP: allow a non-loopback address without "

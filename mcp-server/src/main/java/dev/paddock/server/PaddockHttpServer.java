@@ -31,7 +31,8 @@ public final class PaddockHttpServer implements AutoCloseable {
 
     /**
      * @param profiles  profile name → grants; every profile a token names must be here
-     * @param stateless each execute runs in a fresh isolate discarded after it
+     * @param stateless no sessions: no {@code Mcp-Session-Id} is issued, every request runs on its own and each
+     *                  execute in a fresh isolate discarded after it
      * @param maxQueue  longest an execution may wait to start; null for no limit
      */
     public PaddockHttpServer(HttpSettings settings, Function<HostApi, Isolate> newIsolate,
@@ -45,9 +46,9 @@ public final class PaddockHttpServer implements AutoCloseable {
         for (String profile : settings.tokens().values()) {
             if (!profiles.containsKey(profile)) throw new IllegalArgumentException("no profile '" + profile + "'");
         }
-        this.transport = new StreamableHttpTransport(settings, PaddockServer.mcpJson(), this::sessionClosed)
+        this.transport = new StreamableHttpTransport(settings, PaddockServer.mcpJson(), this::sessionClosed, stateless)
                 .withMetrics(metrics::scrape);
-        var options = new ServingOptions(stateless, maxQueue, metrics);
+        var options = new ServingOptions(maxQueue, metrics);
         profiles.forEach((name, grants) -> {
             var sessions = new SessionIsolates(newIsolate, grants::newSession, transport::isOpen);
             isolates.put(name, sessions);
