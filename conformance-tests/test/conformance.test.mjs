@@ -65,7 +65,7 @@ test('every active scenario of the official conformance suite passes', (t) => {
   assert.equal(total[2], '0', stdout);
 });
 
-test('pending suite passes, server-sse-polling with no warnings (priming event, retry, Last-Event-ID resumption)', (t) => {
+test('pending conformance suite passes, server-sse-polling with no warnings (priming event, retry, Last-Event-ID resumption)', (t) => {
   const { stdout, total, checks } = runSuite(['--suite', 'pending']);
   assert.ok(total, `no Total line in the suite's output:\n${stdout}`);
   t.diagnostic(`pending suite: ${total[0]}`);

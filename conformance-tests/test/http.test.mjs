@@ -214,14 +214,24 @@ describe('Streamable HTTP configuration and lifecycle', { timeout: 180000 }, () 
     await assert.rejects(startHttp([], { listen: '0.0.0.0:0' }), /refusing to serve MCP on non-loopback address/);
   });
 
-  it('--stateless runs each call in a fresh isolate: no globals carry over', async () => {
-    const server = await startHttp(['--stateless']);
+  it('--stateless issues no session id and runs each call in a fresh isolate: no globals or state carry over', async () => {
+    const server = await startHttp(['--stateless', '--config', await config({ capabilities: { state: {} } })]);
     const session = await connectUrl(server.url);
     try {
-      const set = await execute(session.client, 'globalThis.kept = 1; typeof globalThis.kept');
+      assert.equal(session.transport.sessionId, undefined, 'the client got no Mcp-Session-Id');
+      const set = await execute(session.client, 'globalThis.kept = 1; await state.set({ key: "k", value: 1 }); typeof globalThis.kept');
       assert.equal(set.structuredContent.result, 'number', text(set));
-      const next = await execute(session.client, 'typeof globalThis.kept');
-      assert.equal(next.structuredContent.result, 'undefined');
+      const next = await execute(session.client, '[typeof globalThis.kept, await state.get({ key: "k" })]');
+      assert.deepEqual(next.structuredContent.result, ['undefined', null], text(next));
+
+      const init = await post(server.url, INIT);
+      assert.equal(init.status, 200);
+      assert.equal(init.headers.get('mcp-session-id'), null);
+      await init.text();
+      const get = await fetch(server.url, { headers: { Accept: 'text/event-stream' } });
+      assert.equal(get.status, 405, 'no session stream to open');
+      assert.equal(get.headers.get('allow'), 'POST');
+      await get.text();
     } finally {
       await session.close();
       await server.stop();

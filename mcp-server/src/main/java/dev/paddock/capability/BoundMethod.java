@@ -1,9 +1,7 @@
 package dev.paddock.capability;
 
 import java.lang.reflect.InvocationTargetException;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.lang.reflect.Method;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import tools.jackson.core.JacksonException;
@@ -14,7 +12,7 @@ import tools.jackson.databind.node.NullNode;
 /**
  * A declared method joined to the Java method that implements it: binds the JSON arguments to the Java
  * parameters (trees stay trees, everything else goes through Jackson, e.g. records) and turns the
- * return value, plain or a {@link CompletionStage}, into JSON.
+ * return value, plain or a {@link CompletionStage}, into JSON, MCP content in it as {@link RichContent}.
  */
 final class BoundMethod {
     private final DeclaredMethod declared;
@@ -22,6 +20,7 @@ final class BoundMethod {
     private final Method method;
     private final boolean takesContext;
     private final JsonMapper json;
+    private final JsonMapper resultWriter;
 
     BoundMethod(DeclaredMethod declared, Object target, Method method, JsonMapper json) {
         this.declared = declared;
@@ -30,6 +29,7 @@ final class BoundMethod {
         Class<?>[] types = method.getParameterTypes();
         this.takesContext = types.length > 0 && types[types.length - 1] == CallContext.class;
         this.json = json;
+        this.resultWriter = RichContent.writer(json);
         method.setAccessible(true);
     }
 
@@ -80,12 +80,6 @@ final class BoundMethod {
     private JsonNode toJson(Object value) {
         if (value == null) return NullNode.getInstance();
         if (value instanceof JsonNode node) return node;
-        if (value instanceof McpSchema.Content content) return RichContent.wrap(content, json);
-        if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(McpSchema.Content.class::isInstance)) {
-            var array = json.createArrayNode();
-            list.forEach(item -> array.add(RichContent.wrap((McpSchema.Content) item, json)));
-            return array;
-        }
-        return json.valueToTree(value);
+        return resultWriter.valueToTree(value);
     }
 }

@@ -27,9 +27,10 @@ import tools.jackson.databind.JsonNode;
  *
  * @param settings the transport's settings (host and port come from {@code --http})
  * @param maxQueue longest an execution may wait for a thread before it starts
- * @param conformanceFixture {@code "conformanceFixture": true} serves the official conformance suite's fixture
- *                 (its tools, resources, prompts, completion) as the default profile instead of {@code execute};
- *                 for conformance-tests only, off unless the config says so
+ * @param conformanceFixture {@code "conformanceFixture": true} makes the official conformance suite's fixture
+ *                 available (dev.paddock.conformance.ConformanceFixture): its {@code test} capability, which the
+ *                 config then grants and exposes as tools, and its resources, prompts and completion on every
+ *                 profile's server; for conformance-tests only, off unless the config says so
  */
 record HttpConfig(HttpSettings settings, Duration maxQueue, boolean conformanceFixture) {
     private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");

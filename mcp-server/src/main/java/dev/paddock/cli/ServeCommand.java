@@ -1,5 +1,6 @@
 package dev.paddock.cli;
 
+import dev.paddock.conformance.ConformanceFixture;
 import dev.paddock.config.ConfigException;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.Sandbox;
@@ -14,7 +15,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.paddock.server.ExtraFeatures;
 import dev.paddock.server.PaddockHttpServer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -39,8 +42,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Serve Streamable HTTP on /mcp (host defaults to 127.0.0.1; port 0 picks a free one).")
     String http;
 
-    @Option(names = "--stateless", description = "HTTP: run every execute in a fresh isolate discarded after it "
-            + "(no globals or in-memory state carry over between calls).")
+    @Option(names = "--stateless", description = "HTTP: no sessions. No Mcp-Session-Id is issued and every POST "
+            + "stands alone: each execute runs in a fresh isolate discarded after it (no globals or in-memory state "
+            + "carry over), GET and DELETE answer 405, and the server cannot ask the client anything (no sampling or "
+            + "elicitation).")
     boolean stateless;
 
     @Option(names = "--allow-unauthenticated", description = "HTTP: allow a non-loopback address without "
@@ -65,14 +70,17 @@ public final class ServeCommand implements Callable<Integer> {
         HostPort at = HostPort.parse(spec.commandLine(), http);
         PaddockConfig config = app.config();
         HttpConfig httpConfig = HttpConfig.read(config, at.host(), at.port(), allowUnauthenticated, System::getenv);
-        Map<String, ProfileGrants> profiles = ProfileGrants.loadAll(config);
+        // The fixture's capability is available only with the flag, and granted by the config like any other.
+        Map<String, ProfileGrants> profiles = ProfileGrants.loadAll(config,
+                httpConfig.conformanceFixture() ? List.of(ConformanceFixture.capability()) : List.of());
         Limits limits = profiles.get(Profile.DEFAULT).profile().limits();
         CompletableFuture<Sandbox> sandbox = startSandbox(limits);
         PaddockHttpServer server;
         int port;
         try {
             server = new PaddockHttpServer(httpConfig.settings(), api -> sandbox.join().newIsolate(api), profiles,
-                    stateless, httpConfig.maxQueue(), httpConfig.conformanceFixture());
+                    stateless, httpConfig.maxQueue(),
+                    httpConfig.conformanceFixture() ? ConformanceFixture.serverFeatures() : ExtraFeatures.NONE);
             port = server.start();
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new ConfigException("cannot serve HTTP: " + e.getMessage());

@@ -1,16 +1,17 @@
 package dev.paddock.conformance;
 
-import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncCompletionSpecification;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncPromptSpecification;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.McpSyncServerExchange;
+import dev.paddock.capability.Capability;
+import dev.paddock.capability.CapabilityProvider;
+import dev.paddock.capability.CapabilitySettingsException;
+import dev.paddock.capability.ProviderContext;
+import dev.paddock.server.ExtraFeatures;
+import dev.paddock.transport.http.StreamControl;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncCompletionSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncPromptSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncResourceSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncResourceTemplateSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.BlobResourceContents;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.CompleteResult;
 import io.modelcontextprotocol.spec.McpSchema.Content;
@@ -25,85 +26,96 @@ import io.modelcontextprotocol.spec.McpSchema.Resource;
 import io.modelcontextprotocol.spec.McpSchema.ResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
 import io.modelcontextprotocol.spec.McpSchema.Role;
-import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import reactor.core.publisher.Mono;
 
 /**
- * An MCP server with exactly what the official conformance suite (npm {@code @modelcontextprotocol/conformance}
- * 0.1.16) calls: its tools ({@link ConformanceTools}), resources, a resource template, prompts and a
- * completion. Test fixture only; never part of a normal Paddock server.
+ * What the official conformance suite (npm {@code @modelcontextprotocol/conformance} 0.1.16) calls, for
+ * conformance-tests only (paddock.json {@code "http": {"conformanceFixture": true}}):
+ * <ul>
+ * <li>{@link #capability()}: the {@code test} capability ({@link ConformanceTools}), which the fixture config
+ *     grants and exposes as direct tools like any capability;</li>
+ * <li>{@link #serverFeatures()}: its resources, resource template, prompts and completion, registered with
+ *     the server's own API, plus the two tools that are about the protocol rather than an API for agent
+ *     code: {@code test_reconnection} lets go of its HTTP connection mid-call (transport behaviour, which
+ *     capabilities never see), and {@code json_schema_2020_12_tool} must list a hand-written JSON Schema
+ *     ({@code $schema}, {@code $defs}) that declarations generated from TypeScript do not produce.</li>
+ * </ul>
  */
 public final class ConformanceFixture {
-    private static final Map<String, Object> NO_ARGUMENTS = Map.of("type", "object", "properties", Map.of());
     private static final Pattern TEMPLATE_ID = Pattern.compile("test://template/([^/]+)/data");
+    private static final Map<String, Object> NO_ARGUMENTS = Map.of("type", "object", "properties", Map.of());
 
     private ConformanceFixture() {}
 
-    public static McpSyncServer serve(McpStreamableServerTransportProvider transport, McpJsonMapper json) {
-        return McpServer.sync(transport)
-                .jsonMapper(json)
-                .serverInfo("paddock-conformance-fixture", "1.0.0")
-                .capabilities(ServerCapabilities.builder()
-                        .tools(false).resources(true, false).prompts(false).logging().completions().build())
-                .requestTimeout(Duration.ofSeconds(30))
-                .tools(tools())
-                .resources(resources())
-                .resourceTemplates(List.of(template()))
-                .prompts(prompts())
-                .completions(List.of(new SyncCompletionSpecification(
-                        new PromptReference("test_prompt_with_arguments"),
-                        (exchange, request) -> new CompleteResult(new CompleteResult.CompleteCompletion(
-                                List.of("paris", "park", "party"), 3, false)))))
+    /** The {@code test} capability, to be granted under "capabilities" (it takes no settings). */
+    public static CapabilityProvider capability() {
+        return new CapabilityProvider() {
+            @Override
+            public String name() {
+                return ConformanceTools.NAMESPACE;
+            }
+
+            @Override
+            public void validate(ProviderContext context) {
+                if (!context.settings().isEmpty()) {
+                    throw new CapabilitySettingsException(context.settings().propertyNames().iterator().next(),
+                            "unknown setting; the conformance fixture's \"test\" capability takes none");
+                }
+            }
+
+            @Override
+            public Capability create(ProviderContext context) {
+                return Capability.of(ConformanceTools.NAMESPACE, ConformanceTools.DECLARATIONS,
+                        new ConformanceTools(context.json()));
+            }
+        };
+    }
+
+    public static ExtraFeatures serverFeatures() {
+        return new ExtraFeatures(List.of(reconnectionTool(), jsonSchemaTool()), resources(), true, List.of(template()),
+                prompts(), List.of(new AsyncCompletionSpecification(new PromptReference("test_prompt_with_arguments"),
+                        (exchange, request) -> Mono.just(new CompleteResult(new CompleteResult.CompleteCompletion(
+                                List.of("paris", "park", "party"), 3, false))))));
+    }
+
+    /** SEP-1699 polling: the client gets the answer by reconnecting with {@code Last-Event-ID}. */
+    private static AsyncToolSpecification reconnectionTool() {
+        return AsyncToolSpecification.builder()
+                .tool(Tool.builder("test_reconnection", NO_ARGUMENTS)
+                        .description("Drops the SSE connection mid-call, then answers").build())
+                .callHandler((exchange, request) -> {
+                    var stream = StreamControl.of(exchange.transportContext());
+                    if (stream != null) stream.closeConnection();
+                    return Mono.delay(Duration.ofMillis(100))
+                            .thenReturn(ok(text("Reconnection test completed successfully")));
+                })
                 .build();
     }
 
-    static List<SyncToolSpecification> tools() {
-        var tools = new ArrayList<SyncToolSpecification>();
-        tools.add(tool("test_simple_text", "Returns a simple text result", (x, r) -> ConformanceTools.simpleText()));
-        tools.add(tool("test_image_content", "Returns a PNG image", (x, r) -> ConformanceTools.image()));
-        tools.add(tool("test_audio_content", "Returns a WAV sound", (x, r) -> ConformanceTools.audio()));
-        tools.add(tool("test_embedded_resource", "Returns an embedded text resource",
-                (x, r) -> ConformanceTools.embeddedResource()));
-        tools.add(tool("test_multiple_content_types", "Returns text, an image and a resource together",
-                (x, r) -> ConformanceTools.mixedContent()));
-        tools.add(tool("test_error_handling", "Always fails with isError", (x, r) -> ConformanceTools.error()));
-        tools.add(tool("test_tool_with_logging", "Logs three messages while it runs",
-                (x, r) -> ConformanceTools.withLogging(x)));
-        tools.add(tool("test_tool_with_progress", "Reports progress 0, 50 and 100 of 100",
-                (x, r) -> ConformanceTools.withProgress(x, r.meta() == null ? null : r.meta().get("progressToken"))));
-        tools.add(tool("test_sampling", "Asks the client's model to answer a prompt",
-                stringArgument("prompt", "The prompt to send to the LLM"),
-                (x, r) -> ConformanceTools.sampling(x, String.valueOf(r.arguments().get("prompt")))));
-        tools.add(tool("test_elicitation", "Asks the user for a username and an email address",
-                stringArgument("message", "The message to show the user"),
-                (x, r) -> ConformanceTools.elicitation(x, String.valueOf(r.arguments().get("message")))));
-        tools.add(tool("test_elicitation_sep1034_defaults", "Elicits values that all have defaults",
-                (x, r) -> ConformanceTools.elicitationDefaults(x)));
-        tools.add(tool("test_elicitation_sep1330_enums", "Elicits every kind of enumeration",
-                (x, r) -> ConformanceTools.elicitationEnums(x)));
-        tools.add(tool("test_reconnection", "Drops the SSE connection mid-call, then answers",
-                (x, r) -> ConformanceTools.reconnection(x)));
-        tools.add(tool("json_schema_2020_12_tool", "Has an input schema using JSON Schema 2020-12 features",
-                Map.of("$schema", "https://json-schema.org/draft/2020-12/schema",
-                        "type", "object",
-                        "$defs", Map.of("address", Map.of("type", "object", "properties", Map.of(
-                                "street", Map.of("type", "string"), "city", Map.of("type", "string")))),
-                        "properties", Map.of("name", Map.of("type", "string"),
-                                "address", Map.of("$ref", "#/$defs/address")),
-                        "additionalProperties", false),
-                (x, r) -> ConformanceTools.jsonSchema2020()));
-        return tools;
+    private static AsyncToolSpecification jsonSchemaTool() {
+        Map<String, Object> schema = Map.of(
+                "$schema", "https://json-schema.org/draft/2020-12/schema",
+                "type", "object",
+                "$defs", Map.of("address", Map.of("type", "object", "properties", Map.of(
+                        "street", Map.of("type", "string"), "city", Map.of("type", "string")))),
+                "properties", Map.of("name", Map.of("type", "string"), "address", Map.of("$ref", "#/$defs/address")),
+                "additionalProperties", false);
+        return AsyncToolSpecification.builder()
+                .tool(Tool.builder("json_schema_2020_12_tool", schema)
+                        .description("Has an input schema using JSON Schema 2020-12 features").build())
+                .callHandler((exchange, request) -> Mono.just(ok(text("ok"))))
+                .build();
     }
 
-    static List<SyncResourceSpecification> resources() {
+    private static List<AsyncResourceSpecification> resources() {
         return List.of(
                 resource("test://static-text", "Static text", "text/plain",
                         TextResourceContents.builder("test://static-text",
@@ -116,76 +128,65 @@ public final class ConformanceFixture {
                                 .mimeType("text/plain").build()));
     }
 
-    static SyncResourceTemplateSpecification template() {
+    private static AsyncResourceTemplateSpecification template() {
         var template = ResourceTemplate.builder("test://template/{id}/data", "Data by id")
                 .description("JSON data for the id in the URI").mimeType("application/json").build();
-        return new SyncResourceTemplateSpecification(template, (exchange, request) -> {
+        return new AsyncResourceTemplateSpecification(template, (exchange, request) -> {
             var match = TEMPLATE_ID.matcher(request.uri());
             String id = match.matches() ? match.group(1) : "";
             String data = "{\"id\":\"" + id + "\",\"templateTest\":true,\"data\":\"Data for ID: " + id + "\"}";
-            return ReadResourceResult.builder(List.of(
-                    TextResourceContents.builder(request.uri(), data).mimeType("application/json").build())).build();
+            return Mono.just(ReadResourceResult.builder(List.of(
+                    TextResourceContents.builder(request.uri(), data).mimeType("application/json").build())).build());
         });
     }
 
-    static List<SyncPromptSpecification> prompts() {
+    private static List<AsyncPromptSpecification> prompts() {
         return List.of(
                 prompt("test_simple_prompt", "A prompt without arguments", List.of(),
-                        args -> List.of(ConformanceTools.text("This is a simple prompt for testing."))),
+                        args -> List.of(text("This is a simple prompt for testing."))),
                 prompt("test_prompt_with_arguments", "A prompt with two arguments",
                         List.of(argument("arg1", "First test argument"), argument("arg2", "Second test argument")),
-                        args -> List.of(ConformanceTools.text("Prompt with arguments: arg1='" + args.get("arg1")
+                        args -> List.of(text("Prompt with arguments: arg1='" + args.get("arg1")
                                 + "', arg2='" + args.get("arg2") + "'"))),
                 prompt("test_prompt_with_embedded_resource", "A prompt embedding a resource",
                         List.of(argument("resourceUri", "URI of the resource to embed")),
                         args -> List.of(
                                 ConformanceTools.embedded(String.valueOf(args.get("resourceUri")), "text/plain",
                                         "Embedded resource content for testing."),
-                                ConformanceTools.text("Please process the embedded resource above."))),
+                                text("Please process the embedded resource above."))),
                 prompt("test_prompt_with_image", "A prompt with an image", List.of(),
                         args -> List.of(ImageContent.builder(ConformanceTools.PNG, "image/png").build(),
-                                ConformanceTools.text("Please analyze the image above."))));
+                                text("Please analyze the image above."))));
     }
 
-    private static SyncToolSpecification tool(String name, String description,
-            BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> handler) {
-        return tool(name, description, NO_ARGUMENTS, handler);
-    }
-
-    private static SyncToolSpecification tool(String name, String description, Map<String, Object> inputSchema,
-            BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> handler) {
-        return SyncToolSpecification.builder()
-                .tool(Tool.builder(name, inputSchema).description(description).build())
-                .callHandler(handler)
-                .build();
-    }
-
-    private static Map<String, Object> stringArgument(String name, String description) {
-        return Map.of("type", "object",
-                "properties", Map.of(name, Map.of("type", "string", "description", description)),
-                "required", List.of(name));
-    }
-
-    private static SyncResourceSpecification resource(String uri, String name, String mimeType,
+    private static AsyncResourceSpecification resource(String uri, String name, String mimeType,
             ResourceContents contents) {
         var resource = Resource.builder(uri, name).description(name + " for the conformance suite")
                 .mimeType(mimeType).build();
-        return new SyncResourceSpecification(resource,
-                (exchange, request) -> ReadResourceResult.builder(List.of(contents)).build());
+        return new AsyncResourceSpecification(resource,
+                (exchange, request) -> Mono.just(ReadResourceResult.builder(List.of(contents)).build()));
     }
 
     private static PromptArgument argument(String name, String description) {
         return PromptArgument.builder(name).description(description).required(true).build();
     }
 
-    private static SyncPromptSpecification prompt(String name, String description, List<PromptArgument> arguments,
-            java.util.function.Function<Map<String, Object>, List<Content>> messages) {
+    private static AsyncPromptSpecification prompt(String name, String description, List<PromptArgument> arguments,
+            Function<Map<String, Object>, List<Content>> messages) {
         var prompt = Prompt.builder(name).description(description).arguments(arguments).build();
-        return new SyncPromptSpecification(prompt, (exchange, request) -> {
+        return new AsyncPromptSpecification(prompt, (exchange, request) -> {
             Map<String, Object> args = request.arguments() == null ? Map.of() : request.arguments();
-            return GetPromptResult.builder(messages.apply(args).stream()
+            return Mono.just(GetPromptResult.builder(messages.apply(args).stream()
                     .map(content -> PromptMessage.builder(Role.USER, content).build())
-                    .toList()).build();
+                    .toList()).build());
         });
+    }
+
+    private static TextContent text(String text) {
+        return TextContent.builder(text).build();
+    }
+
+    private static CallToolResult ok(Content content) {
+        return CallToolResult.builder().content(List.of(content)).isError(false).build();
     }
 }

@@ -1,167 +1,139 @@
 package dev.paddock.conformance;
 
-import dev.paddock.transport.http.StreamControl;
-import io.modelcontextprotocol.server.McpSyncServerExchange;
+import dev.paddock.capability.CallContext;
+import dev.paddock.capability.CapabilityException;
 import io.modelcontextprotocol.spec.McpSchema.AudioContent;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Content;
-import io.modelcontextprotocol.spec.McpSchema.CreateMessageRequest;
-import io.modelcontextprotocol.spec.McpSchema.ElicitRequest;
 import io.modelcontextprotocol.spec.McpSchema.EmbeddedResource;
 import io.modelcontextprotocol.spec.McpSchema.ImageContent;
-import io.modelcontextprotocol.spec.McpSchema.LoggingLevel;
-import io.modelcontextprotocol.spec.McpSchema.LoggingMessageNotification;
-import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
-import io.modelcontextprotocol.spec.McpSchema.Role;
-import io.modelcontextprotocol.spec.McpSchema.SamplingMessage;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the official conformance suite's tools do, one method per tool, each returning the content the
- * suite checks for. Kept free of registration code so the tools can later move behind a TypeScript-declared
- * Paddock capability unchanged.
+ * The {@code test} capability: what the official conformance suite's tools do, declared in
+ * {@code dev/paddock/conformance/test.d.ts} and exposed as the direct tools {@code test_simple_text}, … .
+ * Each public method is one declared method (hence the suite's snake_case names). Content comes back as the
+ * SDK's content records, which Paddock carries as {@link dev.paddock.capability.RichContent}; logs, progress,
+ * sampling and elicitation go through the {@link CallContext} like any capability's.
  */
-final class ConformanceTools {
-    /** A 1×1 PNG and an empty 8 kHz WAV: the smallest valid images and sounds. */
+public final class ConformanceTools {
+    public static final String NAMESPACE = "test";
+    public static final String DECLARATIONS = load("test.d.ts");
+
+    /** A 1×1 PNG and an empty 8 kHz WAV: the smallest valid image and sound. */
     static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
     static final String WAV = "UklGRiQAAABXQVZFZm10IBAAAAABAAEAQB8AAAB9AAACABAAZGF0YQAAAAA=";
 
-    private ConformanceTools() {}
+    /** The suite checks that the schema keeps every field, default and enumeration shape as sent. */
+    private static final String USER_SCHEMA = """
+            {"type": "object", "required": ["username", "email"], "properties": {
+              "username": {"type": "string", "description": "User's response"},
+              "email": {"type": "string", "description": "User's email address"}}}""";
+    private static final String DEFAULTS_SCHEMA = """
+            {"type": "object", "properties": {
+              "name": {"type": "string", "description": "User name", "default": "John Doe"},
+              "age": {"type": "integer", "description": "User age", "default": 30},
+              "score": {"type": "number", "description": "User score", "default": 95.5},
+              "status": {"type": "string", "description": "User status", "enum": ["active", "inactive", "pending"],
+                         "default": "active"},
+              "verified": {"type": "boolean", "description": "Verification status", "default": true}}}""";
+    private static final String ENUMS_SCHEMA = """
+            {"type": "object", "properties": {
+              "untitledSingle": {"type": "string", "enum": ["option1", "option2", "option3"]},
+              "titledSingle": {"type": "string", "oneOf": [{"const": "value1", "title": "First Option"},
+                  {"const": "value2", "title": "Second Option"}, {"const": "value3", "title": "Third Option"}]},
+              "legacyEnum": {"type": "string", "enum": ["opt1", "opt2", "opt3"],
+                             "enumNames": ["Option One", "Option Two", "Option Three"]},
+              "untitledMulti": {"type": "array", "items": {"type": "string", "enum": ["option1", "option2", "option3"]}},
+              "titledMulti": {"type": "array", "items": {"anyOf": [{"const": "value1", "title": "First Choice"},
+                  {"const": "value2", "title": "Second Choice"}, {"const": "value3", "title": "Third Choice"}]}}}}""";
 
-    static CallToolResult simpleText() {
-        return ok(text("This is a simple text response for testing."));
+    private final JsonMapper json;
+
+    public ConformanceTools(JsonMapper json) {
+        this.json = json;
     }
 
-    static CallToolResult image() {
-        return ok(ImageContent.builder(PNG, "image/png").build());
+    public String simple_text() {
+        return "This is a simple text response for testing.";
     }
 
-    static CallToolResult audio() {
-        return ok(AudioContent.builder(WAV, "audio/wav").build());
+    public ImageContent image_content() {
+        return ImageContent.builder(PNG, "image/png").build();
     }
 
-    static CallToolResult embeddedResource() {
-        return ok(embedded("test://embedded-resource", "text/plain", "This is an embedded resource content."));
+    public AudioContent audio_content() {
+        return AudioContent.builder(WAV, "audio/wav").build();
     }
 
-    static CallToolResult mixedContent() {
-        return ok(text("Multiple content types test:"), ImageContent.builder(PNG, "image/png").build(),
+    public EmbeddedResource embedded_resource() {
+        return embedded("test://embedded-resource", "text/plain", "This is an embedded resource content.");
+    }
+
+    public List<Content> multiple_content_types() {
+        return List.of(TextContent.builder("Multiple content types test:").build(), image_content(),
                 embedded("test://mixed-content-resource", "application/json", "{\"test\":\"data\",\"value\":123}"));
     }
 
-    static CallToolResult error() {
-        return CallToolResult.builder()
-                .content(List.of(text("This tool intentionally returns an error for testing")))
-                .isError(true)
-                .build();
+    /** The pauses let the suite see the messages arrive while the tool is still running. */
+    public String tool_with_logging(CallContext context) {
+        context.log("info", "Tool execution started");
+        pause(50);
+        context.log("info", "Tool processing data");
+        pause(50);
+        context.log("info", "Tool execution completed");
+        return "Tool finished after logging three messages";
     }
 
-    static CallToolResult withLogging(McpSyncServerExchange exchange) {
-        log(exchange, "Tool execution started");
-        pause(50);
-        log(exchange, "Tool processing data");
-        pause(50);
-        log(exchange, "Tool execution completed");
-        return ok(text("Tool finished after logging three messages"));
-    }
-
-    static CallToolResult withProgress(McpSyncServerExchange exchange, Object progressToken) {
+    public String tool_with_progress(CallContext context) {
         for (int step = 0; step <= 100; step += 50) {
-            if (progressToken != null) {
-                exchange.progressNotification(ProgressNotification.builder(progressToken, step).total(100.0).build());
-            }
+            context.progress(step, 100.0, null);
             if (step < 100) pause(50);
         }
-        return ok(text("Tool finished after reporting progress"));
+        return "Tool finished after reporting progress";
     }
 
-    static CallToolResult sampling(McpSyncServerExchange exchange, String prompt) {
-        var request = CreateMessageRequest.builder(
-                List.of(SamplingMessage.builder(Role.USER, text(prompt)).build()), 100).build();
-        var answer = exchange.createMessage(request);
-        String said = answer.content() instanceof TextContent t ? t.text() : String.valueOf(answer.content());
-        return ok(text("LLM response: " + said));
+    public String error_handling() {
+        throw new CapabilityException("EFIXTURE", "This tool intentionally returns an error for testing");
     }
 
-    static CallToolResult elicitation(McpSyncServerExchange exchange, String message) {
-        var schema = Map.of("type", "object",
-                "properties", Map.of(
-                        "username", Map.of("type", "string", "description", "User's response"),
-                        "email", Map.of("type", "string", "description", "User's email address")),
-                "required", List.of("username", "email"));
-        return elicit(exchange, message, schema);
+    public CompletableFuture<String> sampling(String prompt, CallContext context) {
+        ObjectNode request = json.createObjectNode();
+        request.putArray("messages").addObject().put("role", "user")
+                .putObject("content").put("type", "text").put("text", prompt);
+        request.put("maxTokens", 100);
+        return context.sample(request).thenApply(answer -> "LLM response: " + answer.at("/content/text").asString(""));
     }
 
-    /** SEP-1034: every primitive type carries a default the client can pre-fill. */
-    static CallToolResult elicitationDefaults(McpSyncServerExchange exchange) {
-        var schema = Map.of("type", "object", "properties", Map.of(
-                "name", Map.of("type", "string", "description", "User name", "default", "John Doe"),
-                "age", Map.of("type", "integer", "description", "User age", "default", 30),
-                "score", Map.of("type", "number", "description", "User score", "default", 95.5),
-                "status", Map.of("type", "string", "description", "User status",
-                        "enum", List.of("active", "inactive", "pending"), "default", "active"),
-                "verified", Map.of("type", "boolean", "description", "Verification status", "default", true)));
-        return elicit(exchange, "Please review your details (defaults filled in)", schema);
+    public CompletableFuture<String> elicitation(String message, CallContext context) {
+        return context.elicit(message, json.readTree(USER_SCHEMA)).thenApply(answer -> "User response: " + summary(answer));
     }
 
-    /** SEP-1330: the five shapes of enumerations, titled and untitled, single and multiple choice. */
-    static CallToolResult elicitationEnums(McpSyncServerExchange exchange) {
-        var schema = Map.of("type", "object", "properties", Map.of(
-                "untitledSingle", Map.of("type", "string", "enum", List.of("option1", "option2", "option3")),
-                "titledSingle", Map.of("type", "string", "oneOf", List.of(
-                        option("value1", "First Option"), option("value2", "Second Option"),
-                        option("value3", "Third Option"))),
-                "legacyEnum", Map.of("type", "string", "enum", List.of("opt1", "opt2", "opt3"),
-                        "enumNames", List.of("Option One", "Option Two", "Option Three")),
-                "untitledMulti", Map.of("type", "array",
-                        "items", Map.of("type", "string", "enum", List.of("option1", "option2", "option3"))),
-                "titledMulti", Map.of("type", "array", "items", Map.of("anyOf", List.of(
-                        option("value1", "First Choice"), option("value2", "Second Choice"),
-                        option("value3", "Third Choice"))))));
-        return elicit(exchange, "Pick your options", schema);
+    public CompletableFuture<String> elicitation_sep1034_defaults(CallContext context) {
+        return context.elicit("Please review your details (defaults filled in)", json.readTree(DEFAULTS_SCHEMA))
+                .thenApply(answer -> "Elicitation completed: " + summary(answer));
     }
 
-    /**
-     * SEP-1699 polling: lets go of the SSE connection mid-call, then answers; the client gets the answer by
-     * reconnecting with {@code Last-Event-ID}.
-     */
-    static CallToolResult reconnection(McpSyncServerExchange exchange) {
-        var stream = StreamControl.of(exchange.transportContext());
-        if (stream != null) stream.closeConnection();
-        pause(100);
-        return ok(text("Reconnection test completed successfully"));
+    public CompletableFuture<String> elicitation_sep1330_enums(CallContext context) {
+        return context.elicit("Pick your options", json.readTree(ENUMS_SCHEMA))
+                .thenApply(answer -> "Elicitation completed: " + summary(answer));
     }
 
-    static CallToolResult jsonSchema2020() {
-        return ok(text("ok"));
-    }
-
-    private static CallToolResult elicit(McpSyncServerExchange exchange, String message, Map<String, Object> schema) {
-        var answer = exchange.createElicitation(ElicitRequest.builder(message, schema).build());
-        return ok(text("Elicitation completed: action=" + answer.action() + ", content=" + answer.content()));
-    }
-
-    private static Map<String, String> option(String value, String title) {
-        return Map.of("const", value, "title", title);
-    }
-
-    private static void log(McpSyncServerExchange exchange, String message) {
-        exchange.loggingNotification(LoggingMessageNotification.builder(LoggingLevel.INFO, message).build());
-    }
-
-    static TextContent text(String text) {
-        return TextContent.builder(text).build();
+    private static String summary(JsonNode answer) {
+        return "action=" + answer.path("action").asString("") + ", content=" + answer.path("content");
     }
 
     static EmbeddedResource embedded(String uri, String mimeType, String text) {
         return EmbeddedResource.builder(TextResourceContents.builder(uri, text).mimeType(mimeType).build()).build();
-    }
-
-    private static CallToolResult ok(Content... content) {
-        return CallToolResult.builder().content(List.of(content)).isError(false).build();
     }
 
     private static void pause(long millis) {
@@ -169,6 +141,15 @@ final class ConformanceTools {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String load(String name) {
+        try (InputStream in = ConformanceTools.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the class path");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

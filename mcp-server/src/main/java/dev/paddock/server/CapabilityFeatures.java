@@ -1,13 +1,16 @@
 package dev.paddock.server;
 
+import dev.paddock.capability.CapabilityException;
 import dev.paddock.capability.CapabilitySet.DirectTool;
 import dev.paddock.sandbox.ExecutionListener;
 import dev.paddock.sandbox.ExecutionScope;
 import dev.paddock.sandbox.Limits;
+import dev.paddock.transport.Cancellation;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
@@ -18,6 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,10 +56,16 @@ final class CapabilityFeatures {
         }).toList();
     }
 
+    /**
+     * Runs one direct call with a full {@link dev.paddock.capability.CallContext}: progress on the request's
+     * progressToken, log notifications, elicitation and sampling through the client, the client's
+     * cancellation and the profile's wall-time limit. The answer goes out after the call's notifications.
+     */
     private static CompletableFuture<CallToolResult> callDirect(DirectTool direct, McpAsyncServerExchange exchange,
             CallToolRequest call, SessionIsolates sessions, McpJsonMapper mcpJson, JsonMapper json, Limits limits) {
         JsonNode input = json.valueToTree(call.arguments() == null ? Map.of() : call.arguments());
         CompletableFuture<Void> ended = new CompletableFuture<>();
+        Cancellation.of(exchange.transportContext()).onCancel(() -> ended.complete(null));
         Instant deadline = Instant.now().plus(limits.wallTime());
         ExecutionScope scope = new ExecutionScope() {
             @Override
@@ -73,20 +84,43 @@ final class CapabilityFeatures {
             }
         };
         SessionHostApi api = sessions.hostApi(exchange.sessionId());
-        var context = new McpCallContext(scope, new ExecutionChannel(exchange, null), mcpJson, json, api.profile());
+        Object progressToken = call.meta() == null ? null : call.meta().get("progressToken");
+        var context = McpCallContext.forDirectCall(scope, exchange, progressToken, mcpJson, json, api.profile());
         return api.callDirect(direct, input, context)
-                .orTimeout(limits.wallTime().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .orTimeout(limits.wallTime().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((result, failure) -> {
                     ended.complete(null);
-                    if (failure == null) {
-                        var builder = CallToolResult.builder().addTextContent(json.writeValueAsString(result));
-                        if (result.isObject()) builder.structuredContent(json.convertValue(result, Map.class));
-                        return builder.build();
-                    }
-                    Throwable cause = SessionHostApi.cause(failure);
-                    String code = cause instanceof dev.paddock.capability.CapabilityException c ? " (" + c.code() + ")" : "";
-                    return CallToolResult.builder().addTextContent(direct.namespace() + "." + direct.method() + " failed" + code
-                            + ": " + cause.getMessage()).isError(true).build();
-                });
+                    return failure == null ? toolResult(result, json) : failure(direct, failure, limits);
+                })
+                .thenCompose(result -> context.notificationsSent().thenApply(sent -> result));
+    }
+
+    /**
+     * What the method returned, as a client shows it best: MCP content as content items (the whole result
+     * when it is nothing but content), a string as plain text, anything else as JSON text plus
+     * structuredContent when it is an object.
+     */
+    static CallToolResult toolResult(JsonNode result, JsonMapper json) {
+        var items = new ContentItems(json);
+        List<McpSchema.Content> whole = items.whole(result);
+        if (whole != null) return CallToolResult.builder().content(whole).isError(false).build();
+        if (result.isString()) return CallToolResult.builder().addTextContent(result.asString()).isError(false).build();
+        JsonNode value = result.deepCopy();
+        List<McpSchema.Content> lifted = items.liftInPlace(value, 1);
+        var builder = CallToolResult.builder().addTextContent(json.writeValueAsString(value)).isError(false);
+        lifted.forEach(builder::addContent);
+        if (value.isObject()) builder.structuredContent(json.convertValue(value, Map.class));
+        return builder.build();
+    }
+
+    private static CallToolResult failure(DirectTool direct, Throwable failure, Limits limits) {
+        Throwable cause = SessionHostApi.cause(failure);
+        String what = direct.namespace() + "." + direct.method() + " failed";
+        String text = switch (cause) {
+            case CapabilityException c -> what + " (" + c.code() + "): " + c.getMessage();
+            case TimeoutException t -> what + ": it exceeded the " + limits.wallTime().toMillis() + " ms wall-time limit";
+            default -> what + ": " + cause.getMessage();
+        };
+        return CallToolResult.builder().addTextContent(text).isError(true).build();
     }
 }

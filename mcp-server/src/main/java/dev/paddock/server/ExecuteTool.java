@@ -61,9 +61,7 @@ final class ExecuteTool {
         ProgressReporter progress = ProgressReporter.forRequest(exchange, call.meta());
         Cancellation cancellation = Cancellation.of(exchange.transportContext());
         // Off the transport's reader thread: the first call of a session may wait for the sandbox to start.
-        return Mono.fromCallable(() -> options.stateless()
-                        ? isolates.fresh(exchange.sessionId())
-                        : isolates.forSession(exchange.sessionId()))
+        return Mono.fromCallable(() -> isolates.forSession(exchange.sessionId()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(isolate -> {
                     var channel = new ExecutionChannel(exchange, progress);
@@ -73,7 +71,6 @@ final class ExecuteTool {
                         execution.cancel();
                     });
                     var result = Mono.fromFuture(execution.result(), true);
-                    if (options.stateless()) result = result.doFinally(signal -> isolate.close());
                     return options.maxQueue() == null ? result : limitQueueTime(execution, channel, result);
                 })
                 .doOnNext(options.metrics()::executed)

@@ -1,16 +1,12 @@
 package dev.paddock.server;
 
-import dev.paddock.capability.RichContent;
 import dev.paddock.sandbox.ExecutionError;
 import dev.paddock.sandbox.ExecutionResult;
 import dev.paddock.sandbox.LogEntry;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,21 +25,25 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ExecutionFormatter {
     private final JsonMapper json;
+    private final ContentItems contentItems;
 
     public ExecutionFormatter(JsonMapper json) {
         this.json = json;
+        this.contentItems = new ContentItems(json);
     }
 
     /**
      * Success: `structuredContent` {result, logs} and the same JSON as text. Failure: `isError` with the
      * error text, and `structuredContent` {error, logs}, which the outputSchema also admits (clients
-     * validate structured content against it even on errors).
+     * validate structured content against it even on errors). MCP content that capabilities returned
+     * (images, audio, resources) anywhere in the result becomes content items after the text
+     * ({@link ContentItems#liftInPlace}).
      */
     CallToolResult toToolResult(ExecutionResult outcome) {
         ObjectNode structured = structured(outcome);
         if (outcome.succeeded()) {
-            List<McpSchema.Content> rich = new ArrayList<>();
-            liftRichContent(structured, rich);
+            // content[0] is the text; lifted items follow it
+            List<McpSchema.Content> rich = contentItems.liftInPlace(structured, 1);
             var builder = CallToolResult.builder()
                     .structuredContent(structured)
                     .addTextContent(json.writeValueAsString(structured))
@@ -56,40 +56,6 @@ public final class ExecutionFormatter {
                 .addTextContent(errorText(outcome.error()) + logsText(outcome.logs()))
                 .isError(true)
                 .build();
-    }
-
-    /**
-     * Moves MCP content that capabilities returned (images, audio, resources) out of the JSON result into
-     * real content items after the text, leaving {@code {"$type": "mcp-content", "type": "image", "item": N}}
-     * (N the index in the tool result's content) where it was, so the JSON stays small and the client can
-     * render the item.
-     */
-    private void liftRichContent(JsonNode node, List<McpSchema.Content> lifted) {
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                if (RichContent.isWrapped(node.get(i))) ((ArrayNode) node).set(i, lift(node.get(i), lifted));
-                else liftRichContent(node.get(i), lifted);
-            }
-        } else if (node.isObject()) {
-            for (String name : List.copyOf(node.propertyNames())) {
-                JsonNode child = node.get(name);
-                if (RichContent.isWrapped(child)) ((ObjectNode) node).set(name, lift(child, lifted));
-                else liftRichContent(child, lifted);
-            }
-        }
-    }
-
-    private JsonNode lift(JsonNode wrapped, List<McpSchema.Content> lifted) {
-        try {
-            lifted.add(json.treeToValue(wrapped.get("content"), McpSchema.Content.class));
-        } catch (RuntimeException e) {
-            return wrapped; // not content the SDK knows: leave the data as it was
-        }
-        ObjectNode reference = json.createObjectNode();
-        reference.put("$type", RichContent.TYPE);
-        reference.put("type", wrapped.at("/content/type").asString(""));
-        reference.put("item", lifted.size()); // content[0] is the text; items follow in order
-        return reference;
     }
 
     /** The result as pretty JSON, for `paddock exec`. */

@@ -1,6 +1,5 @@
 package dev.paddock.server;
 
-import dev.paddock.conformance.ConformanceFixture;
 import dev.paddock.sandbox.HostApi;
 import dev.paddock.sandbox.Isolate;
 import dev.paddock.transport.http.HttpSettings;
@@ -32,29 +31,28 @@ public final class PaddockHttpServer implements AutoCloseable {
 
     /**
      * @param profiles  profile name → grants; every profile a token names must be here
-     * @param stateless each execute runs in a fresh isolate discarded after it
+     * @param stateless no sessions: no {@code Mcp-Session-Id} is issued, every request runs on its own and each
+     *                  execute in a fresh isolate discarded after it
      * @param maxQueue  longest an execution may wait to start; null for no limit
      */
     public PaddockHttpServer(HttpSettings settings, Function<HostApi, Isolate> newIsolate,
             Map<String, ProfileGrants> profiles, boolean stateless, Duration maxQueue) {
-        this(settings, newIsolate, profiles, stateless, maxQueue, false);
+        this(settings, newIsolate, profiles, stateless, maxQueue, ExtraFeatures.NONE);
     }
 
-    /** @param conformanceFixture serve the official conformance suite's fixture as the default profile */
+    /** @param extras what every profile's server offers besides `execute` and its capabilities */
     public PaddockHttpServer(HttpSettings settings, Function<HostApi, Isolate> newIsolate,
-            Map<String, ProfileGrants> profiles, boolean stateless, Duration maxQueue, boolean conformanceFixture) {
+            Map<String, ProfileGrants> profiles, boolean stateless, Duration maxQueue, ExtraFeatures extras) {
         for (String profile : settings.tokens().values()) {
             if (!profiles.containsKey(profile)) throw new IllegalArgumentException("no profile '" + profile + "'");
         }
-        this.transport = new StreamableHttpTransport(settings, PaddockServer.mcpJson(), this::sessionClosed)
+        this.transport = new StreamableHttpTransport(settings, PaddockServer.mcpJson(), this::sessionClosed, stateless)
                 .withMetrics(metrics::scrape);
-        var options = new ServingOptions(stateless, maxQueue, metrics);
+        var options = new ServingOptions(maxQueue, metrics);
         profiles.forEach((name, grants) -> {
             var sessions = new SessionIsolates(newIsolate, grants::newSession, transport::isOpen);
             isolates.put(name, sessions);
-            servers.add(conformanceFixture && name.equals(HttpSettings.DEFAULT_PROFILE)
-                    ? ConformanceFixture.serve(transport.provider(name), PaddockServer.mcpJson()).getAsyncServer()
-                    : PaddockServer.build(transport.provider(name), sessions, grants, options));
+            servers.add(PaddockServer.build(transport.provider(name), sessions, grants, options, extras));
         });
         metrics.gauge("paddock.isolates.live", "isolates holding a session's globals",
                 () -> isolates.values().stream().mapToInt(SessionIsolates::liveIsolates).sum());

@@ -58,7 +58,8 @@ public final class PaddockServer implements AutoCloseable {
             ProfileGrants grants) {
         var isolates = new SessionIsolates(newIsolate, grants::newSession);
         var transport = new StdioTransport(in, out, MAPPER, isolates::sessionClosed);
-        return new PaddockServer(build(transport, isolates, grants, ServingOptions.stdio()), isolates, transport.closed());
+        return new PaddockServer(build(transport, isolates, grants, ServingOptions.stdio(), ExtraFeatures.NONE), isolates,
+                transport.closed());
     }
 
     /** The JSON mapper for MCP messages, over the one Jackson mapper Paddock uses. */
@@ -66,17 +67,23 @@ public final class PaddockServer implements AutoCloseable {
         return MAPPER;
     }
 
-    /** One MCP server instance over any transport: one profile's tools, resources and grants. */
+    /** One MCP server instance over any transport: one profile's tools, resources and grants, plus the extras. */
     static McpAsyncServer build(McpServerTransportProviderBase transport, SessionIsolates isolates, ProfileGrants grants,
-            ServingOptions options) {
+            ServingOptions options, ExtraFeatures extras) {
         Limits limits = grants.profile().limits();
         var execute = new ExecuteTool(isolates, new ExecutionFormatter(JsonMapper.shared()), options);
         List<AsyncToolSpecification> tools = new ArrayList<>();
         tools.add(execute.specification(MAPPER, limits, StandardLibrary.DECLARATIONS, grants));
         tools.addAll(CapabilityFeatures.directTools(grants, isolates, MAPPER, JsonMapper.shared(), limits));
-        List<AsyncResourceSpecification> resources = CapabilityFeatures.typeResources(grants);
+        tools.addAll(extras.tools());
+        List<AsyncResourceSpecification> resources = new ArrayList<>(CapabilityFeatures.typeResources(grants));
+        resources.addAll(extras.resources());
         var capabilities = ServerCapabilities.builder().tools(false);
-        if (!resources.isEmpty()) capabilities.resources(false, false);
+        if (!resources.isEmpty() || !extras.resourceTemplates().isEmpty()) {
+            capabilities.resources(extras.subscribableResources(), false);
+        }
+        if (!extras.prompts().isEmpty()) capabilities.prompts(false);
+        if (!extras.completions().isEmpty()) capabilities.completions();
         var spec = switch (transport) {
             case McpServerTransportProvider single -> McpServer.async(single);
             case McpStreamableServerTransportProvider streamable -> McpServer.async(streamable);
@@ -89,6 +96,9 @@ public final class PaddockServer implements AutoCloseable {
                 .capabilities(capabilities.build())
                 .tools(tools)
                 .resources(resources)
+                .resourceTemplates(extras.resourceTemplates())
+                .prompts(extras.prompts())
+                .completions(extras.completions())
                 .build();
     }
 

@@ -39,9 +39,17 @@ final class ProgressReporter implements ExecutionListener {
         send("still running after " + elapsed.toSeconds() + " s").subscribe();
     }
 
-    /** Progress a capability reports from inside the run; a further step, so progress keeps increasing. */
-    void report(String message) {
-        send(message).subscribe();
+    /**
+     * Progress a capability reports from inside the run: a further step, so progress keeps increasing, with
+     * the capability's own figures in the message.
+     */
+    void report(double progress, Double total, String message) {
+        String figures = total == null ? format(progress) : format(progress) + "/" + format(total);
+        send(message == null ? figures : figures + ": " + message).subscribe();
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** Completes once the notification is queued, so it goes out before the response. */

@@ -5,15 +5,13 @@ import java.time.Duration;
 /**
  * How `execute` runs on a transport.
  *
- * @param stateless each call runs in a fresh isolate discarded after it (HTTP {@code --stateless}):
- *                  no globals or in-memory state carry over between calls
  * @param maxQueue  longest an execution may wait for a free execution thread before it is refused with a
  *                  queue-time error; null for no limit
  * @param metrics   where executions are counted
  */
-public record ServingOptions(boolean stateless, Duration maxQueue, ServerMetrics metrics) {
+public record ServingOptions(Duration maxQueue, ServerMetrics metrics) {
     /** Stdio: one session, its own isolate, nobody scraping metrics. */
     public static ServingOptions stdio() {
-        return new ServingOptions(false, null, new ServerMetrics());
+        return new ServingOptions(null, new ServerMetrics());
     }
 }

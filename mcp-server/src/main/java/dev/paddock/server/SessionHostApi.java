@@ -84,8 +84,7 @@ public final class SessionHostApi implements HostApi {
             return CompletableFuture.failedFuture(new CapabilityException("EINVAL", namespace + "." + method
                     + ": the arguments could not be read as JSON"));
         }
-        var channel = scope.listener() instanceof ExecutionChannel c ? c : null;
-        var context = new McpCallContext(scope, channel, mcpJson, json, profile);
+        var context = McpCallContext.forExecution(scope, mcpJson, json, profile);
         return capabilities.call(new CapabilityCall(namespace, method, arguments, context)).thenApply(json::writeValueAsString);
     }
 

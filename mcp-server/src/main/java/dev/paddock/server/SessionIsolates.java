@@ -53,11 +53,6 @@ final class SessionIsolates implements AutoCloseable {
         return isolate;
     }
 
-    /** A one-off isolate for one call (stateless HTTP); the caller closes it, nothing keeps it. */
-    Isolate fresh(String sessionId) {
-        return newIsolate.apply(newHostApi.get());
-    }
-
     int liveIsolates() {
         return isolates.size();
     }

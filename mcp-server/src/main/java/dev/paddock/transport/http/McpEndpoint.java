@@ -49,11 +49,14 @@ final class McpEndpoint {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, ProfileProvider> providers = new ConcurrentHashMap<>();
     private final Consumer<String> sessionClosed;
+    private final boolean stateless;
 
-    McpEndpoint(McpJsonMapper json, HttpSettings settings, Consumer<String> sessionClosed) {
+    /** @param stateless issue no session ids: each request runs in a session of its own (see {@link #oneShot}) */
+    McpEndpoint(McpJsonMapper json, HttpSettings settings, Consumer<String> sessionClosed, boolean stateless) {
         this.json = json;
         this.settings = settings;
         this.sessionClosed = sessionClosed;
+        this.stateless = stateless;
     }
 
     ProfileProvider provider(String profile) {
@@ -111,6 +114,7 @@ final class McpEndpoint {
         } catch (IOException | RuntimeException e) {
             return Mono.just(Reply.error(400, McpSchema.ErrorCodes.PARSE_ERROR, "not a JSON-RPC message: " + e.getMessage()));
         }
+        if (stateless) return dispatchStateless(message, headers, caller, startRequest);
         if (message instanceof McpSchema.JSONRPCRequest request
                 && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
             return initialize(request, caller);
@@ -135,21 +139,16 @@ final class McpEndpoint {
     }
 
     private Mono<Reply> initialize(McpSchema.JSONRPCRequest request, BearerAuth.Caller caller) {
-        var provider = Optional.ofNullable(providers.get(caller.profile()))
-                .or(() -> Optional.ofNullable(providers.get(ANY_PROFILE)))
-                .filter(p -> p.factory() != null);
-        if (provider.isEmpty()) {
-            return Mono.just(Reply.error(403, "no MCP server serves profile '" + caller.profile() + "'"));
-        }
+        var provider = providerFor(caller);
+        if (provider == null) return Mono.just(noServerFor(caller));
         McpSchema.InitializeRequest params;
         try {
-            params = json.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {});
-            if (params == null) throw new IllegalArgumentException("params with protocolVersion, capabilities and clientInfo are required");
+            params = initializeParams(request);
         } catch (RuntimeException e) {
             return Mono.just(Reply.error(400, "invalid initialize params: " + e.getMessage()));
         }
-        var init = provider.get().factory().startSession(params);
-        var session = new Session(newSessionId(), init.session(), caller, provider.get(), json,
+        var init = provider.factory().startSession(params);
+        var session = new Session(newSessionId(), init.session(), caller, provider, json,
                 settings.replayEvents());
         sessions.put(session.id(), session);
         var context = context(session, null);
@@ -165,6 +164,100 @@ final class McpEndpoint {
                     log.warn("initialize failed: {}", e.toString());
                     return Mono.just(Reply.error(500, "initialize failed: " + e.getMessage()));
                 });
+    }
+
+    /** The provider whose server serves the caller's profile, or null when none does. */
+    private ProfileProvider providerFor(BearerAuth.Caller caller) {
+        return Optional.ofNullable(providers.get(caller.profile()))
+                .or(() -> Optional.ofNullable(providers.get(ANY_PROFILE)))
+                .filter(p -> p.factory() != null)
+                .orElse(null);
+    }
+
+    private static Reply noServerFor(BearerAuth.Caller caller) {
+        return Reply.error(403, "no MCP server serves profile '" + caller.profile() + "'");
+    }
+
+    private McpSchema.InitializeRequest initializeParams(McpSchema.JSONRPCRequest request) {
+        var params = json.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {});
+        if (params == null) throw new IllegalArgumentException("params with protocolVersion, capabilities and clientInfo are required");
+        return params;
+    }
+
+    // ---- stateless: no session ids, every POST stands alone
+
+    private Mono<Reply> dispatchStateless(McpSchema.JSONRPCMessage message, Headers headers, BearerAuth.Caller caller,
+            Supplier<Runnable> startRequest) {
+        return switch (message) {
+            case McpSchema.JSONRPCRequest request -> oneShot(request, headers, caller, startRequest);
+            // Nothing to route them to: a cancellation cannot name a request of this client (ids are per client).
+            case McpSchema.JSONRPCNotification notification -> Mono.just(Reply.empty(202));
+            case McpSchema.JSONRPCResponse response -> Mono.just(Reply.error(400,
+                    "this server is stateless (--stateless): it sends no requests, so there is nothing to answer"));
+            default -> Mono.just(Reply.error(400, "unsupported JSON-RPC message"));
+        };
+    }
+
+    /**
+     * One request in a session of its own, which ends (and takes its isolate and in-memory state along) when
+     * the request has been answered. The client never sees its id. {@code initialize} is answered without
+     * {@code Mcp-Session-Id}; any other request gets a session as if the client had just initialized with the
+     * protocol version of its {@code MCP-Protocol-Version} header and no capabilities, since a stateless
+     * server has no way to receive the client's answers to requests of its own (sampling, elicitation).
+     * The session sits in the session table while it runs, so graceful shutdown waits for it.
+     */
+    private Mono<Reply> oneShot(McpSchema.JSONRPCRequest request, Headers headers, BearerAuth.Caller caller,
+            Supplier<Runnable> startRequest) {
+        var provider = providerFor(caller);
+        if (provider == null) return Mono.just(noServerFor(caller));
+        boolean initialize = McpSchema.METHOD_INITIALIZE.equals(request.method());
+        McpSchema.InitializeRequest params;
+        try {
+            params = initialize ? initializeParams(request) : new McpSchema.InitializeRequest(protocolVersion(headers, provider),
+                    McpSchema.ClientCapabilities.builder().build(), new McpSchema.Implementation("stateless-request", "0"));
+        } catch (RuntimeException e) {
+            return Mono.just(Reply.error(400, (initialize ? "invalid initialize params: " : "") + e.getMessage()));
+        }
+        var init = provider.factory().startSession(params);
+        var session = new Session(newSessionId(), init.session(), caller, provider, json, settings.replayEvents());
+        sessions.put(session.id(), session);
+        var context = context(session, null);
+        var initResult = init.initResult().contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context));
+        if (initialize) {
+            return initResult
+                    .map(result -> Reply.json(200, write(McpSchema.JSONRPCResponse.result(request.id(), result))))
+                    .onErrorResume(e -> Mono.just(Reply.error(500, "initialize failed: " + e.getMessage())))
+                    .doFinally(signal -> endQuietly(session));
+        }
+        var answering = new AtomicBoolean();
+        return initResult
+                .then(Mono.defer(() -> answer(request, session, headers, () -> {
+                    answering.set(true);
+                    Runnable requestDone = startRequest.get();
+                    return () -> {
+                        requestDone.run();
+                        endQuietly(session);
+                    };
+                })))
+                .onErrorResume(e -> Mono.just(Reply.error(500, "could not start the request: " + e.getMessage())))
+                .doFinally(signal -> {
+                    if (!answering.get()) endQuietly(session); // refused before it ran (e.g. 406)
+                });
+    }
+
+    /** The version a stateless request speaks: its header, else the spec's default for clients that send none. */
+    private static String protocolVersion(Headers headers, ProfileProvider provider) {
+        String version = headers.get(PROTOCOL_VERSION_HEADER);
+        if (version == null) return "2025-03-26";
+        if (!provider.protocolVersions().contains(version.trim())) {
+            throw new IllegalArgumentException("unsupported MCP-Protocol-Version '" + version + "'; this server speaks "
+                    + String.join(", ", provider.protocolVersions()));
+        }
+        return version.trim();
+    }
+
+    private void endQuietly(Session session) {
+        end(session).subscribe(null, e -> log.debug("ending one-shot session {}: {}", session.id(), e.toString()));
     }
 
     /** Runs a request; the answer goes on a fresh SSE stream, or as a JSON body to JSON-only clients. */
@@ -185,7 +278,8 @@ final class McpEndpoint {
         };
         if (sse) {
             EventStream stream = session.newStream();
-            Flux<String> events = stream.attach(0, session.primes(), settings.retry());
+            // A stateless stream cannot be resumed (GET answers 405), so a priming event would promise too much.
+            Flux<String> events = stream.attach(0, !stateless && session.primes(), settings.retry());
             run(session, request, stream, context(session, stream, cancellation), finished);
             return Mono.just(Reply.events(events));
         }
@@ -211,6 +305,10 @@ final class McpEndpoint {
     // ---- GET: the listening stream, or resuming a stream after a lost connection
 
     Mono<Reply> get(Headers headers, BearerAuth.Caller caller) {
+        if (stateless) {
+            return Mono.just(Reply.error(405, "this server is stateless (--stateless): it has no session stream to "
+                    + "open or resume; every request is a POST answered on its own").withHeader("Allow", "POST"));
+        }
         String accept = headers.get("Accept");
         if (accept == null || !accept.contains(Reply.EVENT_STREAM)) {
             return Mono.just(Reply.error(406, "GET /mcp opens an SSE stream: Accept must include text/event-stream"));
@@ -240,6 +338,10 @@ final class McpEndpoint {
     // ---- DELETE: the client ends its session
 
     Mono<Reply> delete(Headers headers, BearerAuth.Caller caller) {
+        if (stateless) {
+            return Mono.just(Reply.error(405, "this server is stateless (--stateless): there is no session to end")
+                    .withHeader("Allow", "POST"));
+        }
         var found = session(headers, caller);
         if (found.reply != null) return Mono.just(found.reply);
         return end(found.session).thenReturn(Reply.empty(200));

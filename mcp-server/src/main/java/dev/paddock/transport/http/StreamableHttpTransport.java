@@ -66,8 +66,18 @@ public final class StreamableHttpTransport implements AutoCloseable {
      *                        has ended by DELETE, idle expiry or shutdown, e.g. to close its isolate
      */
     public StreamableHttpTransport(HttpSettings settings, McpJsonMapper json, Consumer<String> onSessionClosed) {
+        this(settings, json, onSessionClosed, false);
+    }
+
+    /**
+     * @param stateless issue no {@code Mcp-Session-Id}: every POST runs in a session of its own that ends with
+     *                  it (its id is never shown to the client, and {@code onSessionClosed} runs for it), and
+     *                  GET and DELETE answer 405
+     */
+    public StreamableHttpTransport(HttpSettings settings, McpJsonMapper json, Consumer<String> onSessionClosed,
+            boolean stateless) {
         this.settings = settings;
-        this.endpoint = new McpEndpoint(json, settings, onSessionClosed);
+        this.endpoint = new McpEndpoint(json, settings, onSessionClosed, stateless);
         this.origins = new OriginPolicy(settings.allowedHosts(), settings.allowedOrigins());
         this.auth = new BearerAuth(settings.tokens());
         this.limit = new ConcurrencyLimit(settings.maxConcurrentPerToken());

@@ -111,6 +111,22 @@ class StreamableHttpTransportTest {
         assertThat(afterDelete.body()).contains("unknown or expired session");
     }
 
+    /**
+     * A keep-alive request that arrives before the server has finished with the previous one waits, and
+     * Reactor Netty before 1.3.8 stopped reading the connection when such a request was answered at once
+     * (reactor-netty#4361): the request after it was never answered. Paddock answers bodyless requests at
+     * once (DELETE, GET /healthz, 405s), so a client that reuses its connection hit this now and then.
+     */
+    @Test
+    void everyRequestOnAKeepAliveConnectionIsAnsweredEvenAfterOneAnsweredAtOnce() {
+        start(s -> s);
+        String session = client.initialize();
+        for (int i = 1; i <= 300; i++) {
+            assertThat(client.post(session, callTool(i, "echo"), "application/json").statusCode()).isEqualTo(200);
+            assertThat(client.get("/healthz").statusCode()).isEqualTo(200);
+        }
+    }
+
     @Test
     void sessionIdsCarryTheInstancePrefix() {
         start(s -> s.withInstanceId("east1"));
