@@ -117,6 +117,16 @@ class SchemaValidityTest {
                 ok.replace("true", "false"), ok.replace("\"auto\"", "\"manual\""), ok.replace("{\"custom\": \"z\"}", "\"c\""));
     }
 
+    @Test
+    void numberLiteralsMeanTheirValueHoweverTheyAreWritten() {
+        var tools = ToolDefs.toMcpTools(ToolDefs.parse("n.d.ts", """
+                export interface N { f(a: 1e3, b: 0x10, c: 0o17, d: 0b101, e: .5, g: 1_000): Promise<void>; }
+                """), "n", ToolNaming.DEFAULT);
+
+        assertThat(tools.getFirst().at("/inputSchema/properties").toString()).isEqualTo("""
+                {"a":{"const":1000},"b":{"const":16},"c":{"const":15},"d":{"const":5},"e":{"const":0.5},"g":{"const":1000}}""");
+    }
+
     private static Schema input(String file, String tool) {
         return REGISTRY.getSchema(tool(file, tool).get("inputSchema"));
     }

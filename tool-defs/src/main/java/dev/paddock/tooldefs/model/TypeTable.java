@@ -32,8 +32,12 @@ public final class TypeTable {
         return byName.get(name);
     }
 
-    /** Reports duplicate names and references that do not resolve; the rest of the checks run per tool. */
-    public static List<ModelError> check(List<Declaration> declarations) {
+    /**
+     * Reports duplicate names and references that do not resolve; the rest of the checks run per tool.
+     * References to {@code unparsed} names (declarations whose syntax errors are reported already) are
+     * not reported again as unknown.
+     */
+    public static List<ModelError> check(List<Declaration> declarations, Set<String> unparsed) {
         List<ModelError> errors = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         TypeTable table = new TypeTable(declarations);
@@ -46,7 +50,9 @@ public final class TypeTable {
                 errors.add(new ModelError(d.offset(), "'" + d.name() + "' is declared twice"));
             }
             Set<String> scope = new LinkedHashSet<>(d.typeParams());
-            Consumer<Type> checkRefs = t -> walk(t, r -> table.checkRef(r, scope, errors));
+            Consumer<Type> checkRefs = t -> walk(t, r -> {
+                if (!unparsed.contains(r.name()) || scope.contains(r.name())) table.checkRef(r, scope, errors);
+            });
             switch (d) {
                 case Declaration.Interface i -> {
                     i.supers().forEach(checkRefs);

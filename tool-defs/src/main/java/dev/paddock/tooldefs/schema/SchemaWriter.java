@@ -153,7 +153,8 @@ final class SchemaWriter {
         if (isIntegerAlias(d)) return typed("integer");
         String key = defKey(r);
         if (!defs.containsKey(key)) {
-            if (defs.size() >= MAX_DEFINITIONS) {
+            // Only generic instantiations can grow without end; plain declarations are bounded by the file.
+            if (!r.args().isEmpty() && defs.size() >= MAX_DEFINITIONS) {
                 throw new ModelError(r.offset(), "'" + r.name() + "' expands into more than " + MAX_DEFINITIONS
                         + " distinct types: a generic type that grows at every level cannot be written as JSON Schema");
             }

@@ -43,6 +43,11 @@ public final class ToolBuilder {
         } catch (IllegalArgumentException e) {
             throw new ModelError(method.offset(), e.getMessage());
         }
+        if (!method.doc().tags().isEmpty()) {
+            throw new ModelError(method.offset(), "@" + method.doc().tags().keySet().iterator().next() + " in the JSDoc of method '"
+                    + method.name() + "' constrains nothing: write it in the JSDoc of the property it constrains "
+                    + "(take an object parameter to document each field)");
+        }
         String description = description(method.doc());
         if (!description.isEmpty()) tool.put("description", description);
         tool.set("inputSchema", input(f, method));
@@ -72,7 +77,7 @@ public final class ToolBuilder {
             root = writer.objectSchema(table.asObject(only.type()));
             String doc = method.doc().params().get(only.name());
             if (doc != null && !doc.isEmpty()) root.put("description", doc);
-            describeFields(root, only.name(), method.doc().params());
+            describeFields(root, only.name(), method.doc().params(), method.offset());
         } else {
             root = Json.object();
             root.put("type", "object");
@@ -83,14 +88,25 @@ public final class ToolBuilder {
                 String doc = method.doc().params().getOrDefault(p.name(), "");
                 properties.set(p.name(), writer.property(p.type(), Doc.summary(doc)));
                 if (!p.optional() && !p.rest() && !SchemaWriter.admitsUndefined(p.type())) required.add(p.name());
-                describeFields(properties.get(p.name()), p.name(), method.doc().params());
+                describeFields(properties.get(p.name()), p.name(), method.doc().params(), method.offset());
             }
             if (!required.isEmpty()) root.set("required", required);
             root.put("additionalProperties", false);
         }
         if (!root.has("properties")) root.putObject("properties");
+        unknownParams(method, params);
         reorder(root);
         return writer.finish(root);
+    }
+
+    /** A {@code @param} that names no parameter would describe nothing: say so instead of dropping it. */
+    private static void unknownParams(Member method, List<Param> params) {
+        for (String path : method.doc().params().keySet()) {
+            String name = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+            if (params.stream().noneMatch(p -> p.name().equals(name))) {
+                throw new ModelError(method.offset(), "@param " + path + ": '" + method.name() + "' has no parameter '" + name + "'");
+            }
+        }
     }
 
     /** True when the method's only parameter is an object type, which then is the whole tool input. */
@@ -120,14 +136,18 @@ public final class ToolBuilder {
     }
 
     /** {@code @param input.field text} describes a field of the object parameter {@code input}. */
-    private static void describeFields(JsonNode schema, String param, Map<String, String> docs) {
+    private static void describeFields(JsonNode schema, String param, Map<String, String> docs, int offset) {
         docs.forEach((path, text) -> {
             if (!path.startsWith(param + ".")) return;
             JsonNode node = schema;
             for (String field : path.substring(param.length() + 1).split("\\.")) {
                 node = node.path("properties").path(field);
             }
-            if (node instanceof ObjectNode o && !text.isEmpty()) o.put("description", text);
+            if (!(node instanceof ObjectNode o)) {
+                throw new ModelError(offset, "@param " + path + " names no field of '" + param
+                        + "' (a field of a named type is documented in that type's declaration)");
+            }
+            if (!text.isEmpty()) o.put("description", text);
         });
     }
 
