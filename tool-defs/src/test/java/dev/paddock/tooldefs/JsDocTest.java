@@ -35,6 +35,28 @@ class JsDocTest {
     }
 
     @Test
+    void aJsDocWrittenBeforeAParameterDocumentsAndConstrainsIt() {
+        JsonNode tool = tool("""
+                export interface A {
+                  /** @param page which page */
+                  f(/** Search text. @minLength 1 */ q: string, /** @minimum 1 */ page?: number): Promise<void>;
+                }
+                """);
+
+        assertThat(tool.at("/inputSchema/properties/q").toString()).isEqualTo("""
+                {"type":"string","description":"Search text.","minLength":1}""");
+        assertThat(tool.at("/inputSchema/properties/page").toString()).isEqualTo("""
+                {"type":"number","description":"which page","minimum":1}""");
+    }
+
+    @Test
+    void theTypeInAReturnsTagIsLeftOutOfTheDescription() {
+        assertThat(tool("""
+                export interface A { /** Gets it. @returns {Promise<{ a: string }>} the item */ f(): Promise<void>; }
+                """).get("description").asString()).isEqualTo("Gets it.\nReturns: the item");
+    }
+
+    @Test
     void constraintTagsMayShareALineAndAnEscapedAtIsText() {
         JsonNode tool = tool("""
                 export interface A {

@@ -127,6 +127,15 @@ class SchemaValidityTest {
                 {"a":{"const":1000},"b":{"const":16},"c":{"const":15},"d":{"const":5},"e":{"const":0.5},"g":{"const":1000}}""");
     }
 
+    @Test
+    void stringLiteralEscapesMeanWhatTheyMeanInTypeScript() {
+        var tools = ToolDefs.toMcpTools(ToolDefs.parse("s.d.ts", "export interface S { f(a: \"\\x41\\u0042\\u{43}\", b: 'line \\\n continued'): Promise<void>; }"),
+                "s", ToolNaming.DEFAULT);
+
+        assertThat(tools.getFirst().at("/inputSchema/properties").toString()).isEqualTo("""
+                {"a":{"const":"ABC"},"b":{"const":"line  continued"}}""");
+    }
+
     private static Schema input(String file, String tool) {
         return REGISTRY.getSchema(tool(file, tool).get("inputSchema"));
     }

@@ -264,8 +264,7 @@ public final class TypeTable {
             case ObjectType o -> new ObjectType(o.members().stream().map(m -> new Member(m.name(),
                     substitute(m.type(), args), m.optional(), m.readonly(), m.method(), m.doc(), m.offset())).toList(),
                     o.indexValue() == null ? null : substitute(o.indexValue(), args), o.indexDoc());
-            case Function f -> new Function(f.params().stream().map(p -> new Param(p.name(),
-                    substitute(p.type(), args), p.optional(), p.rest(), p.offset())).toList(),
+            case Function f -> new Function(f.params().stream().map(p -> p.withType(substitute(p.type(), args))).toList(),
                     substitute(f.returns(), args), f.offset());
             default -> type;
         };

@@ -462,6 +462,7 @@ public final class Parser {
         consume(LEFT_PAREN, "expected '('");
         List<Param> params = new ArrayList<>();
         while (!check(RIGHT_PAREN) && !isAtEnd()) {
+            Doc doc = doc(peek());
             boolean rest = match(ELLIPSIS);
             Token name = peek();
             if (name.type() == LEFT_BRACE || name.type() == LEFT_BRACKET) {
@@ -478,7 +479,7 @@ public final class Parser {
             }
             // A 'this' parameter only types 'this' inside the method: callers pass nothing for it.
             boolean thisParameter = name.is("this") && params.isEmpty() && !rest && !optional;
-            if (!thisParameter) params.add(new Param(name.lexeme(), type, optional, rest, name.offset()));
+            if (!thisParameter) params.add(new Param(name.lexeme(), type, optional, rest, name.offset(), doc));
             if (!match(COMMA)) break;
             if (rest) throw error(name, "a rest parameter must be the last parameter");
         }

@@ -115,6 +115,9 @@ final class Scanner {
                     case 'f' -> value.append('\f');
                     case '0' -> value.append('\0');
                     case 'u' -> value.append(unicodeEscape());
+                    case 'x' -> value.append(hexEscape());
+                    case '\r' -> match('\n'); // a line continuation: the string goes on without a line break
+                    case '\n' -> { }
                     default -> value.append(e);
                 }
             } else {
@@ -154,6 +157,13 @@ final class Scanner {
     private void reported(String message) {
         errors.add(source.diagnostic(start, message));
         add(UNEXPECTED, message);
+    }
+
+    private String hexEscape() {
+        if (current + 2 > text.length()) return "x";
+        String hex = text.substring(current, current + 2);
+        current += 2;
+        return parseCodePoint(hex);
     }
 
     private String unicodeEscape() {

@@ -201,7 +201,8 @@ public final class TypeScriptRenderer {
     }
 
     private String params(List<Param> params, String indent) {
-        return params.stream().map(p -> (p.rest() ? "..." : "") + p.name() + (p.optional() ? "?" : "") + ": "
+        return params.stream().map(p -> documented(comment(p.doc(), false, indent), "", indent)
+                + (p.rest() ? "..." : "") + p.name() + (p.optional() ? "?" : "") + ": "
                 + type(p.type(), indent)).collect(Collectors.joining(", "));
     }
 

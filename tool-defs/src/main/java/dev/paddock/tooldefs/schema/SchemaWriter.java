@@ -95,6 +95,12 @@ final class SchemaWriter {
     /** The schema of a property or parameter: undefined removed, JSDoc turned into keywords. */
     ObjectNode property(Type type, Doc doc) {
         ObjectNode s = schema(withoutUndefined(type));
+        annotate(s, doc);
+        return s;
+    }
+
+    /** Adds what a JSDoc says to a schema: description, deprecated and the constraint tags. */
+    static void annotate(ObjectNode s, Doc doc) {
         if (!doc.summary().isEmpty()) s.put("description", doc.summary());
         if (doc.deprecated() != null) s.put("deprecated", true);
         doc.tags().forEach((tag, value) -> s.set(tag, switch (tag) {
@@ -102,7 +108,6 @@ final class SchemaWriter {
             case "default" -> Json.value(value);
             default -> Doc.COUNT_TAGS.contains(tag) ? Json.NODES.numberNode(Integer.parseInt(value)) : Json.number(value);
         }));
-        return s;
     }
 
     /** Adds {@code $defs} to the root, inlining definitions that are used once and not recursively. */

@@ -107,8 +107,7 @@ final class SharedTypes {
                     replace(e.type(), target, ref), e.optional(), e.rest())).toList());
             case Union u -> new Union(u.members().stream().map(m -> replace(m, target, ref)).toList());
             case Intersection i -> new Intersection(i.members().stream().map(m -> replace(m, target, ref)).toList(), i.offset());
-            case Function f -> new Function(f.params().stream().map(p -> new Param(p.name(),
-                    replace(p.type(), target, ref), p.optional(), p.rest(), p.offset())).toList(),
+            case Function f -> new Function(f.params().stream().map(p -> p.withType(replace(p.type(), target, ref))).toList(),
                     replace(f.returns(), target, ref), f.offset());
             case Ref r -> new Ref(r.name(), r.args().stream().map(a -> replace(a, target, ref)).toList(), r.offset());
             default -> type;

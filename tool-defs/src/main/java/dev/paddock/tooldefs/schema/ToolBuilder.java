@@ -75,8 +75,7 @@ public final class ToolBuilder {
             Param only = params.getFirst();
             writer.at(only.offset());
             root = writer.objectSchema(table.asObject(only.type()));
-            String doc = method.doc().params().get(only.name());
-            if (doc != null && !doc.isEmpty()) root.put("description", doc);
+            SchemaWriter.annotate(root, parameterDoc(only, method.doc()));
             describeFields(root, only.name(), method.doc().params(), method.offset());
         } else {
             root = Json.object();
@@ -85,8 +84,7 @@ public final class ToolBuilder {
             ArrayNode required = Json.NODES.arrayNode();
             for (Param p : params) {
                 writer.at(p.offset());
-                String doc = method.doc().params().getOrDefault(p.name(), "");
-                properties.set(p.name(), writer.property(p.type(), Doc.summary(doc)));
+                properties.set(p.name(), writer.property(p.type(), parameterDoc(p, method.doc())));
                 if (!p.optional() && !p.rest() && !SchemaWriter.admitsUndefined(p.type())) required.add(p.name());
                 describeFields(properties.get(p.name()), p.name(), method.doc().params(), method.offset());
             }
@@ -97,6 +95,16 @@ public final class ToolBuilder {
         unknownParams(method, params);
         reorder(root);
         return writer.finish(root);
+    }
+
+    /**
+     * What documents a parameter: the method's {@code @param} text (else the summary of the JSDoc written
+     * before the parameter itself), and that JSDoc's deprecation and constraint tags.
+     */
+    private static Doc parameterDoc(Param p, Doc method) {
+        String text = method.params().getOrDefault(p.name(), "");
+        return new Doc(text.isEmpty() ? p.doc().summary() : text, Map.of(), null, p.doc().deprecated(), List.of(),
+                p.doc().tags());
     }
 
     /** A {@code @param} that names no parameter would describe nothing: say so instead of dropping it. */
