@@ -107,6 +107,9 @@ class DiagnosticsTest {
             export interface Api { f(x: 10n): Promise<void>; }                  | 1:29 | bigint literals cannot be represented in JSON: use a number
             export interface Api { f(x: string = "a"): Promise<void>; }         | 1:36 | default values are not supported in declarations: mark the parameter optional with '?'
             export interface Api { f(x: { [key]: string }): Promise<void>; }    | 1:31 | computed property names are not supported
+            export interface Api { f(x: Color.Red): Promise<void>; } type Color = "red"; | 1:29 | qualified names (A.B) are not supported except for enum members: 'Color' is not an enum declared in this file
+            export interface Api { f(x: Color.Blue): Promise<void>; } enum Color { Red } | 1:29 | enum 'Color' has no member 'Blue'
+            export interface Api { f(x: A.B.C): Promise<void>; }                | 1:32 | qualified names (A.B.C) are not supported: refer to top-level declarations
             export interface Api { /** @minimum 1 */ f(n: number): Promise<void>; } | 1:42 | @minimum in the JSDoc of method 'f' constrains nothing: write it in the JSDoc of the property it constrains (take an object parameter to document each field)
             export interface Api { /** @param m x */ f(n: number): Promise<void>; } | 1:42 | @param m: 'f' has no parameter 'm'
             export interface Api { /** @param q.nme x */ f(q: { name: string }): Promise<void>; } | 1:46 | @param q.nme names no field of 'q' (a field of a named type is documented in that type's declaration)

@@ -87,7 +87,15 @@ public final class TypeTable {
 
     private void checkRef(Ref ref, Set<String> scope, List<ModelError> errors) {
         int expected;
-        if (scope.contains(ref.name())) {
+        if (ref.name().contains(".")) {
+            try {
+                enumMember(ref);
+                expected = 0;
+            } catch (ModelError e) {
+                errors.add(e);
+                return;
+            }
+        } else if (scope.contains(ref.name())) {
             expected = 0;
         } else if (BUILT_INS.containsKey(ref.name())) {
             expected = BUILT_INS.get(ref.name());
@@ -142,6 +150,7 @@ public final class TypeTable {
 
     /** The meaning of a reference to a declaration, with type arguments substituted. */
     public Type expand(Ref ref) {
+        if (ref.name().contains(".")) return enumMember(ref);
         Declaration d = byName.get(ref.name());
         if (d == null) throw new ModelError(ref.offset(), "unknown type '" + ref.name() + "'");
         Map<String, Type> args = new HashMap<>();
@@ -162,6 +171,19 @@ public final class TypeTable {
             }
             case Declaration.Const c -> throw new ModelError(ref.offset(), "'" + ref.name() + "' is a constant, not a type");
         };
+    }
+
+    /** {@code Color.Red}: the literal type of one enum member. */
+    private Literal enumMember(Ref ref) {
+        String owner = ref.name().substring(0, ref.name().indexOf('.'));
+        String member = ref.name().substring(owner.length() + 1);
+        if (!(byName.get(owner) instanceof Declaration.Enum e)) {
+            throw new ModelError(ref.offset(), "qualified names (A.B) are not supported except for enum members: '"
+                    + owner + "' is not an enum declared in this file");
+        }
+        return e.members().stream().filter(m -> m.name().equals(member)).findFirst()
+                .map(m -> new Literal(m.value()))
+                .orElseThrow(() -> new ModelError(ref.offset(), "enum '" + owner + "' has no member '" + member + "'"));
     }
 
     /** The object type {@code type} stands for, or null when it is not an object type. */
@@ -246,7 +268,7 @@ public final class TypeTable {
                 for (Type m : u.members()) keys.addAll(literalKeys(m, offset, depth + 1));
                 yield keys;
             }
-            case Ref ref when byName.containsKey(ref.name()) -> literalKeys(expand(ref), offset, depth + 1);
+            case Ref ref when byName.containsKey(ref.name()) || ref.name().contains(".") -> literalKeys(expand(ref), offset, depth + 1);
             default -> throw new ModelError(offset, "keys must be string literals (or a union of them) or 'string'");
         };
     }

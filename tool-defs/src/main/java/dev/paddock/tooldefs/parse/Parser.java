@@ -333,7 +333,12 @@ public final class Parser {
     }
 
     private Type typeReference(Token name) {
-        if (check(DOT)) throw error(peek(), "qualified names (A.B) are not supported: refer to top-level declarations");
+        String n = name.lexeme();
+        if (match(DOT)) {
+            // Enum.Member is a literal type; which names are enums is known once the file is read.
+            n += "." + consumeIdentifier("a member name after '.'").lexeme();
+            if (check(DOT)) throw error(peek(), "qualified names (A.B.C) are not supported: refer to top-level declarations");
+        }
         List<Type> args = new ArrayList<>();
         if (match(LESS)) {
             do {
@@ -341,7 +346,6 @@ public final class Parser {
             } while (match(COMMA));
             consume(GREATER, "expected '>' after the type arguments");
         }
-        String n = name.lexeme();
         if ((n.equals("Array") || n.equals("ReadonlyArray")) && args.size() == 1) {
             return new Type.ArrayOf(args.getFirst());
         }

@@ -136,6 +136,8 @@ public final class TypeScriptRenderer {
         return switch (type) {
             case Primitive p -> p.keyword().text();
             case Literal l -> literal(l.value());
+            // Enums render as unions of their values, so a member (Color.Red) renders as its value.
+            case Ref r when r.name().contains(".") -> type(table.expand(r), indent);
             case Ref r -> r.args().isEmpty() ? name(r.name())
                     : name(r.name()) + "<" + r.args().stream().map(a -> type(a, indent)).collect(Collectors.joining(", ")) + ">";
             case ArrayOf a -> wrap(a.element(), indent, a.element() instanceof Union

@@ -153,6 +153,7 @@ final class SchemaWriter {
             }
             default -> { }
         }
+        if (r.name().contains(".")) return schema(table.expand(r));
         Declaration d = table.lookup(r.name());
         if (d == null) throw new ModelError(r.offset(), "unknown type '" + r.name() + "'");
         if (isIntegerAlias(d)) return typed("integer");
@@ -214,6 +215,8 @@ final class SchemaWriter {
         List<Type> members = new ArrayList<>();
         flatten(u, members);
         members.removeIf(SchemaWriter::isUndefined);
+        // Enum members are literals: Kind.A | Kind.B is the enum ["a", "b"], as its rendering "a" | "b" is.
+        members.replaceAll(m -> m instanceof Ref r && r.name().contains(".") ? table.expand(r) : m);
         if (members.isEmpty()) return primitive(Keyword.UNDEFINED);
         if (members.size() == 1) return schema(members.getFirst());
         if (members.stream().allMatch(m -> m instanceof Literal)) {
