@@ -96,7 +96,7 @@ class DiagnosticsTest {
             export interface Api { f(x: Pick<A, 'b'>): Promise<void>; } type A = { a: string }; | 1:29 | Pick: 'b' is not a property of the picked type
             export interface Api { f(x: string, x2: undefined): Promise<void>; } | 1:37 | 'undefined' has no JSON value: use it only in an optional property's union or as a return type
             export interface Data { value: string; }                            | 1:41 | no tools declared: add an exported interface with methods, or 'declare const ns: { method(input: {...}): Promise<Result> }'
-            export interface Api { f(x: string): Promise<void>; f(y: string): Promise<void>; } | 1:53 | method 'f' is declared twice
+            export interface Api { f(x: string): Promise<void>; f(y: string): Promise<void>; } | 1:53 | method 'f' is declared twice (overloads are not supported: declare one signature)
             export interface Api { f(x: string): Promise<void> } type Api = {}; | 1:59 | 'Api' is declared twice
             export interface Api { /** @minimum ten */ f(x: string): Promise<void>; } | 1:28 | @minimum needs a number, got 'ten'
             export interface Api { f(x: "unterminated): Promise<void>; }        | 1:29 | unterminated string: add the closing "
@@ -110,6 +110,8 @@ class DiagnosticsTest {
             export interface Api { f(x: Color.Red): Promise<void>; } type Color = "red"; | 1:29 | qualified names (A.B) are not supported except for enum members: 'Color' is not an enum declared in this file
             export interface Api { f(x: Color.Blue): Promise<void>; } enum Color { Red } | 1:29 | enum 'Color' has no member 'Blue'
             export interface Api { f(x: A.B.C): Promise<void>; }                | 1:32 | qualified names (A.B.C) are not supported: refer to top-level declarations
+            export interface Api { f(x: { a: string; a: number }): Promise<void>; } | 1:42 | 'a' is declared twice in this object type
+            export interface Api { f(a: string, a: number): Promise<void>; }    | 1:37 | parameter 'a' is declared twice
             export interface Api { /** @minimum 1 */ f(n: number): Promise<void>; } | 1:42 | @minimum in the JSDoc of method 'f' constrains nothing: write it in the JSDoc of the property it constrains (take an object parameter to document each field)
             export interface Api { /** @param m x */ f(n: number): Promise<void>; } | 1:42 | @param m: 'f' has no parameter 'm'
             export interface Api { /** @param q.nme x */ f(q: { name: string }): Promise<void>; } | 1:46 | @param q.nme names no field of 'q' (a field of a named type is documented in that type's declaration)

@@ -396,7 +396,14 @@ public final class Parser {
                     indexValue = indexSignature();
                     indexDoc = doc;
                 } else {
-                    members.add(member(doc, readonly));
+                    Member m = member(doc, readonly);
+                    // Two members of one name would be one JSON property: which type was meant?
+                    if (members.stream().anyMatch(other -> other.name().equals(m.name()))) {
+                        errors.add(source.diagnostic(m.offset(), m.isFunction()
+                                ? "method '" + m.name() + "' is declared twice (overloads are not supported: declare one signature)"
+                                : "'" + m.name() + "' is declared twice in this object type"));
+                    }
+                    members.add(m);
                 }
                 if (!match(SEMICOLON)) match(COMMA);
             } catch (ParseError e) {
@@ -483,6 +490,9 @@ public final class Parser {
             }
             // A 'this' parameter only types 'this' inside the method: callers pass nothing for it.
             boolean thisParameter = name.is("this") && params.isEmpty() && !rest && !optional;
+            if (params.stream().anyMatch(p -> p.name().equals(name.lexeme()))) {
+                errors.add(source.diagnostic(name.offset(), "parameter '" + name.lexeme() + "' is declared twice"));
+            }
             if (!thisParameter) params.add(new Param(name.lexeme(), type, optional, rest, name.offset(), doc));
             if (!match(COMMA)) break;
             if (rest) throw error(name, "a rest parameter must be the last parameter");
