@@ -112,6 +112,8 @@ class DiagnosticsTest {
             export interface Api { f(x: A.B.C): Promise<void>; }                | 1:32 | qualified names (A.B.C) are not supported: refer to top-level declarations
             export interface Api { f(x: { a: string; a: number }): Promise<void>; } | 1:42 | 'a' is declared twice in this object type
             export interface Api { f(a: string, a: number): Promise<void>; }    | 1:37 | parameter 'a' is declared twice
+            export interface Api { f(x: { /** @maximum 9 */ name: string }): Promise<void>; } | 1:49 | @maximum constrains numbers, but this value is string
+            export interface Api { f(/** @minItems 1 */ tags: string): Promise<void>; } | 1:45 | @minItems constrains arrays, but this value is string
             export interface Api { /** @minimum 1 */ f(n: number): Promise<void>; } | 1:42 | @minimum in the JSDoc of method 'f' constrains nothing: write it in the JSDoc of the property it constrains (take an object parameter to document each field)
             export interface Api { /** @param m x */ f(n: number): Promise<void>; } | 1:42 | @param m: 'f' has no parameter 'm'
             export interface Api { /** @param q.nme x */ f(q: { name: string }): Promise<void>; } | 1:46 | @param q.nme names no field of 'q' (a field of a named type is documented in that type's declaration)

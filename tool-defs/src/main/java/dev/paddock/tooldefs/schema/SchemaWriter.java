@@ -94,9 +94,52 @@ final class SchemaWriter {
 
     /** The schema of a property or parameter: undefined removed, JSDoc turned into keywords. */
     ObjectNode property(Type type, Doc doc) {
+        List<String> kinds = kinds(type);
+        for (String tag : doc.tags().keySet()) {
+            if (kinds != null && !Doc.constrains(tag, kinds)) {
+                String kind = Doc.constrainedKind(tag);
+                throw new ModelError(context, "@" + tag + " constrains " + (kind.equals("array") ? "arrays" : kind + "s")
+                        + ", but this value is " + String.join(" or ", kinds));
+            }
+        }
         ObjectNode s = schema(withoutUndefined(type));
         annotate(s, doc);
         return s;
+    }
+
+    /**
+     * The JSON types a value of {@code type} has, as far as the type itself says (null when it does not:
+     * a reference to a declaration, {@code unknown}). A constraint tag for another kind of value
+     * ({@code @maximum} on a string) would be ignored by every validator while its author believes the
+     * value checked, so {@link #property} refuses it, and the schema reader keeps such a keyword as text.
+     */
+    static List<String> kinds(Type type) {
+        return switch (type) {
+            case Primitive p -> switch (p.keyword()) {
+                case STRING, NUMBER, BOOLEAN, NULL, OBJECT -> List.of(p.keyword().text());
+                default -> null;
+            };
+            case Literal l -> List.of(l.value() instanceof String ? "string" : l.value() instanceof Boolean ? "boolean" : "number");
+            case ArrayOf a -> List.of("array");
+            case Tuple t -> List.of("array");
+            case ObjectType o -> List.of("object");
+            case Intersection i -> List.of("object");
+            case Ref r when r.name().equals("integer") -> List.of("integer");
+            case Ref r when List.of("Record", "Partial", "Pick", "Omit").contains(r.name()) -> List.of("object");
+            case Union u -> {
+                List<Type> members = new ArrayList<>();
+                flatten(u, members);
+                members.removeIf(SchemaWriter::isUndefined);
+                List<String> kinds = new ArrayList<>();
+                for (Type m : members) {
+                    List<String> k = kinds(m);
+                    if (k == null) yield null;
+                    k.stream().filter(x -> !kinds.contains(x)).forEach(kinds::add);
+                }
+                yield kinds;
+            }
+            default -> null;
+        };
     }
 
     /** Adds what a JSDoc says to a schema: description, deprecated and the constraint tags. */
