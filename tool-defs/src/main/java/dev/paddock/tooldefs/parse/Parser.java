@@ -32,6 +32,8 @@ import java.util.Map;
  *              | keyword | typeRef
  * objectType   → "{" ( member ( ";" | "," )? )* "}"
  * member       → "readonly"? ( indexSignature | name "?"? ( params ":" type | ":" type ) )
+ * params       → "(" ( JSDOC? "..."? IDENT "?"? ":" type ( "," … )* ","? )? ")"   ('this' first: dropped)
+ * typeRef      → IDENT ( "." IDENT )? ( "<" type ( "," type )* ">" )?            (A.B: an enum member)
  * </pre>
  *
  * Anything outside this grammar is reported where it was written. After an error the parser skips to
