@@ -136,6 +136,36 @@ class SchemaValidityTest {
                 {"a":{"const":"ABC"},"b":{"const":"line  continued"}}""");
     }
 
+    @Test
+    void anIntersectionRequiresAndNarrowsWhateverTheOrderOfItsParts() {
+        var tools = ToolDefs.toMcpTools(ToolDefs.parse("i.d.ts", """
+                interface User { id: string; name: string; kind: string }
+                export interface Api {
+                  patch(u: Pick<User, "id"> & Partial<User>): Promise<void>;
+                  admin(u: { kind: "admin" } & User): Promise<void>;
+                }
+                """), "i", ToolNaming.DEFAULT);
+        Schema patch = REGISTRY.getSchema(tools.get(0).get("inputSchema"));
+        Schema admin = REGISTRY.getSchema(tools.get(1).get("inputSchema"));
+
+        assertAccepts(patch, """
+                {"id": "1"}""");
+        assertRejects(patch, """
+                {"name": "n"}""");
+        assertAccepts(admin, """
+                {"id": "1", "name": "n", "kind": "admin"}""");
+        assertRejects(admin, """
+                {"id": "1", "name": "n", "kind": "user"}""");
+    }
+
+    @Test
+    void anIntersectionOfConflictingPropertyTypesIsAnError() {
+        assertThat(DiagnosticsTest.errors("""
+                export interface Api { f(x: { a: string } & { a: number }): Promise<void>; }
+                """)).extracting(Diagnostic::message).containsExactly(
+                "'a' has two different types in this intersection: declare it once with the type you mean");
+    }
+
     private static Schema input(String file, String tool) {
         return REGISTRY.getSchema(tool(file, tool).get("inputSchema"));
     }

@@ -163,7 +163,7 @@ public final class TypeTable {
                 List<Type> parts = new ArrayList<>();
                 for (Type s : i.supers()) parts.add(substitute(s, args));
                 parts.add(substitute(i.body(), args));
-                yield parts.size() == 1 ? parts.getFirst() : merge(parts, ref.offset(), 0);
+                yield parts.size() == 1 ? parts.getFirst() : merge(parts, ref.offset(), 0, false);
             }
             case Declaration.Enum e -> {
                 List<Type> literals = e.members().stream().<Type>map(m -> new Literal(m.value())).toList();
@@ -195,7 +195,7 @@ public final class TypeTable {
         if (depth > MAX_DEPTH) throw new ModelError(offsetOf(type), "type refers to itself without an object in between");
         return switch (type) {
             case ObjectType o -> o;
-            case Intersection i -> merge(i.members(), i.offset(), depth + 1);
+            case Intersection i -> merge(i.members(), i.offset(), depth + 1, true);
             case Ref r when r.name().equals("Readonly") -> asObject(r.args().getFirst(), depth + 1);
             case Ref r when r.name().equals("Partial") -> {
                 ObjectType o = requireObject(r.args().getFirst(), r.offset(), depth + 1);
@@ -216,7 +216,13 @@ public final class TypeTable {
         return o;
     }
 
-    private ObjectType merge(List<Type> parts, int offset, int depth) {
+    /**
+     * One object type of several. With {@code extends} the later declaration of a member wins (TypeScript
+     * lets it only narrow); in an intersection both apply, whatever the order: required if either part
+     * requires it, and of the narrower type ({@code Pick<User, "id"> & Partial<User>} keeps {@code id}
+     * required, {@code { kind: "circle" } & Shape} keeps the literal).
+     */
+    private ObjectType merge(List<Type> parts, int offset, int depth, boolean intersection) {
         Map<String, Member> members = new LinkedHashMap<>();
         Type index = null;
         Doc indexDoc = Doc.EMPTY;
@@ -226,13 +232,56 @@ public final class TypeTable {
                 throw new ModelError(offsetOf(part) >= 0 ? offsetOf(part) : offset,
                         "intersections and 'extends' are supported between object types only");
             }
-            for (Member m : o.members()) members.put(m.name(), m);
+            for (Member m : o.members()) {
+                Member earlier = members.get(m.name());
+                members.put(m.name(), earlier == null || !intersection ? m : both(earlier, m, offset));
+            }
             if (o.indexValue() != null) {
                 index = o.indexValue();
                 indexDoc = o.indexDoc();
             }
         }
         return new ObjectType(new ArrayList<>(members.values()), index, indexDoc);
+    }
+
+    private static Member both(Member a, Member b, int offset) {
+        Type type;
+        if (withoutPositions(a.type()).equals(withoutPositions(b.type())) || narrows(a.type(), b.type())) type = a.type();
+        else if (narrows(b.type(), a.type())) type = b.type();
+        else throw new ModelError(offset, "'" + a.name() + "' has two different types in this intersection: declare it once with the type you mean");
+        return new Member(b.name(), type, a.optional() && b.optional(), a.readonly() || b.readonly(), b.method(),
+                b.doc().isEmpty() ? a.doc() : b.doc(), b.offset());
+    }
+
+    /** True when {@code narrow} is a literal (or union of literals) of the primitive {@code wide}, or wide is unknown/any. */
+    private static boolean narrows(Type narrow, Type wide) {
+        if (wide instanceof Primitive p && (p.keyword() == Keyword.UNKNOWN || p.keyword() == Keyword.ANY)) return true;
+        if (!(wide instanceof Primitive p)) return false;
+        List<Type> literals = narrow instanceof Union u ? u.members() : List.of(narrow);
+        return literals.stream().allMatch(l -> l instanceof Literal lit && switch (p.keyword()) {
+            case STRING -> lit.value() instanceof String;
+            case NUMBER -> lit.value() instanceof Long || lit.value() instanceof Double;
+            case BOOLEAN -> lit.value() instanceof Boolean;
+            default -> false;
+        });
+    }
+
+    /** The type with every source position zeroed, so that two spellings of one type compare equal. */
+    private static Type withoutPositions(Type type) {
+        return switch (type) {
+            case Ref r -> new Ref(r.name(), r.args().stream().map(TypeTable::withoutPositions).toList(), 0);
+            case ArrayOf a -> new ArrayOf(withoutPositions(a.element()));
+            case Tuple t -> new Tuple(t.elements().stream().map(e -> new Element(e.label(),
+                    withoutPositions(e.type()), e.optional(), e.rest())).toList());
+            case Union u -> new Union(u.members().stream().map(TypeTable::withoutPositions).toList());
+            case Intersection i -> new Intersection(i.members().stream().map(TypeTable::withoutPositions).toList(), 0);
+            case ObjectType o -> new ObjectType(o.members().stream().map(m -> new Member(m.name(),
+                    withoutPositions(m.type()), m.optional(), m.readonly(), m.method(), m.doc(), 0)).toList(),
+                    o.indexValue() == null ? null : withoutPositions(o.indexValue()), o.indexDoc());
+            case Function f -> new Function(f.params().stream().map(p -> new Param(p.name(), withoutPositions(p.type()),
+                    p.optional(), p.rest(), 0, p.doc())).toList(), withoutPositions(f.returns()), 0);
+            default -> type;
+        };
     }
 
     private ObjectType pickOrOmit(Ref r, int depth) {
