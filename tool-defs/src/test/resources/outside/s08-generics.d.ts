@@ -21,3 +21,10 @@ export interface Shop {
 //! accept s08_pairs {"first": "a", "second": {"sku": "s", "price": 1}}
 //! reject s08_pairs {"first": 1, "second": {"sku": "s", "price": 1}}
 //! reject s08_pairs {"first": "a", "second": {"sku": "s"}}
+//! accept-output s08_list {"items": [{"sku": "a", "price": 1}], "total": 1, "nextCursor": null}
+//! reject-output s08_list {"items": [{"sku": "a"}], "total": 1}
+//! reject-output s08_list {"items": [], "total": "1"}
+//! accept-output s08_tryBuy {"ok": true, "value": {"sku": "a", "price": 1}}
+//! reject-output s08_tryBuy {"ok": false, "value": {"sku": "a", "price": 1}}
+//! accept-output s08_pageOfPages {"items": [{"items": [{"sku": "a", "price": 2}], "total": 1}], "total": 1}
+//! reject-output s08_pageOfPages {"items": [{"items": [{"sku": 5, "price": 2}], "total": 1}], "total": 1}

@@ -33,3 +33,5 @@ export interface Store {
 //! reject s09_thread {"text": "t", "replies": [{"text": 1, "replies": [], "author": {"name": "n", "comments": []}}], "author": {"name": "n", "comments": []}}
 //! accept s09_list {"value": 1, "next": {"value": 2, "next": null}}
 //! reject s09_list {"value": 1, "next": {"value": "2", "next": null}}
+//! accept-output s09_tree {"name": "a", "children": [{"name": "b", "children": [{"name": "c"}]}]}
+//! reject-output s09_tree {"name": "a", "children": [{"name": "b", "children": [{"name": 3}]}]}

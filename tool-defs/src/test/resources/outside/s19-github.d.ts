@@ -100,3 +100,5 @@ export interface GitHub {
 //! reject s19_updateIssue {"owner": "o", "repo": "r", "issue_number": 1, "patch": {"owner": "x"}}
 //! reject s19_updateIssue {"owner": "o", "repo": "r", "patch": {}}
 //! accept s19_lock {"owner": "o", "repo": "r", "issue_number": 1, "reason": "too heated"}
+//! accept-output s19_getIssue {"number": 1, "title": "t", "user": {"login": "l", "id": 1, "avatar_url": "u", "type": "Bot", "site_admin": false}, "labels": [], "assignees": [], "milestone": null, "state": "open", "locked": false, "comments": 0, "created_at": "c", "updated_at": "u", "closed_at": null, "reactions": {"+1": 1, "-1": 0, "laugh": 0, "hooray": 2}}
+//! reject-output s19_getIssue {"number": 1, "title": "t", "user": {"login": "l", "id": 1, "avatar_url": "u", "type": "Robot", "site_admin": false}, "labels": [], "assignees": [], "milestone": null, "state": "open", "locked": false, "comments": 0, "created_at": "c", "updated_at": "u", "closed_at": null}

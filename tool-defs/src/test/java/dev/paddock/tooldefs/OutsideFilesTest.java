@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * Declaration files written the way users write them (comments everywhere, odd separators, BOM and
  * CRLF, constructs outside the supported list), run through {@code paddock tools --from-ts}. Each file
  * says what it expects in marker comments:
- * {@code //! accept TOOL JSON} and {@code //! reject TOOL JSON} (a sample tool input), or
+ * {@code //! accept TOOL JSON} and {@code //! reject TOOL JSON} (a sample tool input; {@code accept-output}
+ * and {@code reject-output} for a sample result against the output schema), or
  * {@code //! error LINE:COL message} (every error of the file, in order).
  */
 class OutsideFilesTest {
@@ -70,14 +71,16 @@ class OutsideFilesTest {
         List<String> samples = new ArrayList<>(markers(file, "accept"));
         samples.addAll(markers(file, "reject"));
         assertThat(samples).as("a supported file names sample values").isNotEmpty();
-        for (String kind : List.of("accept", "reject")) {
+        for (String kind : List.of("accept", "reject", "accept-output", "reject-output")) {
+            String schemaKey = kind.endsWith("-output") ? "outputSchema" : "inputSchema";
             for (String marker : markers(file, kind)) {
                 String[] parts = marker.split(" ", 2);
                 JsonNode tool = tools.valueStream().filter(t -> t.get("name").asString().equals(parts[0])).findFirst()
                         .orElseThrow(() -> new AssertionError("no tool " + parts[0] + " in " + file.getFileName()));
-                var problems = REGISTRY.getSchema(tool.get("inputSchema")).validate(Json.MAPPER.readTree(parts[1]));
-                if (kind.equals("accept")) assertThat(problems).as("%s accepts %s", parts[0], parts[1]).isEmpty();
-                else assertThat(problems).as("%s rejects %s\n%s", parts[0], parts[1], tool.get("inputSchema")).isNotEmpty();
+                assertThat(tool.has(schemaKey)).as("%s has an %s", parts[0], schemaKey).isTrue();
+                var problems = REGISTRY.getSchema(tool.get(schemaKey)).validate(Json.MAPPER.readTree(parts[1]));
+                if (kind.startsWith("accept")) assertThat(problems).as("%s accepts %s", parts[0], parts[1]).isEmpty();
+                else assertThat(problems).as("%s rejects %s\n%s", parts[0], parts[1], tool.get(schemaKey)).isNotEmpty();
             }
         }
     }

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>The input is an object of the named parameters, except that a method whose only parameter is an
  * object type takes that object as its input. The output schema is there when the (Promise-unwrapped)
- * return type is an object type; MCP requires output schemas to be objects. Input objects are exact
+ * return type is an object type, or a union of object types; MCP requires output schemas to be objects. Input objects are exact
  * ({@code additionalProperties: false}), output objects are not, so a server that adds a field later
  * does not fail its clients' validation.
  */
@@ -126,6 +126,17 @@ public final class ToolBuilder {
     private ObjectNode output(Type returns, Member method) {
         Type result = returns instanceof Type.Ref r && r.name().equals("Promise") ? r.args().getFirst() : returns;
         Type.ObjectType object = table.asObject(result);
+        if (object == null && isUnionOfObjects(result, 0)) {
+            // Every alternative is an object (Result<T, E>, a discriminated union): still an object for MCP.
+            SchemaWriter writer = new SchemaWriter(table, false);
+            writer.at(method.offset());
+            ObjectNode root = Json.object();
+            root.put("type", "object");
+            root.setAll(writer.schema(result));
+            ObjectNode finished = writer.finish(root);
+            reorder(finished);
+            return finished;
+        }
         if (object == null) {
             // No output schema (MCP wants objects there), but the type must still be one JSON can carry.
             if (!(result instanceof Type.Primitive p && (p.keyword() == Type.Keyword.VOID || p.keyword() == Type.Keyword.UNDEFINED))) {
@@ -141,6 +152,16 @@ public final class ToolBuilder {
         if (!root.has("properties")) root.putObject("properties");
         reorder(root);
         return writer.finish(root);
+    }
+
+    private boolean isUnionOfObjects(Type type, int depth) {
+        if (depth > 32) return false;
+        return switch (type) {
+            case Type.Union u -> u.members().stream().allMatch(m -> table.asObject(m) != null || isUnionOfObjects(m, depth + 1));
+            case Type.Ref r when table.lookup(r.name()) instanceof dev.paddock.tooldefs.model.Declaration.Alias
+                    -> isUnionOfObjects(table.expand(r), depth + 1);
+            default -> false;
+        };
     }
 
     /** {@code @param input.field text} describes a field of the object parameter {@code input}. */
