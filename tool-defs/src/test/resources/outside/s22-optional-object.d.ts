@@ -10,4 +10,8 @@ export interface Search {
   recent(options?: { limit?: number }): Promise<string[]>;
 }
 //! accept s22_recent {}
-//! accept s22_search {"query": "x"}
+
+//! accept s22_search {}
+//! accept s22_search {"options": {"query": "x", "limit": 2}}
+//! reject s22_search {"options": {"limit": 2}}
+//! reject s22_search {"query": "x"}

@@ -68,6 +68,20 @@ class ToolMethodsTest {
     }
 
     @Test
+    void anOptionalObjectParameterWithRequiredFieldsIsAPropertyOfTheInputSoTheMethodCanBeCalledWithoutIt() {
+        Declarations d = ToolDefs.parse("search.d.ts", """
+                export interface Search {
+                  search(options?: { query: string; limit?: number }): Promise<string[]>;
+                  recent(options?: { limit?: number }): Promise<string[]>;
+                }
+                """);
+
+        assertThat(ToolDefs.methods(d, "search", ToolNaming.DEFAULT)).containsExactly(
+                new ToolMethod("search", "search_search", java.util.List.of("options"), false),
+                new ToolMethod("recent", "search_recent", java.util.List.of("options"), true));
+    }
+
+    @Test
     void aThisParameterIsNotPartOfTheToolInput() {
         Declarations d = ToolDefs.parse("counter.d.ts", """
                 export interface Counter { inc(this: Counter, by?: number): Promise<number>; reset(this: void): Promise<void>; }

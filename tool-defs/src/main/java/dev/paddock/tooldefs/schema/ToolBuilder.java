@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * One method → one MCP tool object {@code {name, description, inputSchema, outputSchema?}}.
  *
  * <p>The input is an object of the named parameters, except that a method whose only parameter is an
- * object type takes that object as its input. The output schema is there when the (Promise-unwrapped)
+ * object type takes that object as its input (unless the parameter is optional and the object has
+ * required fields: the input {} must then stay valid). The output schema is there when the (Promise-unwrapped)
  * return type is an object type, or a union of object types; MCP requires output schemas to be objects. Input objects are exact
  * ({@code additionalProperties: false}), output objects are not, so a server that adds a field later
  * does not fail its clients' validation.
@@ -120,7 +121,13 @@ public final class ToolBuilder {
     /** True when the method's only parameter is an object type, which then is the whole tool input. */
     public boolean takesObjectInput(Type.Function f) {
         List<Param> params = f.params();
-        return params.size() == 1 && !params.getFirst().rest() && table.asObject(params.getFirst().type()) != null;
+        if (params.size() != 1 || params.getFirst().rest()) return false;
+        Param only = params.getFirst();
+        Type.ObjectType object = table.asObject(only.type());
+        if (object == null) return false;
+        // search(options?: { query: string }) may be called as search(): the input {} must then be valid,
+        // so an optional parameter with required fields is a property of the input, not the input itself.
+        return !only.optional() || object.members().stream().allMatch(m -> m.optional() || SchemaWriter.admitsUndefined(m.type()));
     }
 
     private ObjectNode output(Type returns, Member method) {
