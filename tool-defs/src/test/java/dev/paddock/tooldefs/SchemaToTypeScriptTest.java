@@ -55,6 +55,16 @@ class SchemaToTypeScriptTest {
     }
 
     @Test
+    void aDefinitionsKeywordsBecomeTheJsDocOfItsType() {
+        String ts = render("""
+                {"tools": [{"name": "t", "inputSchema": {"type": "object", "properties": {
+                  "tags": {"type": "array", "items": {"$ref": "#/$defs/Slug"}}},
+                  "$defs": {"Slug": {"type": "string", "description": "Lowercase.", "pattern": "^[a-z]+$"}}}}]}""");
+
+        assertThat(ts).startsWith("/** Lowercase. @pattern ^[a-z]+$ */\ntype Slug = string;\n");
+    }
+
+    @Test
     void aKeywordForAnotherKindOfValueStaysReadableAsText() {
         String ts = render("""
                 {"tools": [{"name": "t", "inputSchema": {"type": "object", "properties": {

@@ -99,8 +99,8 @@ public final class SchemaReader {
             }
             for (Map.Entry<String, JsonNode> def : fresh) {
                 String name = localDefs.get("#/" + section + "/" + def.getKey());
-                aliases.add(new Declaration.Alias(name, List.of(), convert(def.getValue(), 0), false,
-                        Doc.summary(def.getValue().path("description").asString("")), 0));
+                Type type = convert(def.getValue(), 0);
+                aliases.add(new Declaration.Alias(name, List.of(), type, false, doc(def.getValue(), type), 0));
             }
         }
     }

@@ -29,6 +29,8 @@ final class SchemaWriter {
     private final TypeTable table;
     private final boolean exact;
     private final Map<String, ObjectNode> defs = new LinkedHashMap<>();
+    /** Definitions whose declaration's JSDoc says something (a description, a constraint tag). */
+    private final java.util.Set<String> documented = new java.util.HashSet<>();
     private int context = -1;
 
     SchemaWriter(TypeTable table, boolean exact) {
@@ -94,17 +96,21 @@ final class SchemaWriter {
 
     /** The schema of a property or parameter: undefined removed, JSDoc turned into keywords. */
     ObjectNode property(Type type, Doc doc) {
+        checkTags(type, doc, context);
+        ObjectNode s = schema(withoutUndefined(type));
+        annotate(s, doc);
+        return s;
+    }
+
+    private static void checkTags(Type type, Doc doc, int offset) {
         List<String> kinds = kinds(type);
         for (String tag : doc.tags().keySet()) {
             if (kinds != null && !Doc.constrains(tag, kinds)) {
                 String kind = Doc.constrainedKind(tag);
-                throw new ModelError(context, "@" + tag + " constrains " + (kind.equals("array") ? "arrays" : kind + "s")
+                throw new ModelError(offset, "@" + tag + " constrains " + (kind.equals("array") ? "arrays" : kind + "s")
                         + ", but this value is " + String.join(" or ", kinds));
             }
         }
-        ObjectNode s = schema(withoutUndefined(type));
-        annotate(s, doc);
-        return s;
     }
 
     /**
@@ -165,7 +171,8 @@ final class SchemaWriter {
                 String ref = "#/$defs/" + e.getKey();
                 // Recursive and documented definitions keep their name: inlined, a declaration's JSDoc
                 // would land where TypeScript cannot carry it (an array's items, a union member).
-                if (uses.getOrDefault(ref, 0) <= 1 && !e.getValue().has("description") && !refersTo(e.getValue(), ref)) {
+                if (uses.getOrDefault(ref, 0) <= 1 && !e.getValue().has("description") && !documented.contains(e.getKey())
+                        && !refersTo(e.getValue(), ref)) {
                     inlined = e.getKey();
                     break;
                 }
@@ -209,8 +216,15 @@ final class SchemaWriter {
             }
             ObjectNode def = Json.object();
             defs.put(key, def);
-            def.setAll(schema(table.expand(r)));
-            if (!d.doc().summary().isEmpty() && !def.has("description")) def.put("description", d.doc().summary());
+            Type expanded = table.expand(r);
+            def.setAll(schema(expanded));
+            // A declaration's JSDoc holds for every use: `/** @format email */ type Email = string`.
+            checkTags(expanded, d.doc(), d.offset());
+            ObjectNode doc = Json.object();
+            annotate(doc, d.doc());
+            if (def.has("description")) doc.remove("description");
+            def.setAll(doc);
+            if (!doc.isEmpty()) documented.add(key);
         }
         ObjectNode s = Json.object();
         s.put("$ref", "#/$defs/" + key);
