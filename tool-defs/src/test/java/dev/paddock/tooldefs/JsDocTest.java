@@ -50,6 +50,19 @@ class JsDocTest {
     }
 
     @Test
+    void theJsDocOfTheApiItselfIntroducesItsRendering() {
+        String source = """
+                /** Issue tracker: talks to its REST API. */
+                export interface Tracker { close(id: string): Promise<void>; }
+                """;
+
+        String rendered = ToolDefs.render(ToolDefs.parse("t.d.ts", source), "tracker");
+
+        assertThat(rendered).startsWith("/** Issue tracker: talks to its REST API. */\ndeclare const tracker: {\n");
+        assertThat(ToolDefs.render(ToolDefs.parse("r.d.ts", rendered), "tracker")).isEqualTo(rendered);
+    }
+
+    @Test
     void theTypeInAReturnsTagIsLeftOutOfTheDescription() {
         assertThat(tool("""
                 export interface A { /** Gets it. @returns {Promise<{ a: string }>} the item */ f(): Promise<void>; }

@@ -14,7 +14,8 @@ public final class ToolSources {
 
     private ToolSources() {}
 
-    public static List<Member> methods(List<Declaration> declarations, TypeTable table, List<ModelError> errors) {
+    /** The declarations whose methods are the tools. */
+    public static List<Declaration> sources(List<Declaration> declarations, TypeTable table) {
         List<Declaration> sources = new ArrayList<>();
         for (Declaration d : declarations) {
             if (d instanceof Declaration.Const || isExported(d) && hasMethods(d, table)) sources.add(d);
@@ -22,6 +23,11 @@ public final class ToolSources {
         if (sources.isEmpty()) {
             declarations.stream().filter(d -> hasMethods(d, table)).forEach(sources::add);
         }
+        return sources;
+    }
+
+    public static List<Member> methods(List<Declaration> declarations, TypeTable table, List<ModelError> errors) {
+        List<Declaration> sources = sources(declarations, table);
         List<Member> methods = new ArrayList<>();
         // Name → where the method was declared: an exported interface that extends another exported one
         // offers the inherited methods again, which is the same tool, not a second one.

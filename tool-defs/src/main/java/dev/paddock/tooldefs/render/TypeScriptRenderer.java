@@ -83,6 +83,10 @@ public final class TypeScriptRenderer {
         for (Declaration d : declarations) {
             if (used.contains(d.name()) && !alreadyDeclared.contains(d.name())) out.append(declarationText(d));
         }
+        // What the API as a whole is for ("Issue tracker. Talks to its REST API.") is worth its tokens.
+        List<Doc> sourceDocs = ToolSources.sources(declarations, table).stream().map(Declaration::doc)
+                .filter(d -> !d.summary().isEmpty()).distinct().toList();
+        if (sourceDocs.size() == 1) doc(Doc.summary(sourceDocs.getFirst().summary()), false, "", out);
         out.append("declare const ").append(namespace).append(": {\n");
         for (Member m : methods) {
             doc(m.doc(), true, INDENT, out);
