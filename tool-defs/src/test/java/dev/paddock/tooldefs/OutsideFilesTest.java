@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Declaration files written the way users write them (comments everywhere, odd separators, BOM and
@@ -98,6 +99,57 @@ class OutsideFilesTest {
         assertThat(ToolDefs.toMcpTools(again, ns, ToolNaming.DEFAULT)).as(rendered)
                 .isEqualTo(ToolDefs.toMcpTools(declarations, ns, ToolNaming.DEFAULT));
         assertThat(ToolDefs.render(again, ns)).isEqualTo(rendered);
+    }
+
+    /**
+     * TS → schema → TS → schema keeps every schema's meaning. Not its spelling: rendering for a model
+     * names an object type that the schemas repeat inline, which comes back as a $ref.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("files")
+    void supportedFilesKeepTheirSchemasThroughTheSchemaToTypeScriptRoundTrip(Path file) throws IOException {
+        if (!markers(file, "error").isEmpty()) return;
+        String ns = file.getFileName().toString().split("-")[0];
+        List<ObjectNode> first = ToolDefs.toMcpTools(ToolDefs.parse(file.toString(), Files.readString(file)), ns, ToolNaming.DEFAULT);
+        ObjectNode list = Json.MAPPER.createObjectNode();
+        list.putArray("tools").addAll(first);
+
+        String typeScript = ToolDefs.render(ToolDefs.fromToolsList(list, ns), ns);
+        List<ObjectNode> second = ToolDefs.toMcpTools(ToolDefs.parse("roundtrip.d.ts", typeScript), ns, new ToolNaming("{method}"));
+
+        assertThat(second).hasSameSizeAs(first);
+        for (int i = 0; i < first.size(); i++) {
+            for (String key : List.of("description", "inputSchema", "outputSchema")) {
+                assertThat(resolved(second.get(i).path(key))).as("%s of %s\n%s", key, first.get(i).get("name"), typeScript)
+                        .isEqualTo(resolved(first.get(i).path(key)));
+            }
+        }
+    }
+
+    /** The schema with every local $ref replaced by its definition (a recursive one by its name). */
+    private static JsonNode resolved(JsonNode schema) {
+        return resolved(schema, schema.path("$defs"), List.of());
+    }
+
+    private static JsonNode resolved(JsonNode node, JsonNode defs, List<String> enclosing) {
+        if (node.isArray()) {
+            var array = Json.MAPPER.createArrayNode();
+            node.forEach(item -> array.add(resolved(item, defs, enclosing)));
+            return array;
+        }
+        if (!node.isObject()) return node;
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        if (node.path("$ref").isString()) {
+            String name = node.get("$ref").asString().substring("#/$defs/".length());
+            if (enclosing.contains(name)) return out.put("$recursive", enclosing.indexOf(name));
+            List<String> inside = new ArrayList<>(enclosing);
+            inside.add(name);
+            out.setAll((ObjectNode) resolved(defs.path(name), defs, inside));
+        }
+        node.properties().forEach(e -> {
+            if (!e.getKey().equals("$ref") && !e.getKey().equals("$defs")) out.set(e.getKey(), resolved(e.getValue(), defs, enclosing));
+        });
+        return out;
     }
 
     @ParameterizedTest(name = "{0}")
