@@ -35,10 +35,12 @@ public final class ToolDefs {
      * @throws DeclarationException with every problem in the file, in source order
      */
     public static Declarations parse(String fileName, String source) {
-        Source src = new Source(fileName, source);
+        // An editor's byte-order mark is not text: left in, it would shift every column of line 1.
+        Source src = new Source(fileName, source.startsWith("\uFEFF") ? source.substring(1) : source);
         List<Diagnostic> diagnostics = new ArrayList<>();
-        var declarations = new Parser(src, diagnostics).parse();
-        List<ModelError> errors = new ArrayList<>(TypeTable.check(declarations));
+        Parser parser = new Parser(src, diagnostics);
+        var declarations = parser.parse();
+        List<ModelError> errors = new ArrayList<>(TypeTable.check(declarations, parser.unparsed()));
         if (errors.isEmpty() && diagnostics.isEmpty()) {
             TypeTable table = new TypeTable(declarations);
             List<Member> methods = ToolSources.methods(declarations, table, errors);

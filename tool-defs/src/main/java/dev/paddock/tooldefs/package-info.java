@@ -24,7 +24,13 @@
  *       are inlined again, so {@code $ref} remains only for shared, recursive and documented types.</li>
  *   <li>{@code type integer = number;} declares JSON Schema's {@code integer}: a property typed
  *       {@code integer} gets {@code "type": "integer"}. Upstream integers render the same way.</li>
- *   <li>Enums become unions of their values (the model passes values, not enum members).</li>
+ *   <li>Enums become unions of their values (the model passes values, not enum members); an enum member
+ *       used as a type ({@code Kind.Circle}) is that member's literal.</li>
+ *   <li>A {@code this} parameter is TypeScript's typing of {@code this}, not an argument: it is no part
+ *       of the tool input. The JSDoc written before a parameter documents and constrains it like a
+ *       property's JSDoc.</li>
+ *   <li>JSDoc that would be silently without effect is an error: a {@code @param} naming no parameter or
+ *       field, a constraint tag in a method's own JSDoc, a constraint for another kind of value.</li>
  *   <li>Rendering is for token economy: shared types once, objects on one line when they fit,
  *       one-line JSDoc with inline tags, object types that upstream schemas repeat inline declared once
  *       under a name.</li>

@@ -96,16 +96,69 @@ class DiagnosticsTest {
             export interface Api { f(x: Pick<A, 'b'>): Promise<void>; } type A = { a: string }; | 1:29 | Pick: 'b' is not a property of the picked type
             export interface Api { f(x: string, x2: undefined): Promise<void>; } | 1:37 | 'undefined' has no JSON value: use it only in an optional property's union or as a return type
             export interface Data { value: string; }                            | 1:41 | no tools declared: add an exported interface with methods, or 'declare const ns: { method(input: {...}): Promise<Result> }'
-            export interface Api { f(x: string): Promise<void>; f(y: string): Promise<void>; } | 1:53 | method 'f' is declared twice
+            export interface Api { f(x: string): Promise<void>; f(y: string): Promise<void>; } | 1:53 | method 'f' is declared twice (overloads are not supported: declare one signature)
             export interface Api { f(x: string): Promise<void> } type Api = {}; | 1:59 | 'Api' is declared twice
             export interface Api { /** @minimum ten */ f(x: string): Promise<void>; } | 1:28 | @minimum needs a number, got 'ten'
             export interface Api { f(x: "unterminated): Promise<void>; }        | 1:29 | unterminated string: add the closing "
+            export type { Api }; interface Api { f(): Promise<void>; }          | 1:8  | export lists are not supported: export each declaration itself
+            export * from './x'; interface Api { f(): Promise<void>; }          | 1:8  | re-exports and 'export =' are not supported: put every declaration in this file and export it
+            export enum Bits { A = 1 << 0 } interface Api { f(): Promise<void>; } | 1:26 | computed enum values are not supported: write the resulting string or number literal
+            export interface Api { f(x: unknown): x is string; }                | 1:39 | type predicates are not supported: return boolean
+            export interface Api { f(x: 10n): Promise<void>; }                  | 1:29 | bigint literals cannot be represented in JSON: use a number
+            export interface Api { f(x: string = "a"): Promise<void>; }         | 1:36 | default values are not supported in declarations: mark the parameter optional with '?'
+            export interface Api { f(x: { [key]: string }): Promise<void>; }    | 1:31 | computed property names are not supported
+            export interface Api { f(x: Color.Red): Promise<void>; } type Color = "red"; | 1:29 | qualified names (A.B) are not supported except for enum members: 'Color' is not an enum declared in this file
+            export interface Api { f(x: Color.Blue): Promise<void>; } enum Color { Red } | 1:29 | enum 'Color' has no member 'Blue'
+            export interface Api { f(x: A.B.C): Promise<void>; }                | 1:32 | qualified names (A.B.C) are not supported: refer to top-level declarations
+            export interface Api { f(x: { a: string; a: number }): Promise<void>; } | 1:42 | 'a' is declared twice in this object type
+            export interface Api { f(a: string, a: number): Promise<void>; }    | 1:37 | parameter 'a' is declared twice
+            export interface Api { f(x: { /** @maximum 9 */ name: string }): Promise<void>; } | 1:49 | @maximum constrains numbers, but this value is string
+            export interface Api { f(/** @minItems 1 */ tags: string): Promise<void>; } | 1:45 | @minItems constrains arrays, but this value is string
+            export interface Api { /** @minimum 1 */ f(n: number): Promise<void>; } | 1:42 | @minimum in the JSDoc of method 'f' constrains nothing: write it in the JSDoc of the property it constrains (take an object parameter to document each field)
+            export interface Api { /** @param m x */ f(n: number): Promise<void>; } | 1:42 | @param m: 'f' has no parameter 'm'
+            export interface Api { /** @param q.nme x */ f(q: { name: string }): Promise<void>; } | 1:46 | @param q.nme names no field of 'q' (a field of a named type is documented in that type's declaration)
             """)
     void unsupportedConstructsAreErrorsAtTheirColumn(String source, String position, String message) {
         Diagnostic d = errors(source).getFirst();
 
         assertThat(d.line() + ":" + d.column()).isEqualTo(position);
         assertThat(d.message()).isEqualTo(message);
+    }
+
+    @Test
+    void recoveryReportsEachProblemOnceWithoutFollowOnErrors() {
+        List<Diagnostic> errors = errors("""
+                import type { Readable } from "stream";
+                declare function configure(type: string, module: string): void;
+                export abstract class Client { get(): string }
+                export type Greeting = `it's ${string}`;
+                export enum Flags { A = 1 << 0, B = 1 << 1 }
+                export interface Api {
+                  a(x: "broken): Promise<void>;
+                  b(g: Greeting): Promise<void>;
+                }
+                """);
+
+        // Not also: 'type' taken for a declaration, 'class' after 'abstract', the apostrophe as a string,
+        // 'Greeting' as an unknown type, or the interface's '}' eaten by the broken member.
+        assertThat(errors).extracting(d -> d.line() + ":" + d.column() + " " + d.message()).containsExactly(
+                "1:1 imports are not supported: put every declaration in this file",
+                "2:9 top-level functions are not supported: declare methods in an interface or a 'declare const'",
+                "3:8 classes are not supported: declare an interface",
+                "4:24 template literal types are not supported: use string with @pattern",
+                "5:27 computed enum values are not supported: write the resulting string or number literal",
+                "5:39 computed enum values are not supported: write the resulting string or number literal",
+                "7:8 unterminated string: add the closing \"");
+    }
+
+    @Test
+    void aByteOrderMarkDoesNotShiftColumns() {
+        Diagnostic d = errors("\uFEFFexport interface Api { f(x: Date): Promise<void> }\n").getFirst();
+
+        assertThat(d.format()).isEqualTo("""
+                api.d.ts:1:29: unknown type 'Date': JSON has no dates, use string with @format date-time
+                export interface Api { f(x: Date): Promise<void> }
+                                            ^""");
     }
 
     @Test

@@ -35,6 +35,41 @@ class JsDocTest {
     }
 
     @Test
+    void aJsDocWrittenBeforeAParameterDocumentsAndConstrainsIt() {
+        JsonNode tool = tool("""
+                export interface A {
+                  /** @param page which page */
+                  f(/** Search text. @minLength 1 */ q: string, /** @minimum 1 */ page?: number): Promise<void>;
+                }
+                """);
+
+        assertThat(tool.at("/inputSchema/properties/q").toString()).isEqualTo("""
+                {"type":"string","description":"Search text.","minLength":1}""");
+        assertThat(tool.at("/inputSchema/properties/page").toString()).isEqualTo("""
+                {"type":"number","description":"which page","minimum":1}""");
+    }
+
+    @Test
+    void theJsDocOfTheApiItselfIntroducesItsRendering() {
+        String source = """
+                /** Issue tracker: talks to its REST API. */
+                export interface Tracker { close(id: string): Promise<void>; }
+                """;
+
+        String rendered = ToolDefs.render(ToolDefs.parse("t.d.ts", source), "tracker");
+
+        assertThat(rendered).startsWith("/** Issue tracker: talks to its REST API. */\ndeclare const tracker: {\n");
+        assertThat(ToolDefs.render(ToolDefs.parse("r.d.ts", rendered), "tracker")).isEqualTo(rendered);
+    }
+
+    @Test
+    void theTypeInAReturnsTagIsLeftOutOfTheDescription() {
+        assertThat(tool("""
+                export interface A { /** Gets it. @returns {Promise<{ a: string }>} the item */ f(): Promise<void>; }
+                """).get("description").asString()).isEqualTo("Gets it.\nReturns: the item");
+    }
+
+    @Test
     void constraintTagsMayShareALineAndAnEscapedAtIsText() {
         JsonNode tool = tool("""
                 export interface A {

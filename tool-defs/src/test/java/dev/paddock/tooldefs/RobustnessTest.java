@@ -112,6 +112,17 @@ class RobustnessTest {
                 """).getFirst().message()).startsWith("'Grow' expands into more than 200 distinct types");
     }
 
+    @Test
+    void aLongChainOfPlainDeclarationsIsNotMistakenForAGrowingGeneric() {
+        StringBuilder source = new StringBuilder("export interface A { f(x: T0): Promise<void>; }\n");
+        for (int i = 0; i < 250; i++) source.append("type T").append(i).append(" = { next?: T").append(i + 1).append(" };\n");
+        source.append("type T250 = { end: true };\n");
+
+        var tools = ToolDefs.toMcpTools(ToolDefs.parse("chain.d.ts", source.toString()), "c", ToolNaming.DEFAULT);
+
+        assertThat(tools.getFirst().at("/inputSchema/properties/next/properties/next").isObject()).isTrue();
+    }
+
     /** Input that parses must also convert and render to TypeScript that parses; else diagnostics. */
     private static void survive(String source) {
         Declarations d;

@@ -36,6 +36,44 @@ class SchemaToTypeScriptTest {
     }
 
     @Test
+    void anInlineObjectEqualToADefinitionTakesTheDefinitionsName() {
+        String ts = render("""
+                {"tools": [
+                  {"name": "one", "inputSchema": {"type": "object"},
+                   "outputSchema": {"type": "object", "properties": {"sku": {"type": "string"}, "price": {"type": "number"}}}},
+                  {"name": "many", "inputSchema": {"type": "object"},
+                   "outputSchema": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/$defs/Item"}}},
+                     "$defs": {"Item": {"type": "object", "properties": {"sku": {"type": "string"}, "price": {"type": "number"}}}}}}]}""");
+
+        assertThat(ts).isEqualTo("""
+                type Item = { sku?: string; price?: number };
+                declare const up: {
+                 one(): Promise<Item>;
+                 many(): Promise<{ items?: Item[] }>;
+                };
+                """);
+    }
+
+    @Test
+    void aDefinitionsKeywordsBecomeTheJsDocOfItsType() {
+        String ts = render("""
+                {"tools": [{"name": "t", "inputSchema": {"type": "object", "properties": {
+                  "tags": {"type": "array", "items": {"$ref": "#/$defs/Slug"}}},
+                  "$defs": {"Slug": {"type": "string", "description": "Lowercase.", "pattern": "^[a-z]+$"}}}}]}""");
+
+        assertThat(ts).startsWith("/** Lowercase. @pattern ^[a-z]+$ */\ntype Slug = string;\n");
+    }
+
+    @Test
+    void aKeywordForAnotherKindOfValueStaysReadableAsText() {
+        String ts = render("""
+                {"tools": [{"name": "t", "inputSchema": {"type": "object", "properties": {
+                  "n": {"type": "number", "pattern": "^[0-9]+$", "minimum": 1}}}}]}""");
+
+        assertThat(ts).contains("/** pattern: ^[0-9]+$ @minimum 1 */ n?: number");
+    }
+
+    @Test
     void combinatorsEnumsConstsAndNullableBecomeUnionsAndLiterals() {
         String ts = render("""
                 {"tools": [{"name": "t", "inputSchema": {"type": "object", "properties": {

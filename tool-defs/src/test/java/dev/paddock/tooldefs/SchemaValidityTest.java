@@ -117,6 +117,55 @@ class SchemaValidityTest {
                 ok.replace("true", "false"), ok.replace("\"auto\"", "\"manual\""), ok.replace("{\"custom\": \"z\"}", "\"c\""));
     }
 
+    @Test
+    void numberLiteralsMeanTheirValueHoweverTheyAreWritten() {
+        var tools = ToolDefs.toMcpTools(ToolDefs.parse("n.d.ts", """
+                export interface N { f(a: 1e3, b: 0x10, c: 0o17, d: 0b101, e: .5, g: 1_000): Promise<void>; }
+                """), "n", ToolNaming.DEFAULT);
+
+        assertThat(tools.getFirst().at("/inputSchema/properties").toString()).isEqualTo("""
+                {"a":{"const":1000},"b":{"const":16},"c":{"const":15},"d":{"const":5},"e":{"const":0.5},"g":{"const":1000}}""");
+    }
+
+    @Test
+    void stringLiteralEscapesMeanWhatTheyMeanInTypeScript() {
+        var tools = ToolDefs.toMcpTools(ToolDefs.parse("s.d.ts", "export interface S { f(a: \"\\x41\\u0042\\u{43}\", b: 'line \\\n continued'): Promise<void>; }"),
+                "s", ToolNaming.DEFAULT);
+
+        assertThat(tools.getFirst().at("/inputSchema/properties").toString()).isEqualTo("""
+                {"a":{"const":"ABC"},"b":{"const":"line  continued"}}""");
+    }
+
+    @Test
+    void anIntersectionRequiresAndNarrowsWhateverTheOrderOfItsParts() {
+        var tools = ToolDefs.toMcpTools(ToolDefs.parse("i.d.ts", """
+                interface User { id: string; name: string; kind: string }
+                export interface Api {
+                  patch(u: Pick<User, "id"> & Partial<User>): Promise<void>;
+                  admin(u: { kind: "admin" } & User): Promise<void>;
+                }
+                """), "i", ToolNaming.DEFAULT);
+        Schema patch = REGISTRY.getSchema(tools.get(0).get("inputSchema"));
+        Schema admin = REGISTRY.getSchema(tools.get(1).get("inputSchema"));
+
+        assertAccepts(patch, """
+                {"id": "1"}""");
+        assertRejects(patch, """
+                {"name": "n"}""");
+        assertAccepts(admin, """
+                {"id": "1", "name": "n", "kind": "admin"}""");
+        assertRejects(admin, """
+                {"id": "1", "name": "n", "kind": "user"}""");
+    }
+
+    @Test
+    void anIntersectionOfConflictingPropertyTypesIsAnError() {
+        assertThat(DiagnosticsTest.errors("""
+                export interface Api { f(x: { a: string } & { a: number }): Promise<void>; }
+                """)).extracting(Diagnostic::message).containsExactly(
+                "'a' has two different types in this intersection: declare it once with the type you mean");
+    }
+
     private static Schema input(String file, String tool) {
         return REGISTRY.getSchema(tool(file, tool).get("inputSchema"));
     }

@@ -38,6 +38,61 @@ class ToolMethodsTest {
     }
 
     @Test
+    void anExportedInterfaceExtendingExportedOnesOffersEachInheritedMethodOnce() {
+        Declarations d = ToolDefs.parse("store.d.ts", """
+                export interface Reader { get(key: string): Promise<string | null>; }
+                export interface Writer { put(key: string, value: string): Promise<void>; }
+                export interface Store extends Reader, Writer { remove(key: string): Promise<void>; }
+                """);
+
+        assertThat(ToolDefs.methods(d, "store", ToolNaming.DEFAULT)).extracting(ToolMethod::toolName)
+                .containsExactly("store_get", "store_put", "store_remove");
+    }
+
+    @Test
+    void inheritedAndIntersectedMethodsMakeAnExportedDeclarationOfferTools() {
+        Declarations inherited = ToolDefs.parse("store.d.ts", """
+                interface Reader { get(key: string): Promise<string | null>; }
+                export interface Store extends Reader {}
+                export type Entry = { key: string };
+                """);
+        Declarations intersected = ToolDefs.parse("api.d.ts", """
+                type Base = { ping(): Promise<"pong"> };
+                export type Api = Base & { echo(text: string): Promise<string> };
+                """);
+
+        assertThat(ToolDefs.methods(inherited, "store", ToolNaming.DEFAULT)).extracting(ToolMethod::toolName)
+                .containsExactly("store_get");
+        assertThat(ToolDefs.methods(intersected, "api", ToolNaming.DEFAULT)).extracting(ToolMethod::toolName)
+                .containsExactly("api_ping", "api_echo");
+    }
+
+    @Test
+    void anOptionalObjectParameterWithRequiredFieldsIsAPropertyOfTheInputSoTheMethodCanBeCalledWithoutIt() {
+        Declarations d = ToolDefs.parse("search.d.ts", """
+                export interface Search {
+                  search(options?: { query: string; limit?: number }): Promise<string[]>;
+                  recent(options?: { limit?: number }): Promise<string[]>;
+                }
+                """);
+
+        assertThat(ToolDefs.methods(d, "search", ToolNaming.DEFAULT)).containsExactly(
+                new ToolMethod("search", "search_search", java.util.List.of("options"), false),
+                new ToolMethod("recent", "search_recent", java.util.List.of("options"), true));
+    }
+
+    @Test
+    void aThisParameterIsNotPartOfTheToolInput() {
+        Declarations d = ToolDefs.parse("counter.d.ts", """
+                export interface Counter { inc(this: Counter, by?: number): Promise<number>; reset(this: void): Promise<void>; }
+                """);
+
+        assertThat(ToolDefs.methods(d, "counter", ToolNaming.DEFAULT)).containsExactly(
+                new ToolMethod("inc", "counter_inc", java.util.List.of("by"), false),
+                new ToolMethod("reset", "counter_reset", java.util.List.of(), false));
+    }
+
+    @Test
     void upstreamMethodsKeepTheirServersToolNames() {
         Declarations d = ToolDefs.fromToolsList(Json.MAPPER.readTree("""
                 {"tools": [{"name": "get-env", "inputSchema": {"type": "object"}},

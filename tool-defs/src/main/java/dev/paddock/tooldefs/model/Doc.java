@@ -27,6 +27,26 @@ public record Doc(String summary, Map<String, String> params, String returns, St
     private static final java.util.regex.Pattern NUMBER =
             java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
+    /**
+     * The kind of value ({@code number}, {@code string}, {@code array}, {@code object}) that constraint
+     * tag {@code tag} constrains, or null for tags that go with any type ({@code format}, {@code default}).
+     */
+    public static String constrainedKind(String tag) {
+        return switch (tag) {
+            case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" -> "number";
+            case "minLength", "maxLength", "pattern" -> "string";
+            case "minItems", "maxItems" -> "array";
+            case "minProperties", "maxProperties" -> "object";
+            default -> null;
+        };
+    }
+
+    /** True when tag {@code tag} constrains a value of one of the JSON Schema {@code types}. */
+    public static boolean constrains(String tag, List<String> types) {
+        String kind = constrainedKind(tag);
+        return kind == null || types.contains(kind) || kind.equals("number") && types.contains("integer");
+    }
+
     /** Why {@code value} cannot be the value of schema tag {@code tag}, or null when it can. */
     public static String invalidTagValue(String tag, String value) {
         if (NUMBER_TAGS.contains(tag)) {

@@ -1,9 +1,9 @@
 package dev.paddock.tooldefs.model;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Finds the methods that become tools: the members of every {@code declare const ns: { … }} and of
@@ -14,16 +14,24 @@ public final class ToolSources {
 
     private ToolSources() {}
 
-    public static List<Member> methods(List<Declaration> declarations, TypeTable table, List<ModelError> errors) {
+    /** The declarations whose methods are the tools. */
+    public static List<Declaration> sources(List<Declaration> declarations, TypeTable table) {
         List<Declaration> sources = new ArrayList<>();
         for (Declaration d : declarations) {
-            if (d instanceof Declaration.Const || isExported(d) && hasMethods(d)) sources.add(d);
+            if (d instanceof Declaration.Const || isExported(d) && hasMethods(d, table)) sources.add(d);
         }
         if (sources.isEmpty()) {
-            declarations.stream().filter(ToolSources::hasMethods).forEach(sources::add);
+            declarations.stream().filter(d -> hasMethods(d, table)).forEach(sources::add);
         }
+        return sources;
+    }
+
+    public static List<Member> methods(List<Declaration> declarations, TypeTable table, List<ModelError> errors) {
+        List<Declaration> sources = sources(declarations, table);
         List<Member> methods = new ArrayList<>();
-        Set<String> names = new HashSet<>();
+        // Name → where the method was declared: an exported interface that extends another exported one
+        // offers the inherited methods again, which is the same tool, not a second one.
+        Map<String, Integer> names = new HashMap<>();
         for (Declaration source : sources) {
             Type.ObjectType body;
             try {
@@ -36,9 +44,12 @@ public final class ToolSources {
                 if (!(m.type() instanceof Type.Function)) {
                     errors.add(new ModelError(m.offset(), "'" + m.name() + "' in '" + source.name()
                             + "' is not a method: tools are methods; declare data in a separate type"));
-                } else if (!names.add(m.name())) {
-                    errors.add(new ModelError(m.offset(), "method '" + m.name() + "' is declared twice"));
+                } else if (names.containsKey(m.name())) {
+                    if (names.get(m.name()) != m.offset()) {
+                        errors.add(new ModelError(m.offset(), "method '" + m.name() + "' is declared twice"));
+                    }
                 } else {
+                    names.put(m.name(), m.offset());
                     methods.add(m);
                 }
             }
@@ -63,13 +74,25 @@ public final class ToolSources {
         return d instanceof Declaration.Interface i && i.exported() || d instanceof Declaration.Alias a && a.exported();
     }
 
-    /** An interface, or an alias of an object literal type, with at least one method. */
-    private static boolean hasMethods(Declaration d) {
+    /**
+     * An interface or an object type alias with at least one method, its own or inherited
+     * ({@code interface Store extends Reader, Writer {}}, {@code type Api = Base & { … }}).
+     */
+    private static boolean hasMethods(Declaration d, TypeTable table) {
         Type.ObjectType body = switch (d) {
             case Declaration.Interface i -> i.body();
             case Declaration.Alias a when a.type() instanceof Type.ObjectType o -> o;
             default -> null;
         };
-        return body != null && body.members().stream().anyMatch(Member::isFunction);
+        if (body != null && body.members().stream().anyMatch(Member::isFunction)) return true;
+        boolean composed = d instanceof Declaration.Interface i && !i.supers().isEmpty()
+                || d instanceof Declaration.Alias a && a.type() instanceof Type.Intersection;
+        if (!composed || !d.typeParams().isEmpty()) return false;
+        try {
+            Type.ObjectType resolved = table.asObject(new Type.Ref(d.name(), List.of(), d.offset()));
+            return resolved != null && resolved.members().stream().anyMatch(Member::isFunction);
+        } catch (ModelError e) {
+            return true; // a tool source after all: finding its methods reports the problem
+        }
     }
 }

@@ -32,8 +32,12 @@ public final class TypeTable {
         return byName.get(name);
     }
 
-    /** Reports duplicate names and references that do not resolve; the rest of the checks run per tool. */
-    public static List<ModelError> check(List<Declaration> declarations) {
+    /**
+     * Reports duplicate names and references that do not resolve; the rest of the checks run per tool.
+     * References to {@code unparsed} names (declarations whose syntax errors are reported already) are
+     * not reported again as unknown.
+     */
+    public static List<ModelError> check(List<Declaration> declarations, Set<String> unparsed) {
         List<ModelError> errors = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         TypeTable table = new TypeTable(declarations);
@@ -46,7 +50,9 @@ public final class TypeTable {
                 errors.add(new ModelError(d.offset(), "'" + d.name() + "' is declared twice"));
             }
             Set<String> scope = new LinkedHashSet<>(d.typeParams());
-            Consumer<Type> checkRefs = t -> walk(t, r -> table.checkRef(r, scope, errors));
+            Consumer<Type> checkRefs = t -> walk(t, r -> {
+                if (!unparsed.contains(r.name()) || scope.contains(r.name())) table.checkRef(r, scope, errors);
+            });
             switch (d) {
                 case Declaration.Interface i -> {
                     i.supers().forEach(checkRefs);
@@ -81,7 +87,15 @@ public final class TypeTable {
 
     private void checkRef(Ref ref, Set<String> scope, List<ModelError> errors) {
         int expected;
-        if (scope.contains(ref.name())) {
+        if (ref.name().contains(".")) {
+            try {
+                enumMember(ref);
+                expected = 0;
+            } catch (ModelError e) {
+                errors.add(e);
+                return;
+            }
+        } else if (scope.contains(ref.name())) {
             expected = 0;
         } else if (BUILT_INS.containsKey(ref.name())) {
             expected = BUILT_INS.get(ref.name());
@@ -136,6 +150,7 @@ public final class TypeTable {
 
     /** The meaning of a reference to a declaration, with type arguments substituted. */
     public Type expand(Ref ref) {
+        if (ref.name().contains(".")) return enumMember(ref);
         Declaration d = byName.get(ref.name());
         if (d == null) throw new ModelError(ref.offset(), "unknown type '" + ref.name() + "'");
         Map<String, Type> args = new HashMap<>();
@@ -148,7 +163,7 @@ public final class TypeTable {
                 List<Type> parts = new ArrayList<>();
                 for (Type s : i.supers()) parts.add(substitute(s, args));
                 parts.add(substitute(i.body(), args));
-                yield parts.size() == 1 ? parts.getFirst() : merge(parts, ref.offset(), 0);
+                yield parts.size() == 1 ? parts.getFirst() : merge(parts, ref.offset(), 0, false);
             }
             case Declaration.Enum e -> {
                 List<Type> literals = e.members().stream().<Type>map(m -> new Literal(m.value())).toList();
@@ -156,6 +171,19 @@ public final class TypeTable {
             }
             case Declaration.Const c -> throw new ModelError(ref.offset(), "'" + ref.name() + "' is a constant, not a type");
         };
+    }
+
+    /** {@code Color.Red}: the literal type of one enum member. */
+    private Literal enumMember(Ref ref) {
+        String owner = ref.name().substring(0, ref.name().indexOf('.'));
+        String member = ref.name().substring(owner.length() + 1);
+        if (!(byName.get(owner) instanceof Declaration.Enum e)) {
+            throw new ModelError(ref.offset(), "qualified names (A.B) are not supported except for enum members: '"
+                    + owner + "' is not an enum declared in this file");
+        }
+        return e.members().stream().filter(m -> m.name().equals(member)).findFirst()
+                .map(m -> new Literal(m.value()))
+                .orElseThrow(() -> new ModelError(ref.offset(), "enum '" + owner + "' has no member '" + member + "'"));
     }
 
     /** The object type {@code type} stands for, or null when it is not an object type. */
@@ -167,7 +195,7 @@ public final class TypeTable {
         if (depth > MAX_DEPTH) throw new ModelError(offsetOf(type), "type refers to itself without an object in between");
         return switch (type) {
             case ObjectType o -> o;
-            case Intersection i -> merge(i.members(), i.offset(), depth + 1);
+            case Intersection i -> merge(i.members(), i.offset(), depth + 1, true);
             case Ref r when r.name().equals("Readonly") -> asObject(r.args().getFirst(), depth + 1);
             case Ref r when r.name().equals("Partial") -> {
                 ObjectType o = requireObject(r.args().getFirst(), r.offset(), depth + 1);
@@ -188,7 +216,13 @@ public final class TypeTable {
         return o;
     }
 
-    private ObjectType merge(List<Type> parts, int offset, int depth) {
+    /**
+     * One object type of several. With {@code extends} the later declaration of a member wins (TypeScript
+     * lets it only narrow); in an intersection both apply, whatever the order: required if either part
+     * requires it, and of the narrower type ({@code Pick<User, "id"> & Partial<User>} keeps {@code id}
+     * required, {@code { kind: "circle" } & Shape} keeps the literal).
+     */
+    private ObjectType merge(List<Type> parts, int offset, int depth, boolean intersection) {
         Map<String, Member> members = new LinkedHashMap<>();
         Type index = null;
         Doc indexDoc = Doc.EMPTY;
@@ -198,13 +232,56 @@ public final class TypeTable {
                 throw new ModelError(offsetOf(part) >= 0 ? offsetOf(part) : offset,
                         "intersections and 'extends' are supported between object types only");
             }
-            for (Member m : o.members()) members.put(m.name(), m);
+            for (Member m : o.members()) {
+                Member earlier = members.get(m.name());
+                members.put(m.name(), earlier == null || !intersection ? m : both(earlier, m, offset));
+            }
             if (o.indexValue() != null) {
                 index = o.indexValue();
                 indexDoc = o.indexDoc();
             }
         }
         return new ObjectType(new ArrayList<>(members.values()), index, indexDoc);
+    }
+
+    private static Member both(Member a, Member b, int offset) {
+        Type type;
+        if (withoutPositions(a.type()).equals(withoutPositions(b.type())) || narrows(a.type(), b.type())) type = a.type();
+        else if (narrows(b.type(), a.type())) type = b.type();
+        else throw new ModelError(offset, "'" + a.name() + "' has two different types in this intersection: declare it once with the type you mean");
+        return new Member(b.name(), type, a.optional() && b.optional(), a.readonly() || b.readonly(), b.method(),
+                b.doc().isEmpty() ? a.doc() : b.doc(), b.offset());
+    }
+
+    /** True when {@code narrow} is a literal (or union of literals) of the primitive {@code wide}, or wide is unknown/any. */
+    private static boolean narrows(Type narrow, Type wide) {
+        if (wide instanceof Primitive p && (p.keyword() == Keyword.UNKNOWN || p.keyword() == Keyword.ANY)) return true;
+        if (!(wide instanceof Primitive p)) return false;
+        List<Type> literals = narrow instanceof Union u ? u.members() : List.of(narrow);
+        return literals.stream().allMatch(l -> l instanceof Literal lit && switch (p.keyword()) {
+            case STRING -> lit.value() instanceof String;
+            case NUMBER -> lit.value() instanceof Long || lit.value() instanceof Double;
+            case BOOLEAN -> lit.value() instanceof Boolean;
+            default -> false;
+        });
+    }
+
+    /** The type with every source position zeroed, so that two spellings of one type compare equal. */
+    private static Type withoutPositions(Type type) {
+        return switch (type) {
+            case Ref r -> new Ref(r.name(), r.args().stream().map(TypeTable::withoutPositions).toList(), 0);
+            case ArrayOf a -> new ArrayOf(withoutPositions(a.element()));
+            case Tuple t -> new Tuple(t.elements().stream().map(e -> new Element(e.label(),
+                    withoutPositions(e.type()), e.optional(), e.rest())).toList());
+            case Union u -> new Union(u.members().stream().map(TypeTable::withoutPositions).toList());
+            case Intersection i -> new Intersection(i.members().stream().map(TypeTable::withoutPositions).toList(), 0);
+            case ObjectType o -> new ObjectType(o.members().stream().map(m -> new Member(m.name(),
+                    withoutPositions(m.type()), m.optional(), m.readonly(), m.method(), m.doc(), 0)).toList(),
+                    o.indexValue() == null ? null : withoutPositions(o.indexValue()), o.indexDoc());
+            case Function f -> new Function(f.params().stream().map(p -> new Param(p.name(), withoutPositions(p.type()),
+                    p.optional(), p.rest(), 0, p.doc())).toList(), withoutPositions(f.returns()), 0);
+            default -> type;
+        };
     }
 
     private ObjectType pickOrOmit(Ref r, int depth) {
@@ -240,7 +317,7 @@ public final class TypeTable {
                 for (Type m : u.members()) keys.addAll(literalKeys(m, offset, depth + 1));
                 yield keys;
             }
-            case Ref ref when byName.containsKey(ref.name()) -> literalKeys(expand(ref), offset, depth + 1);
+            case Ref ref when byName.containsKey(ref.name()) || ref.name().contains(".") -> literalKeys(expand(ref), offset, depth + 1);
             default -> throw new ModelError(offset, "keys must be string literals (or a union of them) or 'string'");
         };
     }
@@ -258,8 +335,7 @@ public final class TypeTable {
             case ObjectType o -> new ObjectType(o.members().stream().map(m -> new Member(m.name(),
                     substitute(m.type(), args), m.optional(), m.readonly(), m.method(), m.doc(), m.offset())).toList(),
                     o.indexValue() == null ? null : substitute(o.indexValue(), args), o.indexDoc());
-            case Function f -> new Function(f.params().stream().map(p -> new Param(p.name(),
-                    substitute(p.type(), args), p.optional(), p.rest(), p.offset())).toList(),
+            case Function f -> new Function(f.params().stream().map(p -> p.withType(substitute(p.type(), args))).toList(),
                     substitute(f.returns(), args), f.offset());
             default -> type;
         };

@@ -49,7 +49,7 @@ final class JsDocParser {
                         error(block, "@param needs a parameter name: @param name description");
                     }
                 }
-                case "returns", "return" -> returns = text;
+                case "returns", "return" -> returns = withoutType(text);
                 case "deprecated" -> deprecated = text;
                 case "example" -> examples.add(stripIndent(block.text()));
                 default -> {
@@ -139,6 +139,17 @@ final class JsDocParser {
             s = s.strip();
         }
         return s.stripTrailing();
+    }
+
+    /** {@code {Promise<Item>} the item} → {@code the item}: the declaration already states the type. */
+    private static String withoutType(String text) {
+        if (!text.startsWith("{")) return text;
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '{') depth++;
+            if (text.charAt(i) == '}' && --depth == 0) return text.substring(i + 1).strip();
+        }
+        return text;
     }
 
     private static String stripIndent(String text) {

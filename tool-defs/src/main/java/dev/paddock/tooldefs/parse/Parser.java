@@ -32,6 +32,8 @@ import java.util.Map;
  *              | keyword | typeRef
  * objectType   → "{" ( member ( ";" | "," )? )* "}"
  * member       → "readonly"? ( indexSignature | name "?"? ( params ":" type | ":" type ) )
+ * params       → "(" ( JSDOC? "..."? IDENT "?"? ":" type ( "," … )* ","? )? ")"   ('this' first: dropped)
+ * typeRef      → IDENT ( "." IDENT )? ( "<" type ( "," type )* ">" )?            (A.B: an enum member)
  * </pre>
  *
  * Anything outside this grammar is reported where it was written. After an error the parser skips to
@@ -60,6 +62,9 @@ public final class Parser {
     private final JsDocParser docs;
     private List<Token> tokens;
     private int current;
+    /** Names of declarations that had a syntax error: references to them are not "unknown types". */
+    private final java.util.Set<String> unparsed = new java.util.HashSet<>();
+    private String declaring;
     /** Nesting of types being parsed; bounded so hostile input cannot overflow the stack. */
     private int depth;
     private static final int MAX_DEPTH = 100;
@@ -76,14 +81,21 @@ public final class Parser {
         while (!isAtEnd()) {
             if (match(SEMICOLON)) continue;
             int start = current;
+            declaring = null;
             try {
                 if (check("export") && checkNext(LEFT_BRACE)) emptyExport();
                 else declarations.add(declaration());
             } catch (ParseError e) {
+                if (declaring != null) unparsed.add(declaring);
                 synchronize(start);
             }
         }
         return declarations;
+    }
+
+    /** The names of declarations that could not be parsed (their errors are already reported). */
+    public java.util.Set<String> unparsed() {
+        return java.util.Collections.unmodifiableSet(unparsed);
     }
 
     // ---- declarations ----
@@ -92,7 +104,7 @@ public final class Parser {
         Token first = peek();
         Doc doc = doc(first);
         boolean exported = match("export");
-        if (check("default")) throw error(peek(), "'export default' is not supported: export named declarations");
+        if (exported) unsupportedExport();
         match("declare");
         if (match("interface")) return interfaceDeclaration(exported, doc);
         if (match("type")) return typeAlias(exported, doc);
@@ -100,6 +112,9 @@ public final class Parser {
         if (match("enum")) return enumDeclaration(exported, doc);
         if (match("const")) return constDeclaration(doc);
         Token t = peek();
+        // The keyword is consumed so that recovery does not stop on it and report it a second time.
+        if (t.is("abstract") && checkNext("class") || t.is("import") && checkNext("type")) advance();
+        if (t.type() == IDENTIFIER && DECLARATION_STARTS.contains(t.lexeme())) advance();
         String what = switch (t.lexeme()) {
             case "class", "abstract" -> "classes are not supported: declare an interface";
             case "function" -> "top-level functions are not supported: declare methods in an interface or a 'declare const'";
@@ -110,6 +125,19 @@ public final class Parser {
                     : "expected a declaration (interface, type, enum or declare const), found '" + t.lexeme() + "'";
         };
         throw error(t, what);
+    }
+
+    /** Export forms that name declarations elsewhere instead of declaring them. */
+    private void unsupportedExport() {
+        Token t = peek();
+        if (t.is("default")) throw error(t, "'export default' is not supported: export named declarations");
+        if (t.is("type") && checkNext(LEFT_BRACE)) {
+            advance(); // else recovery would stop on 'type' and take the list for a type alias
+            throw error(t, "export lists are not supported: export each declaration itself");
+        }
+        if (t.is("as") || t.is("import") || t.type() == EQUAL || t.lexeme().equals("*")) {
+            throw error(t, "re-exports and 'export =' are not supported: put every declaration in this file and export it");
+        }
     }
 
     /** {@code export {};} only marks a file as a module; an export list would name other files' types. */
@@ -123,6 +151,7 @@ public final class Parser {
 
     private Declaration interfaceDeclaration(boolean exported, Doc doc) {
         Token name = consumeIdentifier("an interface name");
+        declaring = name.lexeme();
         List<String> typeParams = typeParameters();
         List<Type> supers = new ArrayList<>();
         if (match("extends")) {
@@ -137,6 +166,7 @@ public final class Parser {
 
     private Declaration typeAlias(boolean exported, Doc doc) {
         Token name = consumeIdentifier("a type name");
+        declaring = name.lexeme();
         List<String> typeParams = typeParameters();
         consume(EQUAL, "expected '=' after the type name");
         Type type = type();
@@ -146,44 +176,60 @@ public final class Parser {
 
     private Declaration enumDeclaration(boolean exported, Doc doc) {
         Token name = consumeIdentifier("an enum name");
+        declaring = name.lexeme();
         consume(LEFT_BRACE, "expected '{' to start the enum body");
         List<Declaration.EnumMember> members = new ArrayList<>();
         long next = 0;
-        boolean numeric = true;
         while (!check(RIGHT_BRACE) && !isAtEnd()) {
-            Token member = peek();
-            if (member.type() != IDENTIFIER && member.type() != STRING) {
-                throw error(member, "expected an enum member name");
+            int start = current;
+            try {
+                next = enumMember(members, next);
+            } catch (ParseError e) {
+                synchronizeMember(start);
+                continue;
             }
-            advance();
-            String memberName = member.type() == STRING ? (String) member.literal() : member.lexeme();
-            Object value;
-            if (match(EQUAL)) {
-                boolean negative = match(MINUS);
-                Token v = peek();
-                if (v.type() == STRING && !negative) {
-                    value = v.literal();
-                    numeric = false;
-                } else if (v.type() == NUMBER) {
-                    value = negate(v.literal(), negative);
-                    if (value instanceof Long l) next = l + 1;
-                } else {
-                    throw error(v, "enum values must be string or number literals");
-                }
-                advance();
-            } else {
-                if (!numeric) throw error(member, "enum member '" + memberName + "' needs a value after a string member");
-                value = next++;
-            }
-            members.add(new Declaration.EnumMember(memberName, value));
             if (!match(COMMA)) break;
         }
         consume(RIGHT_BRACE, "expected '}' or ',' in the enum body");
         return new Declaration.Enum(name.lexeme(), members, exported, doc, name.offset());
     }
 
+    /** Reads one member into {@code members}; returns the value the next member gets by default. */
+    private long enumMember(List<Declaration.EnumMember> members, long next) {
+        boolean numeric = members.stream().noneMatch(m -> m.value() instanceof String);
+        Token member = peek();
+        if (member.type() != IDENTIFIER && member.type() != STRING) {
+            throw error(member, "expected an enum member name");
+        }
+        advance();
+        String memberName = member.type() == STRING ? (String) member.literal() : member.lexeme();
+        Object value;
+        if (match(EQUAL)) {
+            boolean negative = match(MINUS);
+            Token v = peek();
+            if (v.type() == STRING && !negative) {
+                value = v.literal();
+            } else if (v.type() == NUMBER) {
+                value = negate(v.literal(), negative);
+                if (value instanceof Long l) next = l + 1;
+            } else {
+                throw error(v, "enum values must be string or number literals");
+            }
+            advance();
+        } else {
+            if (!numeric) throw error(member, "enum member '" + memberName + "' needs a value after a string member");
+            value = next++;
+        }
+        if (!check(COMMA) && !check(RIGHT_BRACE)) {
+            throw error(peek(), "computed enum values are not supported: write the resulting string or number literal");
+        }
+        members.add(new Declaration.EnumMember(memberName, value));
+        return next;
+    }
+
     private Declaration constDeclaration(Doc doc) {
         Token name = consumeIdentifier("a constant name");
+        declaring = name.lexeme();
         consume(COLON, "expected ':' and a type: declare const " + name.lexeme() + ": { ... }");
         Type type = type();
         if (check(EQUAL)) throw error(peek(), "initialisers are not supported: write only the type");
@@ -274,6 +320,7 @@ public final class Parser {
                 case "symbol", "bigint" -> throw error(t, "'" + t.lexeme() + "' cannot be represented in JSON: use string or number");
                 default -> { }
             }
+            if (checkNext("is")) throw error(t, "type predicates are not supported: return boolean");
             Keyword keyword = KEYWORDS.get(t.lexeme());
             if (keyword != null) {
                 advance();
@@ -281,14 +328,19 @@ public final class Parser {
             }
             return typeReference(advance());
         }
-        if (t.type() == UNEXPECTED && t.lexeme().equals("`")) {
+        if (t.type() == UNEXPECTED && t.lexeme().startsWith("`")) {
             throw error(t, "template literal types are not supported: use string with @pattern");
         }
         throw error(t, t.type() == EOF ? "expected a type, reached the end of the file" : "expected a type, found '" + t.lexeme() + "'");
     }
 
     private Type typeReference(Token name) {
-        if (check(DOT)) throw error(peek(), "qualified names (A.B) are not supported: refer to top-level declarations");
+        String n = name.lexeme();
+        if (match(DOT)) {
+            // Enum.Member is a literal type; which names are enums is known once the file is read.
+            n += "." + consumeIdentifier("a member name after '.'").lexeme();
+            if (check(DOT)) throw error(peek(), "qualified names (A.B.C) are not supported: refer to top-level declarations");
+        }
         List<Type> args = new ArrayList<>();
         if (match(LESS)) {
             do {
@@ -296,7 +348,6 @@ public final class Parser {
             } while (match(COMMA));
             consume(GREATER, "expected '>' after the type arguments");
         }
-        String n = name.lexeme();
         if ((n.equals("Array") || n.equals("ReadonlyArray")) && args.size() == 1) {
             return new Type.ArrayOf(args.getFirst());
         }
@@ -347,7 +398,14 @@ public final class Parser {
                     indexValue = indexSignature();
                     indexDoc = doc;
                 } else {
-                    members.add(member(doc, readonly));
+                    Member m = member(doc, readonly);
+                    // Two members of one name would be one JSON property: which type was meant?
+                    if (members.stream().anyMatch(other -> other.name().equals(m.name()))) {
+                        errors.add(source.diagnostic(m.offset(), m.isFunction()
+                                ? "method '" + m.name() + "' is declared twice (overloads are not supported: declare one signature)"
+                                : "'" + m.name() + "' is declared twice in this object type"));
+                    }
+                    members.add(m);
                 }
                 if (!match(SEMICOLON)) match(COMMA);
             } catch (ParseError e) {
@@ -373,6 +431,7 @@ public final class Parser {
         Token open = advance();
         Token key = consumeIdentifier("an index signature key name");
         if (key.is("in") || check("in")) throw error(open, "mapped types are not supported: use Record<K, V> or an index signature");
+        if (check(RIGHT_BRACKET)) throw error(open, "computed property names are not supported");
         consume(COLON, "expected ':' after the index key name");
         Token keyType = peek();
         if (!match("string")) {
@@ -416,6 +475,7 @@ public final class Parser {
         consume(LEFT_PAREN, "expected '('");
         List<Param> params = new ArrayList<>();
         while (!check(RIGHT_PAREN) && !isAtEnd()) {
+            Doc doc = doc(peek());
             boolean rest = match(ELLIPSIS);
             Token name = peek();
             if (name.type() == LEFT_BRACE || name.type() == LEFT_BRACKET) {
@@ -426,10 +486,16 @@ public final class Parser {
             if (check(EQUAL)) throw error(peek(), "default values are not supported in declarations: mark the parameter optional with '?'");
             if (!match(COLON)) throw error(name, "parameter '" + name.lexeme() + "' needs a type: " + name.lexeme() + ": T");
             Type type = type();
+            if (check(EQUAL)) throw error(peek(), "default values are not supported in declarations: mark the parameter optional with '?'");
             if (rest && !(type instanceof Type.ArrayOf) && !(type instanceof Type.Tuple)) {
                 throw error(name, "a rest parameter needs an array type: ..." + name.lexeme() + ": T[]");
             }
-            params.add(new Param(name.lexeme(), type, optional, rest, name.offset()));
+            // A 'this' parameter only types 'this' inside the method: callers pass nothing for it.
+            boolean thisParameter = name.is("this") && params.isEmpty() && !rest && !optional;
+            if (params.stream().anyMatch(p -> p.name().equals(name.lexeme()))) {
+                errors.add(source.diagnostic(name.offset(), "parameter '" + name.lexeme() + "' is declared twice"));
+            }
+            if (!thisParameter) params.add(new Param(name.lexeme(), type, optional, rest, name.offset(), doc));
             if (!match(COMMA)) break;
             if (rest) throw error(name, "a rest parameter must be the last parameter");
         }
@@ -533,44 +599,64 @@ public final class Parser {
     }
 
     private ParseError error(Token token, String message) {
-        errors.add(source.diagnostic(token.offset(), message));
+        // The scanner already reported what is wrong with a broken string or template: say it once.
+        if (!(token.type() == UNEXPECTED && token.literal() instanceof String)) {
+            errors.add(source.diagnostic(token.offset(), message));
+        }
         return new ParseError();
     }
 
-    /** Skips to the next top-level declaration keyword outside any braces opened since {@code start}. */
+    /**
+     * Skips to the next top-level declaration keyword outside any brackets opened since {@code start}:
+     * parentheses count too, so a parameter named {@code type} or {@code module} is not taken for one.
+     */
     private void synchronize(int start) {
         int depth = depthSince(start);
         if (current == start) advance();
         while (!isAtEnd()) {
             Token t = peek();
             if (depth <= 0 && DECLARATION_STARTS.contains(t.lexeme()) && t.type() == IDENTIFIER) return;
-            if (t.type() == LEFT_BRACE) depth++;
-            if (t.type() == RIGHT_BRACE) depth--;
+            if (opens(t.type())) depth++;
+            if (closes(t.type())) depth--;
             advance();
         }
     }
 
-    /** Skips the rest of a broken member: to its ';' or ',', or to the '}' that closes the object. */
+    private static boolean opens(TokenType type) {
+        return type == LEFT_BRACE || type == LEFT_PAREN || type == LEFT_BRACKET;
+    }
+
+    private static boolean closes(TokenType type) {
+        return type == RIGHT_BRACE || type == RIGHT_PAREN || type == RIGHT_BRACKET;
+    }
+
+    /**
+     * Skips the rest of a broken member: to its ';' or ',', or to the '}' that closes the object. Braces
+     * and the other brackets are counted apart: a ';' outside braces ends the member even when a
+     * parenthesis is left open (an unterminated string may have swallowed its ')').
+     */
     private void synchronizeMember(int start) {
-        int depth = 0;
+        int braces = 0;
+        int others = 0;
+        if (current == start && !check(RIGHT_BRACE)) advance();
         for (int i = start; i < current; i++) {
             TokenType type = tokens.get(i).type();
-            if (type == LEFT_BRACE || type == LEFT_PAREN || type == LEFT_BRACKET) depth++;
-            if (type == RIGHT_BRACE || type == RIGHT_PAREN || type == RIGHT_BRACKET) depth--;
-        }
-        if (current == start && !check(RIGHT_BRACE)) {
-            TokenType type = advance().type();
-            if (type == LEFT_BRACE || type == LEFT_PAREN || type == LEFT_BRACKET) depth++;
+            if (type == LEFT_BRACE) braces++;
+            else if (type == RIGHT_BRACE) braces--;
+            else if (opens(type)) others++;
+            else if (closes(type)) others--;
         }
         while (!isAtEnd()) {
             TokenType type = peek().type();
-            if (depth <= 0 && (type == SEMICOLON || type == COMMA)) {
+            if (braces <= 0 && (type == SEMICOLON || type == COMMA && others <= 0)) {
                 advance();
                 return;
             }
-            if (depth <= 0 && type == RIGHT_BRACE) return;
-            if (type == LEFT_BRACE || type == LEFT_PAREN || type == LEFT_BRACKET) depth++;
-            if (type == RIGHT_BRACE || type == RIGHT_PAREN || type == RIGHT_BRACKET) depth--;
+            if (braces <= 0 && type == RIGHT_BRACE) return;
+            if (type == LEFT_BRACE) braces++;
+            else if (type == RIGHT_BRACE) braces--;
+            else if (opens(type)) others++;
+            else if (closes(type)) others--;
             advance();
         }
     }
@@ -578,8 +664,8 @@ public final class Parser {
     private int depthSince(int start) {
         int depth = 0;
         for (int i = start; i < current; i++) {
-            if (tokens.get(i).type() == LEFT_BRACE) depth++;
-            if (tokens.get(i).type() == RIGHT_BRACE) depth--;
+            if (opens(tokens.get(i).type())) depth++;
+            if (closes(tokens.get(i).type())) depth--;
         }
         return depth;
     }

@@ -54,7 +54,9 @@ final class Scanner {
             case '-' -> add(MINUS);
             case '=' -> add(match('>') ? ARROW : EQUAL);
             case '.' -> {
-                if (peek() == '.' && peekNext() == '.') {
+                if (isDigit(peek())) {
+                    number();
+                } else if (peek() == '.' && peekNext() == '.') {
                     current += 2;
                     add(ELLIPSIS);
                 } else {
@@ -63,6 +65,7 @@ final class Scanner {
             }
             case '/' -> slash();
             case '"', '\'' -> string(c);
+            case '`' -> template();
             case ' ', '\t', '\r', '\n', '\uFEFF' -> { }
             default -> {
                 if (isDigit(c)) {
@@ -112,6 +115,9 @@ final class Scanner {
                     case 'f' -> value.append('\f');
                     case '0' -> value.append('\0');
                     case 'u' -> value.append(unicodeEscape());
+                    case 'x' -> value.append(hexEscape());
+                    case '\r' -> match('\n'); // a line continuation: the string goes on without a line break
+                    case '\n' -> { }
                     default -> value.append(e);
                 }
             } else {
@@ -119,12 +125,45 @@ final class Scanner {
             }
         }
         if (peek() != quote) {
-            errors.add(source.diagnostic(start, "unterminated string: add the closing " + quote));
-            add(UNEXPECTED);
+            reported("unterminated string: add the closing " + quote);
             return;
         }
         current++;
         add(STRING, value.toString());
+    }
+
+    /**
+     * A template literal is one token, {@code ${…}} parts included, so that its text (an apostrophe, a
+     * brace) cannot start other tokens; the parser reports it as unsupported.
+     */
+    private void template() {
+        int depth = 0;
+        while (!isAtEnd()) {
+            char c = advance();
+            if (c == '\\' && !isAtEnd()) current++;
+            else if (c == '$' && peek() == '{') {
+                current++;
+                depth++;
+            } else if (c == '}' && depth > 0) depth--;
+            else if (c == '`' && depth == 0) {
+                add(UNEXPECTED);
+                return;
+            }
+        }
+        reported("unterminated template literal: add the closing `");
+    }
+
+    /** A broken token: the error is reported here, the token tells the parser not to report it again. */
+    private void reported(String message) {
+        errors.add(source.diagnostic(start, message));
+        add(UNEXPECTED, message);
+    }
+
+    private String hexEscape() {
+        if (current + 2 > text.length()) return "x";
+        String hex = text.substring(current, current + 2);
+        current += 2;
+        return parseCodePoint(hex);
     }
 
     private String unicodeEscape() {
@@ -153,7 +192,21 @@ final class Scanner {
         }
     }
 
+    /** A number literal as TypeScript writes it: decimal, {@code .5}, {@code 1e3}, {@code 0x…}, {@code 0o…}, {@code 0b…}. */
     private void number() {
+        int radix = text.charAt(start) != '0' ? 10 : switch (Character.toLowerCase(peek())) {
+            case 'x' -> 16;
+            case 'o' -> 8;
+            case 'b' -> 2;
+            default -> 10;
+        };
+        if (radix != 10) {
+            current++;
+            while (Character.digit(peek(), radix) >= 0 || peek() == '_') current++;
+            String digits = text.substring(start + 2, current).replace("_", "");
+            if (!bigint()) add(NUMBER, integral(new java.math.BigDecimal(new java.math.BigInteger(digits.isEmpty() ? "0" : digits, radix))));
+            return;
+        }
         while (isDigit(peek()) || peek() == '_') current++;
         if (peek() == '.' && isDigit(peekNext())) {
             current++;
@@ -167,14 +220,30 @@ final class Scanner {
         String digits = text.substring(start, current).replace("_", "");
         Object value;
         try {
-            value = digits.matches("\\d+") && digits.length() < 19 ? (Object) Long.parseLong(digits)
-                    : (Object) Double.parseDouble(digits);
+            value = integral(new java.math.BigDecimal(digits));
         } catch (NumberFormatException e) {
             errors.add(source.diagnostic(start, "unsupported number literal '" + digits
                     + "': write a decimal number"));
             value = 0L;
         }
-        add(NUMBER, value);
+        if (!bigint()) add(NUMBER, value);
+    }
+
+    /** {@code 10n}: reported, since JSON has no big integers. */
+    private boolean bigint() {
+        if (peek() != 'n') return false;
+        current++;
+        reported("bigint literals cannot be represented in JSON: use a number");
+        return true;
+    }
+
+    /** Whole values are Longs however they were written ({@code 1e3}, {@code 0x10}), so {@code 1e3} and {@code 1000} mean the same. */
+    private static Object integral(java.math.BigDecimal value) {
+        try {
+            return value.longValueExact();
+        } catch (ArithmeticException e) {
+            return value.doubleValue();
+        }
     }
 
     private void identifier() {

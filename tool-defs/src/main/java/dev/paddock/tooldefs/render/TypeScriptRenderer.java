@@ -83,6 +83,10 @@ public final class TypeScriptRenderer {
         for (Declaration d : declarations) {
             if (used.contains(d.name()) && !alreadyDeclared.contains(d.name())) out.append(declarationText(d));
         }
+        // What the API as a whole is for ("Issue tracker. Talks to its REST API.") is worth its tokens.
+        List<Doc> sourceDocs = ToolSources.sources(declarations, table).stream().map(Declaration::doc)
+                .filter(d -> !d.summary().isEmpty()).distinct().toList();
+        if (sourceDocs.size() == 1) doc(Doc.summary(sourceDocs.getFirst().summary()), false, "", out);
         out.append("declare const ").append(namespace).append(": {\n");
         for (Member m : methods) {
             doc(m.doc(), true, INDENT, out);
@@ -136,6 +140,8 @@ public final class TypeScriptRenderer {
         return switch (type) {
             case Primitive p -> p.keyword().text();
             case Literal l -> literal(l.value());
+            // Enums render as unions of their values, so a member (Color.Red) renders as its value.
+            case Ref r when r.name().contains(".") -> type(table.expand(r), indent);
             case Ref r -> r.args().isEmpty() ? name(r.name())
                     : name(r.name()) + "<" + r.args().stream().map(a -> type(a, indent)).collect(Collectors.joining(", ")) + ">";
             case ArrayOf a -> wrap(a.element(), indent, a.element() instanceof Union
@@ -201,7 +207,8 @@ public final class TypeScriptRenderer {
     }
 
     private String params(List<Param> params, String indent) {
-        return params.stream().map(p -> (p.rest() ? "..." : "") + p.name() + (p.optional() ? "?" : "") + ": "
+        return params.stream().map(p -> documented(comment(p.doc(), false, indent), "", indent)
+                + (p.rest() ? "..." : "") + p.name() + (p.optional() ? "?" : "") + ": "
                 + type(p.type(), indent)).collect(Collectors.joining(", "));
     }
 

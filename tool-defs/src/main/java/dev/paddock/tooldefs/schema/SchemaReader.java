@@ -99,8 +99,8 @@ public final class SchemaReader {
             }
             for (Map.Entry<String, JsonNode> def : fresh) {
                 String name = localDefs.get("#/" + section + "/" + def.getKey());
-                aliases.add(new Declaration.Alias(name, List.of(), convert(def.getValue(), 0), false,
-                        Doc.summary(def.getValue().path("description").asString("")), 0));
+                Type type = convert(def.getValue(), 0);
+                aliases.add(new Declaration.Alias(name, List.of(), type, false, doc(def.getValue(), type), 0));
             }
         }
     }
@@ -246,8 +246,8 @@ public final class SchemaReader {
         for (JsonNode r : s.path("required")) required.add(r.asString(""));
         List<Member> members = new ArrayList<>();
         for (Map.Entry<String, JsonNode> p : s.path("properties").properties()) {
-            members.add(new Member(p.getKey(), convert(p.getValue(), depth + 1), !required.contains(p.getKey()),
-                    false, false, doc(p.getValue()), 0));
+            Type type = convert(p.getValue(), depth + 1);
+            members.add(new Member(p.getKey(), type, !required.contains(p.getKey()), false, false, doc(p.getValue(), type), 0));
         }
         List<Type> index = new ArrayList<>();
         List<String> patterns = new ArrayList<>();
@@ -258,8 +258,9 @@ public final class SchemaReader {
         }
         JsonNode additional = s.path("additionalProperties");
         if (additional.isObject()) {
-            index.add(convert(additional, depth + 1));
-            indexDoc = doc(additional);
+            Type type = convert(additional, depth + 1);
+            index.add(type);
+            indexDoc = doc(additional, type);
         } else if (additional.isBoolean() && additional.booleanValue()) {
             index.add(new Primitive(Keyword.UNKNOWN));
         }
@@ -289,7 +290,8 @@ public final class SchemaReader {
     }
 
     /** Description and keywords as JSDoc; a keyword value JSDoc cannot carry as a tag stays in the text. */
-    private static Doc doc(JsonNode s) {
+    private static Doc doc(JsonNode s, Type type) {
+        List<String> kinds = SchemaWriter.kinds(type);
         Map<String, String> tags = new LinkedHashMap<>();
         StringBuilder summary = new StringBuilder(s.path("description").asString(""));
         for (String tag : Doc.SCHEMA_TAGS) {
@@ -297,7 +299,10 @@ public final class SchemaReader {
             if (v == null) continue;
             if (s.has("prefixItems") && (tag.equals("minItems") || tag.equals("maxItems"))) continue; // in the tuple
             String value = tag.equals("default") || !v.isValueNode() ? v.toString() : v.asString();
-            if (Doc.invalidTagValue(tag, value) == null && !value.contains("\n")) {
+            // A keyword for another kind of value (a pattern on a number) constrains nothing; as a tag it
+            // would be refused when the rendering is read back, so it stays readable in the text.
+            boolean applies = kinds == null || Doc.constrains(tag, kinds);
+            if (applies && Doc.invalidTagValue(tag, value) == null && !value.contains("\n")) {
                 tags.put(tag, value);
             } else {
                 summary.append(summary.isEmpty() ? "" : "\n").append(tag).append(": ").append(value);

@@ -29,6 +29,8 @@ final class SchemaWriter {
     private final TypeTable table;
     private final boolean exact;
     private final Map<String, ObjectNode> defs = new LinkedHashMap<>();
+    /** Definitions whose declaration's JSDoc says something (a description, a constraint tag). */
+    private final java.util.Set<String> documented = new java.util.HashSet<>();
     private int context = -1;
 
     SchemaWriter(TypeTable table, boolean exact) {
@@ -94,7 +96,60 @@ final class SchemaWriter {
 
     /** The schema of a property or parameter: undefined removed, JSDoc turned into keywords. */
     ObjectNode property(Type type, Doc doc) {
+        checkTags(type, doc, context);
         ObjectNode s = schema(withoutUndefined(type));
+        annotate(s, doc);
+        return s;
+    }
+
+    private static void checkTags(Type type, Doc doc, int offset) {
+        List<String> kinds = kinds(type);
+        for (String tag : doc.tags().keySet()) {
+            if (kinds != null && !Doc.constrains(tag, kinds)) {
+                String kind = Doc.constrainedKind(tag);
+                throw new ModelError(offset, "@" + tag + " constrains " + (kind.equals("array") ? "arrays" : kind + "s")
+                        + ", but this value is " + String.join(" or ", kinds));
+            }
+        }
+    }
+
+    /**
+     * The JSON types a value of {@code type} has, as far as the type itself says (null when it does not:
+     * a reference to a declaration, {@code unknown}). A constraint tag for another kind of value
+     * ({@code @maximum} on a string) would be ignored by every validator while its author believes the
+     * value checked, so {@link #property} refuses it, and the schema reader keeps such a keyword as text.
+     */
+    static List<String> kinds(Type type) {
+        return switch (type) {
+            case Primitive p -> switch (p.keyword()) {
+                case STRING, NUMBER, BOOLEAN, NULL, OBJECT -> List.of(p.keyword().text());
+                default -> null;
+            };
+            case Literal l -> List.of(l.value() instanceof String ? "string" : l.value() instanceof Boolean ? "boolean" : "number");
+            case ArrayOf a -> List.of("array");
+            case Tuple t -> List.of("array");
+            case ObjectType o -> List.of("object");
+            case Intersection i -> List.of("object");
+            case Ref r when r.name().equals("integer") -> List.of("integer");
+            case Ref r when List.of("Record", "Partial", "Pick", "Omit").contains(r.name()) -> List.of("object");
+            case Union u -> {
+                List<Type> members = new ArrayList<>();
+                flatten(u, members);
+                members.removeIf(SchemaWriter::isUndefined);
+                List<String> kinds = new ArrayList<>();
+                for (Type m : members) {
+                    List<String> k = kinds(m);
+                    if (k == null) yield null;
+                    k.stream().filter(x -> !kinds.contains(x)).forEach(kinds::add);
+                }
+                yield kinds;
+            }
+            default -> null;
+        };
+    }
+
+    /** Adds what a JSDoc says to a schema: description, deprecated and the constraint tags. */
+    static void annotate(ObjectNode s, Doc doc) {
         if (!doc.summary().isEmpty()) s.put("description", doc.summary());
         if (doc.deprecated() != null) s.put("deprecated", true);
         doc.tags().forEach((tag, value) -> s.set(tag, switch (tag) {
@@ -102,7 +157,6 @@ final class SchemaWriter {
             case "default" -> Json.value(value);
             default -> Doc.COUNT_TAGS.contains(tag) ? Json.NODES.numberNode(Integer.parseInt(value)) : Json.number(value);
         }));
-        return s;
     }
 
     /** Adds {@code $defs} to the root, inlining definitions that are used once and not recursively. */
@@ -117,7 +171,8 @@ final class SchemaWriter {
                 String ref = "#/$defs/" + e.getKey();
                 // Recursive and documented definitions keep their name: inlined, a declaration's JSDoc
                 // would land where TypeScript cannot carry it (an array's items, a union member).
-                if (uses.getOrDefault(ref, 0) <= 1 && !e.getValue().has("description") && !refersTo(e.getValue(), ref)) {
+                if (uses.getOrDefault(ref, 0) <= 1 && !e.getValue().has("description") && !documented.contains(e.getKey())
+                        && !refersTo(e.getValue(), ref)) {
                     inlined = e.getKey();
                     break;
                 }
@@ -148,19 +203,28 @@ final class SchemaWriter {
             }
             default -> { }
         }
+        if (r.name().contains(".")) return schema(table.expand(r));
         Declaration d = table.lookup(r.name());
         if (d == null) throw new ModelError(r.offset(), "unknown type '" + r.name() + "'");
         if (isIntegerAlias(d)) return typed("integer");
         String key = defKey(r);
         if (!defs.containsKey(key)) {
-            if (defs.size() >= MAX_DEFINITIONS) {
+            // Only generic instantiations can grow without end; plain declarations are bounded by the file.
+            if (!r.args().isEmpty() && defs.size() >= MAX_DEFINITIONS) {
                 throw new ModelError(r.offset(), "'" + r.name() + "' expands into more than " + MAX_DEFINITIONS
                         + " distinct types: a generic type that grows at every level cannot be written as JSON Schema");
             }
             ObjectNode def = Json.object();
             defs.put(key, def);
-            def.setAll(schema(table.expand(r)));
-            if (!d.doc().summary().isEmpty() && !def.has("description")) def.put("description", d.doc().summary());
+            Type expanded = table.expand(r);
+            def.setAll(schema(expanded));
+            // A declaration's JSDoc holds for every use: `/** @format email */ type Email = string`.
+            checkTags(expanded, d.doc(), d.offset());
+            ObjectNode doc = Json.object();
+            annotate(doc, d.doc());
+            if (def.has("description")) doc.remove("description");
+            def.setAll(doc);
+            if (!doc.isEmpty()) documented.add(key);
         }
         ObjectNode s = Json.object();
         s.put("$ref", "#/$defs/" + key);
@@ -208,6 +272,8 @@ final class SchemaWriter {
         List<Type> members = new ArrayList<>();
         flatten(u, members);
         members.removeIf(SchemaWriter::isUndefined);
+        // Enum members are literals: Kind.A | Kind.B is the enum ["a", "b"], as its rendering "a" | "b" is.
+        members.replaceAll(m -> m instanceof Ref r && r.name().contains(".") ? table.expand(r) : m);
         if (members.isEmpty()) return primitive(Keyword.UNDEFINED);
         if (members.size() == 1) return schema(members.getFirst());
         if (members.stream().allMatch(m -> m instanceof Literal)) {

@@ -49,18 +49,23 @@ final class SharedTypes {
                 }
             }
             if (best == null) return;
+            ObjectType target = best;
+            // An alias that already is this type (a $defs entry a tool also writes inline) lends its name,
+            // rather than becoming an alias of a new name for the same type.
+            String existing = aliases.stream().filter(d -> ((Declaration.Alias) d).type().equals(target))
+                    .map(Declaration::name).findFirst().orElse(null);
             // One field names its object ({ content: string } → Content): short, and says what it holds.
             String base = best.members().size() == 1 ? pascal(best.members().getFirst().name()) : names.get(best);
-            String name = Identifiers.unique(Identifiers.typeName(base), typeNames);
+            String name = existing != null ? existing : Identifiers.unique(Identifiers.typeName(base), typeNames);
             Ref ref = new Ref(name, List.of(), 0);
-            ObjectType target = best;
             aliases.replaceAll(d -> {
                 Declaration.Alias a = (Declaration.Alias) d;
+                if (a.name().equals(name)) return a;
                 return new Declaration.Alias(a.name(), a.typeParams(), replace(a.type(), target, ref), a.exported(), a.doc(), a.offset());
             });
             methods.replaceAll(m -> new Member(m.name(), replace(m.type(), target, ref), m.optional(), m.readonly(),
                     m.method(), m.doc(), m.offset()));
-            aliases.add(new Declaration.Alias(name, List.of(), best, false, Doc.EMPTY, 0));
+            if (existing == null) aliases.add(new Declaration.Alias(name, List.of(), best, false, Doc.EMPTY, 0));
         }
     }
 
@@ -107,8 +112,7 @@ final class SharedTypes {
                     replace(e.type(), target, ref), e.optional(), e.rest())).toList());
             case Union u -> new Union(u.members().stream().map(m -> replace(m, target, ref)).toList());
             case Intersection i -> new Intersection(i.members().stream().map(m -> replace(m, target, ref)).toList(), i.offset());
-            case Function f -> new Function(f.params().stream().map(p -> new Param(p.name(),
-                    replace(p.type(), target, ref), p.optional(), p.rest(), p.offset())).toList(),
+            case Function f -> new Function(f.params().stream().map(p -> p.withType(replace(p.type(), target, ref))).toList(),
                     replace(f.returns(), target, ref), f.offset());
             case Ref r -> new Ref(r.name(), r.args().stream().map(a -> replace(a, target, ref)).toList(), r.offset());
             default -> type;
