@@ -3,12 +3,13 @@ package dev.paddock.sandbox;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
@@ -20,11 +21,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Protects the shared heap, which GraalJS community cannot cap per context. After every garbage collection
- * the JVM reports how much heap is still in use; when that is above the threshold, the memory is retained
- * by someone, and the running execution that allocated the most since it started is the likeliest owner.
- * It is stopped and its context closed (only that frees what its globals hold), so the session starts
- * afresh. Allocation counts are a proxy for retention: an isolate that retains memory while idle is not
- * found here (the isolate cap and the allocation ceiling bound that case).
+ * that empties the young generation, the heap still in use is memory someone keeps alive. Two rules act on
+ * it, and both stop an execution and close its context (only that frees what its globals hold):
+ * <ul>
+ * <li><b>retained budget</b>: an execution's share of the heap's growth since it started exceeds
+ * {@link Limits#maxRetainedBytes()}. Its share is the growth times its part of the bytes the sandbox's
+ * threads allocated meanwhile: other sessions and the TypeScript warm-up allocate (and keep) too, and a
+ * bomb is nearly all of the allocation. This catches a bomb at the first collection past a few hundred MiB instead of when the
+ * whole heap is nearly full.</li>
+ * <li><b>heap pressure</b>: the heap is above the threshold after a collection: the running execution
+ * that allocated the most, among those during which the heap grew noticeably, is stopped.</li>
+ * </ul>
+ * Growth is measured from the lowest reading seen since the execution started, so garbage another
+ * execution left behind (freed later, in a concurrent cycle) is not blamed on whoever runs next. An
+ * isolate that retains memory while idle is not found here (the isolate cap bounds that case).
  */
 final class HeapGuard implements AutoCloseable {
 
@@ -36,11 +46,21 @@ final class HeapGuard implements AutoCloseable {
     private final LongSupplier threshold;
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::afterCollection;
+    private final List<String> heapPools = new ArrayList<>();
+    private final List<String> edenPools = new ArrayList<>();
+    private final AtomicBoolean collecting = new AtomicBoolean();
+    /** Heap in use after the latest collection that emptied the young generation; -1 before the first. */
+    private volatile long retained = -1;
 
     /** @param threshold heap bytes in use after GC above which the guard acts */
     HeapGuard(Watchdog watchdog, LongSupplier threshold) {
         this.watchdog = watchdog;
         this.threshold = threshold;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() != MemoryType.HEAP) continue;
+            heapPools.add(pool.getName());
+            if (pool.getName().contains("Eden")) edenPools.add(pool.getName());
+        }
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(listener, null, null);
@@ -56,36 +76,86 @@ final class HeapGuard implements AutoCloseable {
         return () -> bytes;
     }
 
+    /**
+     * What an execution starting now measures its heap growth from: the heap after the latest collection,
+     * or, before the first one, all of the heap in use (more than is retained, so growth is underestimated,
+     * never blamed wrongly).
+     */
+    long retainedNow() {
+        long r = retained;
+        return r >= 0 ? r : ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     private void afterCollection(Notification n, Object handback) {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-        long used = heapUsedAfter(info.getGcInfo().getMemoryUsageAfterGc());
-        if (used > threshold.getAsLong()) relieve(used);
-    }
-
-    /** Heap pools only: metaspace and code cache are not what agent code fills. */
-    private static long heapUsedAfter(Map<String, MemoryUsage> pools) {
+        Map<String, MemoryUsage> after = info.getGcInfo().getMemoryUsageAfterGc();
+        // G1's concurrent-cycle pauses (Remark, Cleanup) leave eden as it was: their "after" counts fresh
+        // garbage as if it were kept.
+        for (String eden : edenPools) {
+            MemoryUsage u = after.get(eden);
+            if (u != null && u.getUsed() > 0) return;
+        }
         long used = 0;
-        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage u = pool.getType() == MemoryType.HEAP ? pools.get(pool.getName()) : null;
+        for (String pool : heapPools) {
+            MemoryUsage u = after.get(pool);
             if (u != null) used += u.getUsed();
         }
-        return used;
+        retained = used;
+        check(used);
     }
 
-    private void relieve(long used) {
-        ExecutionRun suspect = watchdog.running().stream()
-                .filter(r -> r.abortKind() == null)
-                .max(Comparator.comparingLong(ExecutionRun::allocatedSinceStart))
-                .orElse(null);
-        if (suspect == null || suspect.allocatedSinceStart() < MIN_SUSPECT_BYTES) {
+    private void check(long used) {
+        ExecutionRun overBudget = null;
+        long overBudgetShare = 0;
+        ExecutionRun pressured = null;
+        boolean pressure = used > threshold.getAsLong();
+        for (ExecutionRun run : watchdog.running()) {
+            long growth = run.heapGrowth(used);
+            long allocated = run.allocatedSinceStart();
+            long share = (long) (growth * run.allocationShare());
+            LOG.debug("after GC {} MiB in use; during an execution it grew by {} MiB, {} MiB of it by the execution's share of allocation ({} MiB)",
+                    used >> 20, growth >> 20, share >> 20, allocated >> 20);
+            if (run.abortKind() != null || allocated < MIN_SUSPECT_BYTES || share < MIN_SUSPECT_BYTES) continue;
+            if (share >= run.limits().maxRetainedBytes() && share > overBudgetShare) {
+                overBudget = run;
+                overBudgetShare = share;
+            }
+            if (pressure && (pressured == null || allocated > pressured.allocatedSinceStart())) pressured = run;
+        }
+        if (overBudget != null) {
+            LOG.warn("retained memory: an execution kept ~{} MiB (its share of the heap's growth since it started), over its {} MiB limit; stopping it",
+                    overBudgetShare >> 20, overBudget.limits().maxRetainedBytes() >> 20);
+            stop(overBudget, "retained-memory");
+        } else if (pressured != null) {
+            LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB; stopping the execution that allocated {} MiB",
+                    used >> 20, threshold.getAsLong() >> 20, pressured.allocatedSinceStart() >> 20);
+            stop(pressured, "heap-pressure");
+        } else if (pressure) {
             LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB, and no running execution to blame",
                     used >> 20, threshold.getAsLong() >> 20);
-            return;
         }
-        LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB; stopping the execution that allocated {} MiB",
-                used >> 20, threshold.getAsLong() >> 20, suspect.allocatedSinceStart() >> 20);
-        if (suspect.abort("heap-pressure")) watchdog.poke();
+    }
+
+    private void stop(ExecutionRun run, String kind) {
+        if (run.abort(kind)) watchdog.poke();
+    }
+
+    /**
+     * Collects the whole heap soon, on its own thread: called after a context was closed to free memory.
+     * G1 would otherwise leave that garbage in the old generation until its next concurrent cycle, and
+     * meanwhile every reading here (and every other session's headroom) would still include it.
+     */
+    void collectSoon() {
+        if (collecting.compareAndSet(false, true)) {
+            Thread.ofPlatform().name("paddock-heap-release").daemon().start(() -> {
+                try {
+                    System.gc();
+                } finally {
+                    collecting.set(false);
+                }
+            });
+        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.slf4j.Logger;
@@ -38,6 +39,10 @@ public final class Sandbox implements AutoCloseable {
     /** Isolates holding a live context: what the isolate cap counts. */
     private final Set<Isolate> live = ConcurrentHashMap.newKeySet();
     private final List<Consumer<Isolate>> evictionListeners = new CopyOnWriteArrayList<>();
+    /** Threads that run guest code (the pool, the warm-up): whose allocation the heap guard compares. */
+    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+    /** What workers that have ended allocated, so the sum never goes backwards. */
+    private final AtomicLong retiredWorkerBytes = new AtomicLong();
 
     private Sandbox(Limits limits, Capacity capacity, LongSupplier heapThreshold) {
         this.limits = limits;
@@ -123,6 +128,17 @@ public final class Sandbox implements AutoCloseable {
      * here, off the request path, makes the first execution fast.
      */
     private void warmUp() {
+        Thread self = Thread.currentThread();
+        workers.add(self);
+        try {
+            warmEngineAndTypeScript();
+        } finally {
+            workers.remove(self);
+            retiredWorkerBytes.addAndGet(Math.max(0, Watchdog.allocatedBytes(self)));
+        }
+    }
+
+    private void warmEngineAndTypeScript() {
         long start = System.nanoTime();
         try (Context c = Contexts.newContext(engine)) {
             GuestRuntime.install(c, NoHooks.INSTANCE);
@@ -169,6 +185,10 @@ public final class Sandbox implements AutoCloseable {
         return watchdog;
     }
 
+    HeapGuard heapGuard() {
+        return heapGuard;
+    }
+
     TypeScriptTranspiler typeScript() {
         return typeScript;
     }
@@ -190,11 +210,26 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory executionThreads() {
+    /**
+     * Bytes allocated so far by the threads that run guest code (execution pool, warm-up), or -1 where the
+     * JVM cannot tell. The JIT compiler's threads are left out: they allocate much and keep little.
+     */
+    long allocatedByWorkers() {
+        long sum = retiredWorkerBytes.get();
+        for (Thread t : workers) {
+            long bytes = Watchdog.allocatedBytes(t);
+            if (bytes < 0 && t.isAlive()) return -1;
+            sum += Math.max(0, bytes);
+        }
+        return sum;
+    }
+
+    private ThreadFactory executionThreads() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread t = new Thread(null, task, "paddock-exec-" + count.incrementAndGet(), EXECUTION_STACK_BYTES);
             t.setDaemon(true);
+            workers.add(t);
             return t;
         };
     }

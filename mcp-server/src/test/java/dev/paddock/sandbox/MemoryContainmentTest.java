@@ -17,6 +17,13 @@ import org.junit.jupiter.api.Test;
 class MemoryContainmentTest {
 
     private static final String STRING_BOMB = "const a = []; while (true) a.push('x'.repeat(1e6))";
+    /** The slowest classic bomb: many small objects, each costing the collector a copy. */
+    private static final String SMALL_OBJECTS_BOMB =
+            "globalThis.keep = []; for (let i = 0; ; i++) keep.push({ x: Math.random(), s: 'abc' + i })";
+    /** Ordinary work that allocates ~400 MB and keeps ~80 MB while it runs. */
+    private static final String JSON_ROUND_TRIP = "const a = Array.from({ length: 200000 }, (_, i) => ({ id: i, "
+            + "name: 'item' + i, tags: ['a', 'b'], score: i % 97 })); const b = JSON.parse(JSON.stringify(a)); "
+            + "return b.filter((x) => x.score > 50).map((x) => x.id).sort((x, y) => y - x).length";
     private static final String RETAINED_BOMB =
             "globalThis.keep = []; while (true) keep.push(new Array(1e5).fill({ n: keep.length }))";
 
@@ -44,9 +51,48 @@ class MemoryContainmentTest {
     }
 
     @Test
+    void anExecutionThatKeepsMoreThanItsRetainedBudgetIsStoppedAndItsIsolateReset() {
+        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30).withMaxRetainedBytes(128L << 20);
+        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), Long.MAX_VALUE);
+                Isolate bomb = sandbox.newIsolate();
+                Isolate bystander = sandbox.newIsolate()) {
+            run(bomb, "globalThis.kept = 'yes'");
+            Outcome o = whileBystanderRuns(bystander, () -> run(bomb, SMALL_OBJECTS_BOMB));
+            System.out.printf("retained budget: stopped after %d ms, bystander ran %d executions%n", o.millis, o.bystanderRuns);
+            assertThat(o.result.error().kind()).isEqualTo("memory");
+            assertThat(o.result.error().message()).startsWith(
+                    "stopped: this execution kept more than 128 MiB of memory alive (the retained-memory limit); "
+                            + "this session's globals were reset").contains("limits.maxRetainedBytes");
+            assertThat(o.result.error().isolateReset()).isTrue();
+            // The guard acts at the first young collection past the budget; filling 128 MiB with small objects
+            // takes well under a second on a quiet machine, seconds under load.
+            assertThat(o.millis).isLessThan(60_000);
+            assertThat(o.bystanderRuns).isGreaterThanOrEqualTo(3);
+            assertThat(run(bomb, "typeof kept").result().asString()).isEqualTo("undefined");
+        }
+    }
+
+    @Test
+    void ordinaryWorkStaysUnderTheDefaultRetainedBudgetEvenRightAfterABomb() {
+        try (Sandbox sandbox = Sandbox.startCold(Limits.DEFAULTS, Capacity.defaults().withThreads(2), Long.MAX_VALUE);
+                Isolate bomb = sandbox.newIsolate();
+                Isolate worker = sandbox.newIsolate()) {
+            for (int i = 0; i < 2; i++) {
+                ExecutionResult r = run(worker, JSON_ROUND_TRIP);
+                assertThat(r.error()).as("JSON round trip %d", i).isNull();
+                assertThat(r.result().asInt()).isEqualTo(94838);
+            }
+            assertThat(run(bomb, SMALL_OBJECTS_BOMB).error().name()).isEqualTo("RetainedMemoryLimitExceeded");
+            // The bomb's objects are garbage now, not yet collected everywhere: not this execution's doing.
+            ExecutionResult after = run(worker, JSON_ROUND_TRIP);
+            assertThat(after.error()).isNull();
+        }
+    }
+
+    @Test
     void retainedMemoryTriggersTheHeapGuardWhichResetsTheIsolate() {
         long threshold = heapUsedAfterGc() + (256L << 20);
-        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30);
+        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30).withMaxRetainedBytes(64L << 30);
         try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), threshold);
                 Isolate bomb = sandbox.newIsolate();
                 Isolate bystander = sandbox.newIsolate()) {
@@ -70,7 +116,7 @@ class MemoryContainmentTest {
     @Test
     void aStringBombUnderTheHeapGuardAlsoEndsWithAMemoryError() {
         long threshold = heapUsedAfterGc() + (256L << 20);
-        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30);
+        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30).withMaxRetainedBytes(64L << 30);
         try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), threshold);
                 Isolate bomb = sandbox.newIsolate()) {
             long start = System.nanoTime();
