@@ -58,6 +58,8 @@ final class ExecutionRun implements ExecutionScope {
     /** The lowest heap-after-GC reading since this execution started: what its heap growth counts from. */
     private volatile long heapBaseline;
     private volatile long allAllocatedAtStart = -1;
+    /** Its share of the heap's growth at the latest reading: what the isolate is charged when it ends. */
+    private volatile long keptEstimate;
     private volatile long abortNanos;
     private volatile Thread thread;
     private volatile boolean forcedReset;
@@ -174,6 +176,10 @@ final class ExecutionRun implements ExecutionScope {
         return Math.min(1, (double) own / all);
     }
 
+    void keptEstimate(long bytes) {
+        keptEstimate = bytes;
+    }
+
     Duration wallLimit() {
         return wallLimit;
     }
@@ -273,6 +279,7 @@ final class ExecutionRun implements ExecutionScope {
             watchdog.unregister(this);
         }
         if (forcedReset) isolate.discardContext();
+        else isolate.kept(keptEstimate);
         String kind = abortKind.get();
         if (kind != null && ExecutionErrors.RESETS_ISOLATE.contains(kind)) isolate.sandbox().heapGuard().collectSoon();
         future.complete(result);

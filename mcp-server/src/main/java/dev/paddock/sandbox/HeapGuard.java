@@ -6,10 +6,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.lang.management.RuntimeMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
@@ -33,29 +35,39 @@ import org.slf4j.LoggerFactory;
  * that allocated the most, among those during which the heap grew noticeably, is stopped.</li>
  * </ul>
  * Growth is measured from the lowest reading seen since the execution started, so garbage another
- * execution left behind (freed later, in a concurrent cycle) is not blamed on whoever runs next. An
- * isolate that retains memory while idle is not found here (the isolate cap bounds that case).
+ * execution left behind (freed later, in a concurrent cycle) is not blamed on whoever runs next. Under
+ * pressure with no running execution to blame, the idle isolate whose executions kept the most (the sum
+ * of their shares at their last reading) is evicted: memory kept in globals between calls is found too.
  */
 final class HeapGuard implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeapGuard.class);
     /** Below this an execution is not a plausible cause of heap pressure: better to stop nobody. */
     private static final long MIN_SUSPECT_BYTES = 32L << 20;
+    private static final RuntimeMXBean UPTIME = ManagementFactory.getRuntimeMXBean();
 
     private final Watchdog watchdog;
     private final LongSupplier threshold;
+    private final LongPredicate evictHeaviestIdle;
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::afterCollection;
     private final List<String> heapPools = new ArrayList<>();
     private final List<String> edenPools = new ArrayList<>();
     private final AtomicBoolean collecting = new AtomicBoolean();
+    /** When the guard last stopped or evicted something for heap pressure, in ms of JVM uptime. */
+    private volatile long relievedAt = -1;
     /** Heap in use after the latest collection that emptied the young generation; -1 before the first. */
     private volatile long retained = -1;
 
-    /** @param threshold heap bytes in use after GC above which the guard acts */
-    HeapGuard(Watchdog watchdog, LongSupplier threshold) {
+    /**
+     * @param threshold         heap bytes in use after GC above which the guard acts
+     * @param evictHeaviestIdle under pressure with no running execution to blame: evicts the idle isolate
+     *                          whose executions kept the most, at least the given bytes; false if none
+     */
+    HeapGuard(Watchdog watchdog, LongSupplier threshold, LongPredicate evictHeaviestIdle) {
         this.watchdog = watchdog;
         this.threshold = threshold;
+        this.evictHeaviestIdle = evictHeaviestIdle;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() != MemoryType.HEAP) continue;
             heapPools.add(pool.getName());
@@ -102,18 +114,21 @@ final class HeapGuard implements AutoCloseable {
             if (u != null) used += u.getUsed();
         }
         retained = used;
-        check(used);
+        check(used, info.getGcInfo().getStartTime());
     }
 
-    private void check(long used) {
+    /** @param gcStart when the collection read here started, in ms of JVM uptime */
+    private void check(long used, long gcStart) {
         ExecutionRun overBudget = null;
         long overBudgetShare = 0;
         ExecutionRun pressured = null;
-        boolean pressure = used > threshold.getAsLong();
+        // One collection can report several times; what the last act freed shows only in a later one.
+        boolean pressure = used > threshold.getAsLong() && gcStart > relievedAt;
         for (ExecutionRun run : watchdog.running()) {
             long growth = run.heapGrowth(used);
             long allocated = run.allocatedSinceStart();
             long share = (long) (growth * run.allocationShare());
+            run.keptEstimate(share);
             LOG.debug("after GC {} MiB in use; during an execution it grew by {} MiB, {} MiB of it by the execution's share of allocation ({} MiB)",
                     used >> 20, growth >> 20, share >> 20, allocated >> 20);
             if (run.abortKind() != null || allocated < MIN_SUSPECT_BYTES || share < MIN_SUSPECT_BYTES) continue;
@@ -131,9 +146,17 @@ final class HeapGuard implements AutoCloseable {
             LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB; stopping the execution that allocated {} MiB",
                     used >> 20, threshold.getAsLong() >> 20, pressured.allocatedSinceStart() >> 20);
             stop(pressured, "heap-pressure");
+            relievedAt = UPTIME.getUptime();
         } else if (pressure) {
-            LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB, and no running execution to blame",
-                    used >> 20, threshold.getAsLong() >> 20);
+            if (evictHeaviestIdle.test(MIN_SUSPECT_BYTES)) {
+                relievedAt = UPTIME.getUptime();
+                LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB; evicted the idle isolate that kept the most",
+                        used >> 20, threshold.getAsLong() >> 20);
+                collectSoon();
+            } else {
+                LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB, and no execution or idle isolate to blame",
+                        used >> 20, threshold.getAsLong() >> 20);
+            }
         }
     }
 

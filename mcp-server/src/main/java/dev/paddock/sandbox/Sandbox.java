@@ -52,7 +52,7 @@ public final class Sandbox implements AutoCloseable {
         // session with many queued executions takes turns with the others instead of holding the pool.
         this.pool = Executors.newFixedThreadPool(capacity.threads(), executionThreads());
         this.watchdog = new Watchdog();
-        this.heapGuard = new HeapGuard(watchdog, heapThreshold);
+        this.heapGuard = new HeapGuard(watchdog, heapThreshold, this::evictHeaviestIdle);
         this.typeScript = new TypeScriptTranspiler(engine);
     }
 
@@ -82,8 +82,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** As {@link #startCold(Limits, int)} with an exact heap threshold in bytes: for heap-guard tests. */
-    static Sandbox startCold(Limits limits, Capacity capacity, long heapThresholdBytes) {
-        return new Sandbox(limits, capacity, () -> heapThresholdBytes);
+    static Sandbox startCold(Limits limits, Capacity capacity, LongSupplier heapThresholdBytes) {
+        return new Sandbox(limits, capacity, heapThresholdBytes);
     }
 
     /**
@@ -103,15 +103,32 @@ public final class Sandbox implements AutoCloseable {
                     .max(Comparator.comparingLong(i -> i.idleNanos(now))).orElse(null);
             if (idlest == null) return;
             long idleSeconds = idlest.idleNanos(now) / 1_000_000_000L;
-            String notice = "this session's isolate was evicted after " + idleSeconds + " s idle to stay under the "
-                    + maxIsolates + "-isolate cap; its globals and in-memory state were lost";
-            if (idlest.evict(notice)) {
-                live.remove(idlest);
-                LOG.info("evicted an isolate idle for {} s (cap {})", idleSeconds, maxIsolates);
-                for (Consumer<Isolate> l : evictionListeners) Watchdog.callListener(() -> l.accept(idlest));
-            }
-            // Otherwise it got work meanwhile: look again.
+            evict(idlest, "this session's isolate was evicted after " + idleSeconds + " s idle to stay under the "
+                    + maxIsolates + "-isolate cap; its globals and in-memory state were lost");
+            // If it got work meanwhile it was not evicted: look again.
         }
+    }
+
+    /**
+     * Under heap pressure with no running execution to blame: evicts the idle isolate whose executions kept
+     * the most (by the heap guard's estimate, at least {@code minimum} bytes). False if there is none.
+     */
+    boolean evictHeaviestIdle(long minimum) {
+        Isolate heaviest = live.stream().filter(Isolate::idleWithContext)
+                .max(Comparator.comparingLong(Isolate::keptBytes)).orElse(null);
+        if (heaviest == null || heaviest.keptBytes() < minimum) return false;
+        long mib = heaviest.keptBytes() >> 20;
+        return evict(heaviest, "this session's isolate was evicted while idle because the server's memory was nearly "
+                + "full and its earlier executions had kept the most (~" + mib + " MiB); its globals and in-memory "
+                + "state were lost");
+    }
+
+    private boolean evict(Isolate isolate, String notice) {
+        if (!isolate.evict(notice)) return false;
+        live.remove(isolate);
+        LOG.info("evicted an isolate: {}", notice);
+        for (Consumer<Isolate> l : evictionListeners) Watchdog.callListener(() -> l.accept(isolate));
+        return true;
     }
 
     void contextReleased(Isolate isolate) {

@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,7 +54,7 @@ class MemoryContainmentTest {
     @Test
     void anExecutionThatKeepsMoreThanItsRetainedBudgetIsStoppedAndItsIsolateReset() {
         Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30).withMaxRetainedBytes(128L << 20);
-        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), Long.MAX_VALUE);
+        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), () -> Long.MAX_VALUE);
                 Isolate bomb = sandbox.newIsolate();
                 Isolate bystander = sandbox.newIsolate()) {
             run(bomb, "globalThis.kept = 'yes'");
@@ -74,7 +75,7 @@ class MemoryContainmentTest {
 
     @Test
     void ordinaryWorkStaysUnderTheDefaultRetainedBudgetEvenRightAfterABomb() {
-        try (Sandbox sandbox = Sandbox.startCold(Limits.DEFAULTS, Capacity.defaults().withThreads(2), Long.MAX_VALUE);
+        try (Sandbox sandbox = Sandbox.startCold(Limits.DEFAULTS, Capacity.defaults().withThreads(2), () -> Long.MAX_VALUE);
                 Isolate bomb = sandbox.newIsolate();
                 Isolate worker = sandbox.newIsolate()) {
             for (int i = 0; i < 2; i++) {
@@ -93,7 +94,7 @@ class MemoryContainmentTest {
     void retainedMemoryTriggersTheHeapGuardWhichResetsTheIsolate() {
         long threshold = heapUsedAfterGc() + (256L << 20);
         Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30).withMaxRetainedBytes(64L << 30);
-        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), threshold);
+        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), () -> threshold);
                 Isolate bomb = sandbox.newIsolate();
                 Isolate bystander = sandbox.newIsolate()) {
             run(bomb, "globalThis.kept = 'yes'");
@@ -117,7 +118,7 @@ class MemoryContainmentTest {
     void aStringBombUnderTheHeapGuardAlsoEndsWithAMemoryError() {
         long threshold = heapUsedAfterGc() + (256L << 20);
         Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30).withMaxRetainedBytes(64L << 30);
-        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), threshold);
+        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), () -> threshold);
                 Isolate bomb = sandbox.newIsolate()) {
             long start = System.nanoTime();
             ExecutionResult r = run(bomb, "globalThis.a = []; while (true) a.push('x'.repeat(1e6) + a.length)");
@@ -126,6 +127,53 @@ class MemoryContainmentTest {
             assertThat(r.error().isolateReset()).isTrue();
             assertThat(run(bomb, "typeof a").result().asString()).isEqualTo("undefined");
         }
+    }
+
+    @Test
+    void underHeapPressureWithNothingRunningTheIdleIsolateThatKeptTheMostIsEvicted() throws Exception {
+        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30).withMaxRetainedBytes(64L << 30);
+        AtomicLong threshold = new AtomicLong(Long.MAX_VALUE);
+        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), threshold::get);
+                Isolate heavy = sandbox.newIsolate();
+                Isolate lighter = sandbox.newIsolate();
+                Isolate small = sandbox.newIsolate()) {
+            run(small, "globalThis.mine = 'kept'");
+            // Full collections every 200 ms read the heap while the hoarders wait after filling their globals.
+            AtomicBoolean collecting = new AtomicBoolean(true);
+            Thread collector = Thread.ofPlatform().daemon().start(() -> {
+                while (collecting.get()) {
+                    System.gc();
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            run(heavy, hoard(160));
+            run(lighter, hoard(80));
+            collecting.set(false);
+            collector.join();
+            assertThat(heavy.keptBytes()).isGreaterThan(lighter.keptBytes()).isGreaterThan(64L << 20);
+
+            threshold.set(heapUsedAfterGc() - (64L << 20));
+            heapUsedAfterGc(); // a reading above the threshold, with no execution running
+            Thread.sleep(500); // GC notifications arrive on their own thread
+
+            ExecutionResult next = run(heavy, "typeof keep");
+            assertThat(next.result().asString()).isEqualTo("undefined");
+            assertThat(next.logs().get(0).level()).isEqualTo("warn");
+            assertThat(next.logs().get(0).message()).startsWith("this session's isolate was evicted while idle because "
+                    + "the server's memory was nearly full and its earlier executions had kept the most");
+            assertThat(run(lighter, "keep.length").result().asInt()).isEqualTo(80);
+            assertThat(run(small, "mine").result().asString()).isEqualTo("kept");
+        }
+    }
+
+    /** Keeps {@code mib} MiB in globals, then waits a second so a collection reads the heap meanwhile. */
+    private static String hoard(int mib) {
+        return "globalThis.keep = []; for (let i = 0; i < " + mib + "; i++) keep.push(new Float64Array(1 << 17).fill(i)); "
+                + "await new Promise((r) => setTimeout(r, 1000)); keep.length";
     }
 
     private record Outcome(ExecutionResult result, long millis, int bystanderRuns) {}
