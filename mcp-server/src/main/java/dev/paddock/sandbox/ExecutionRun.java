@@ -58,6 +58,8 @@ final class ExecutionRun implements ExecutionScope {
     /** The lowest heap-after-GC reading since this execution started: what its heap growth counts from. */
     private volatile long heapBaseline;
     private volatile long allAllocatedAtStart = -1;
+    /** Bytes it had allocated at the heap guard's latest reading (or request for one). */
+    private volatile long allocatedAtReading;
     /** Its share of the heap's growth at the latest reading: what the isolate is charged when it ends. */
     private volatile long keptEstimate;
     private volatile long abortNanos;
@@ -174,6 +176,14 @@ final class ExecutionRun implements ExecutionScope {
         long all = isolate.sandbox().allocatedByWorkers() - start;
         if (own < 0 || start < 0 || all <= 0) return 1;
         return Math.min(1, (double) own / all);
+    }
+
+    long allocatedAtReading() {
+        return allocatedAtReading;
+    }
+
+    void read(long allocated) {
+        allocatedAtReading = allocated;
     }
 
     void keptEstimate(long bytes) {

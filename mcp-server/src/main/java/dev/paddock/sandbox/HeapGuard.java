@@ -129,6 +129,7 @@ final class HeapGuard implements AutoCloseable {
             long allocated = run.allocatedSinceStart();
             long share = (long) (growth * run.allocationShare());
             run.keptEstimate(share);
+            run.read(allocated);
             LOG.debug("after GC {} MiB in use; during an execution it grew by {} MiB, {} MiB of it by the execution's share of allocation ({} MiB)",
                     used >> 20, growth >> 20, share >> 20, allocated >> 20);
             if (run.abortKind() != null || allocated < MIN_SUSPECT_BYTES || share < MIN_SUSPECT_BYTES) continue;
@@ -157,6 +158,21 @@ final class HeapGuard implements AutoCloseable {
                 LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB, and no execution or idle isolate to blame",
                         used >> 20, threshold.getAsLong() >> 20);
             }
+        }
+    }
+
+    /**
+     * Called by the watchdog for each running execution. Arrays larger than half a G1 region go straight
+     * to the old generation and fill no eden, so a bomb of large arrays can fill the heap without a young
+     * collection and thus without a reading. When an execution allocated twice its retained budget since
+     * the last reading, the heap is collected now. Ordinary work reaches a young collection first (the
+     * launcher caps eden at 15 % of the heap, ~300 MB of a 2g heap).
+     */
+    void readIfOverdue(ExecutionRun run) {
+        long allocated = run.allocatedSinceStart();
+        if (allocated >= 0 && allocated - run.allocatedAtReading() >= 2 * run.limits().maxRetainedBytes()) {
+            run.read(allocated);
+            collectSoon();
         }
     }
 

@@ -103,6 +103,7 @@ final class Watchdog implements AutoCloseable {
             if (run.abortKind() == null && run.allocatedSinceStart() >= run.limits().maxAllocatedBytes()) {
                 run.abort("memory");
             }
+            if (run.abortKind() == null) run.isolate().sandbox().heapGuard().readIfOverdue(run);
         }
         if (run.abortKind() != null) stop(run, now);
     }
