@@ -54,7 +54,7 @@ final class ExecCommand implements Callable<Integer> {
         ProfileGrants grants = ProfileGrants.loadAll(app.config()).get(Profile.DEFAULT);
         var limits = grants.profile().limits();
         var request = new ExecutionRequest(code, Optional.ofNullable(timeoutMs).map(Duration::ofMillis), false);
-        Sandbox sandbox = Sandbox.start(limits);
+        Sandbox sandbox = Sandbox.start(limits, grants.capacity());
         Isolate isolate = sandbox.newIsolate(grants.newSession());
         ExecutionResult outcome = isolate.submit(request, ExecutionListener.NONE).result().join();
         BoundedClose.close(isolate, sandbox);

@@ -2,6 +2,7 @@ package dev.paddock.cli;
 
 import dev.paddock.conformance.ConformanceFixture;
 import dev.paddock.config.ConfigException;
+import dev.paddock.sandbox.Capacity;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.Sandbox;
 import dev.paddock.config.PaddockConfig;
@@ -74,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
         Map<String, ProfileGrants> profiles = ProfileGrants.loadAll(config,
                 httpConfig.conformanceFixture() ? List.of(ConformanceFixture.capability()) : List.of());
         Limits limits = profiles.get(Profile.DEFAULT).profile().limits();
-        CompletableFuture<Sandbox> sandbox = startSandbox(limits);
+        CompletableFuture<Sandbox> sandbox = startSandbox(limits, config.capacity());
         PaddockHttpServer server;
         int port;
         try {
@@ -120,9 +121,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static CompletableFuture<Sandbox> startSandbox(Limits limits) {
+    private static CompletableFuture<Sandbox> startSandbox(Limits limits, Capacity capacity) {
         CompletableFuture<Sandbox> sandbox = CompletableFuture.supplyAsync(() -> {
-                    Sandbox started = Sandbox.start(limits);
+                    Sandbox started = Sandbox.start(limits, capacity);
                     SessionHostApi.dropStateOnEviction(started);
                     return started;
                 },
@@ -145,7 +146,7 @@ public final class ServeCommand implements Callable<Integer> {
         Limits limits = grants.profile().limits();
         // The engine takes a second or more to start; answer `initialize` meanwhile, and let the first
         // `execute` wait for it.
-        CompletableFuture<Sandbox> sandbox = startSandbox(limits);
+        CompletableFuture<Sandbox> sandbox = startSandbox(limits, grants.capacity());
         PaddockServer server = PaddockServer.overStdio(in, out, api -> sandbox.join().newIsolate(api), grants);
         log.info("paddock {} serving MCP over stdio", PaddockServer.version());
         server.closed().join();

@@ -1,5 +1,6 @@
 package dev.paddock.config;
 
+import dev.paddock.sandbox.Capacity;
 import dev.paddock.sandbox.Limits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import tools.jackson.databind.node.MissingNode;
  */
 final class ConfigReader {
     private static final Set<String> PROFILE_KEYS = Set.of("limits", "capabilities", "exposeAsTools", "egress");
-    private static final String TOP_KEYS = "$schema, limits, capabilities, exposeAsTools, egress, plugins, profiles, http";
+    private static final String TOP_KEYS = "$schema, limits, capabilities, exposeAsTools, egress, plugins, profiles, http, sandbox";
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final LocatedJson json;
@@ -35,7 +36,7 @@ final class ConfigReader {
         JsonNode root = json.root();
         if (!root.isObject()) throw json.atValue("", "the config must be a JSON object");
         for (String key : root.propertyNames()) {
-            if (!PROFILE_KEYS.contains(key) && !Set.of("$schema", "plugins", "profiles", "http").contains(key)) {
+            if (!PROFILE_KEYS.contains(key) && !Set.of("$schema", "plugins", "profiles", "http", "sandbox").contains(key)) {
                 throw unknownKey("", key, TOP_KEYS);
             }
         }
@@ -65,7 +66,8 @@ final class ConfigReader {
         List<Path> plugins = plugins(root.path("plugins"), baseDir);
         JsonNode http = root.path("http");
         if (!http.isMissingNode() && !http.isObject()) throw json.atValue("http", "http must be an object");
-        return new PaddockConfig(profiles, plugins, http, baseDir, Optional.of(json));
+        Capacity capacity = capacity(root.path("sandbox"));
+        return new PaddockConfig(profiles, plugins, http, capacity, baseDir, Optional.of(json));
     }
 
     private Profile profile(String name, JsonNode body, String path) throws ConfigException {
@@ -117,25 +119,51 @@ final class ConfigReader {
             String at = LocatedJson.child(path, key);
             JsonNode value = node.get(key);
             try {
-                long allocated = l.maxAllocatedBytes();
                 l = switch (key) {
-                    case "wallTimeMs" -> new Limits(millis(value, at), l.cpuTime(), l.maxResultBytes(), l.maxLogBytes(), l.maxLogLines());
-                    case "cpuTimeMs" -> new Limits(l.wallTime(), millis(value, at), l.maxResultBytes(), l.maxLogBytes(), l.maxLogLines());
-                    case "maxResultBytes" -> new Limits(l.wallTime(), l.cpuTime(), count(value, at, "bytes"), l.maxLogBytes(), l.maxLogLines());
-                    case "maxLogBytes" -> new Limits(l.wallTime(), l.cpuTime(), l.maxResultBytes(), count(value, at, "bytes"), l.maxLogLines());
-                    case "maxLogLines" -> new Limits(l.wallTime(), l.cpuTime(), l.maxResultBytes(), l.maxLogBytes(), count(value, at, "lines"));
-                    case "maxAllocatedBytes" -> l;
-                    default -> throw unknownKey(path, key,
-                            "wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes");
+                    case "wallTimeMs" -> new Limits(millis(value, at), l.cpuTime(), l.maxResultBytes(), l.maxLogBytes(),
+                            l.maxLogLines(), l.maxAllocatedBytes(), l.maxRetainedBytes());
+                    case "cpuTimeMs" -> new Limits(l.wallTime(), millis(value, at), l.maxResultBytes(), l.maxLogBytes(),
+                            l.maxLogLines(), l.maxAllocatedBytes(), l.maxRetainedBytes());
+                    case "maxResultBytes" -> new Limits(l.wallTime(), l.cpuTime(), count(value, at, "bytes"), l.maxLogBytes(),
+                            l.maxLogLines(), l.maxAllocatedBytes(), l.maxRetainedBytes());
+                    case "maxLogBytes" -> new Limits(l.wallTime(), l.cpuTime(), l.maxResultBytes(), count(value, at, "bytes"),
+                            l.maxLogLines(), l.maxAllocatedBytes(), l.maxRetainedBytes());
+                    case "maxLogLines" -> new Limits(l.wallTime(), l.cpuTime(), l.maxResultBytes(), l.maxLogBytes(),
+                            count(value, at, "lines"), l.maxAllocatedBytes(), l.maxRetainedBytes());
+                    case "maxAllocatedBytes" -> l.withMaxAllocatedBytes(positiveInteger(value, at, "bytes", Long.MAX_VALUE));
+                    case "maxRetainedBytes" -> l.withMaxRetainedBytes(positiveInteger(value, at, "bytes", Long.MAX_VALUE));
+                    default -> throw unknownKey(path, key, "wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, "
+                            + "maxLogLines, maxAllocatedBytes, maxRetainedBytes");
                 };
-                l = l.withMaxAllocatedBytes(key.equals("maxAllocatedBytes")
-                        ? positiveInteger(value, at, "bytes", Long.MAX_VALUE) : allocated);
             } catch (IllegalArgumentException e) {
                 // Limits owns its own rules (e.g. minimum sizes); report them at the value that broke them.
                 throw json.atValue(at, at + " is out of range: " + e.getMessage());
             }
         }
         return l;
+    }
+
+    /** The top-level "sandbox" section: what all sessions of the process share. */
+    private Capacity capacity(JsonNode node) throws ConfigException {
+        Capacity c = Capacity.defaults();
+        if (node.isMissingNode()) return c;
+        if (!node.isObject()) throw json.atValue("sandbox", "sandbox must be an object");
+        for (String key : node.propertyNames()) {
+            String at = LocatedJson.child("sandbox", key);
+            JsonNode value = node.get(key);
+            c = switch (key) {
+                case "threads" -> c.withThreads(count(value, at, "executions running at once"));
+                case "maxIsolates" -> c.withMaxIsolates(count(value, at, "isolates"));
+                case "heapPressure" -> {
+                    if (!value.isNumber() || !(value.asDouble() > 0 && value.asDouble() < 1)) {
+                        throw json.atValue(at, at + " must be a fraction of the heap between 0 and 1, e.g. 0.7");
+                    }
+                    yield new Capacity(c.threads(), c.maxIsolates(), value.asDouble());
+                }
+                default -> throw unknownKey("sandbox", key, "threads, maxIsolates, heapPressure");
+            };
+        }
+        return c;
     }
 
     private Duration millis(JsonNode value, String path) throws ConfigException {

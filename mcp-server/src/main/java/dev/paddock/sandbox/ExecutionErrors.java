@@ -2,6 +2,7 @@ package dev.paddock.sandbox;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.PolyglotException;
@@ -10,6 +11,9 @@ import org.graalvm.polyglot.PolyglotException;
 final class ExecutionErrors {
 
     private ExecutionErrors() {}
+
+    /** Limits whose stop closes the context: what they measure may sit in the globals. */
+    static final Set<String> RESETS_ISOLATE = Set.of("heap-pressure", "retained-memory");
 
     /** Names agents reach for that do not exist here, and what to do instead. */
     private static final Map<String, String> MISSING_GLOBALS = Map.of(
@@ -68,11 +72,18 @@ final class ExecutionErrors {
             case "memory" -> new ExecutionError(kind, "AllocationLimitExceeded",
                     "execution exceeded the " + (limits.maxAllocatedBytes() >> 20) + " MiB allocation limit"
                             + " (bytes allocated by this execution, freed or not); allocate less, e.g. process "
-                            + "the data in smaller pieces" + lost,
+                            + "the data in smaller pieces, or raise limits.maxAllocatedBytes in paddock.json" + lost,
                     null, null, null, reset);
+            case "retained-memory" -> new ExecutionError("memory", "RetainedMemoryLimitExceeded",
+                    "stopped: this execution kept more than " + (limits.maxRetainedBytes() >> 20) + " MiB of memory "
+                            + "alive (the retained-memory limit); this session's globals were reset to free it. Keep "
+                            + "less in memory at once (e.g. process the data in smaller pieces), or raise "
+                            + "limits.maxRetainedBytes in paddock.json", null, null, null, true);
             case "heap-pressure" -> new ExecutionError("memory", "HeapPressure",
                     "stopped: heap pressure; this session's globals were reset (the server's memory was "
-                            + "nearly full and this execution had allocated the most)", null, null, null, true);
+                            + "nearly full and this execution had allocated the most). The server's heap is set by "
+                            + "PADDOCK_HEAP, the threshold by sandbox.heapPressure in paddock.json",
+                    null, null, null, true);
             case "closed" -> new ExecutionError("cancelled", "Cancelled",
                     "the session was closed while the code was running", null, null, null, reset);
             default -> new ExecutionError("cancelled", "Cancelled", "execution was cancelled" + lost,

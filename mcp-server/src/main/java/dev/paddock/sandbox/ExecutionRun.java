@@ -55,6 +55,13 @@ final class ExecutionRun implements ExecutionScope {
     private volatile long deadlineNanos = Long.MAX_VALUE;
     private volatile long cpuStartNanos = -1;
     private volatile long allocatedAtStart = -1;
+    /** The lowest heap-after-GC reading since this execution started: what its heap growth counts from. */
+    private volatile long heapBaseline;
+    private volatile long allAllocatedAtStart = -1;
+    /** Bytes it had allocated at the heap guard's latest reading (or request for one). */
+    private volatile long allocatedAtReading;
+    /** Its share of the heap's growth at the latest reading: what the isolate is charged when it ends. */
+    private volatile long keptEstimate;
     private volatile long abortNanos;
     private volatile Thread thread;
     private volatile boolean forcedReset;
@@ -149,6 +156,40 @@ final class ExecutionRun implements ExecutionScope {
         return now < 0 ? -1 : now - start;
     }
 
+    /**
+     * How much the heap after GC grew since this execution started, given the latest reading; a lower
+     * reading becomes the new baseline (garbage from before was freed). Called by the heap guard only.
+     */
+    long heapGrowth(long retained) {
+        long growth = retained - heapBaseline;
+        if (growth < 0) heapBaseline = retained;
+        return growth;
+    }
+
+    /**
+     * This execution's part of the bytes the sandbox's threads allocated since it started (0 to 1): its
+     * share of the heap growth. Other sessions and the TypeScript warm-up allocate, and keep some, too.
+     */
+    double allocationShare() {
+        long own = allocatedSinceStart();
+        long start = allAllocatedAtStart;
+        long all = isolate.sandbox().allocatedByWorkers() - start;
+        if (own < 0 || start < 0 || all <= 0) return 1;
+        return Math.min(1, (double) own / all);
+    }
+
+    long allocatedAtReading() {
+        return allocatedAtReading;
+    }
+
+    void read(long allocated) {
+        allocatedAtReading = allocated;
+    }
+
+    void keptEstimate(long bytes) {
+        keptEstimate = bytes;
+    }
+
     Duration wallLimit() {
         return wallLimit;
     }
@@ -232,6 +273,8 @@ final class ExecutionRun implements ExecutionScope {
     void execute(Watchdog watchdog) {
         thread = Thread.currentThread();
         allocatedAtStart = Watchdog.allocatedBytes(thread);
+        allAllocatedAtStart = isolate.sandbox().allocatedByWorkers();
+        heapBaseline = isolate.sandbox().heapGuard().retainedNow();
         startNanos = System.nanoTime();
         String evicted = isolate.takeEvictionNotice();
         if (evicted != null) logs.add("warn", evicted);
@@ -246,6 +289,9 @@ final class ExecutionRun implements ExecutionScope {
             watchdog.unregister(this);
         }
         if (forcedReset) isolate.discardContext();
+        else isolate.kept(keptEstimate);
+        String kind = abortKind.get();
+        if (kind != null && ExecutionErrors.RESETS_ISOLATE.contains(kind)) isolate.sandbox().heapGuard().collectSoon();
         future.complete(result);
     }
 

@@ -3,12 +3,15 @@ package dev.paddock.sandbox;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.lang.management.RuntimeMXBean;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
@@ -20,27 +23,56 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Protects the shared heap, which GraalJS community cannot cap per context. After every garbage collection
- * the JVM reports how much heap is still in use; when that is above the threshold, the memory is retained
- * by someone, and the running execution that allocated the most since it started is the likeliest owner.
- * It is stopped and its context closed (only that frees what its globals hold), so the session starts
- * afresh. Allocation counts are a proxy for retention: an isolate that retains memory while idle is not
- * found here (the isolate cap and the allocation ceiling bound that case).
+ * that empties the young generation, the heap still in use is memory someone keeps alive. Two rules act on
+ * it, and both stop an execution and close its context (only that frees what its globals hold):
+ * <ul>
+ * <li><b>retained budget</b>: an execution's share of the heap's growth since it started exceeds
+ * {@link Limits#maxRetainedBytes()}. Its share is the growth times its part of the bytes the sandbox's
+ * threads allocated meanwhile: other sessions and the TypeScript warm-up allocate (and keep) too, and a
+ * bomb is nearly all of the allocation. This catches a bomb at the first collection past a few hundred MiB instead of when the
+ * whole heap is nearly full.</li>
+ * <li><b>heap pressure</b>: the heap is above the threshold after a collection: the running execution
+ * that allocated the most, among those during which the heap grew noticeably, is stopped.</li>
+ * </ul>
+ * Growth is measured from the lowest reading seen since the execution started, so garbage another
+ * execution left behind (freed later, in a concurrent cycle) is not blamed on whoever runs next. Under
+ * pressure with no running execution to blame, the idle isolate whose executions kept the most (the sum
+ * of their shares at their last reading) is evicted: memory kept in globals between calls is found too.
  */
 final class HeapGuard implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeapGuard.class);
     /** Below this an execution is not a plausible cause of heap pressure: better to stop nobody. */
     private static final long MIN_SUSPECT_BYTES = 32L << 20;
+    private static final RuntimeMXBean UPTIME = ManagementFactory.getRuntimeMXBean();
 
     private final Watchdog watchdog;
     private final LongSupplier threshold;
+    private final LongPredicate evictHeaviestIdle;
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::afterCollection;
+    private final List<String> heapPools = new ArrayList<>();
+    private final List<String> edenPools = new ArrayList<>();
+    private final AtomicBoolean collecting = new AtomicBoolean();
+    /** When the guard last stopped or evicted something for heap pressure, in ms of JVM uptime. */
+    private volatile long relievedAt = -1;
+    /** Heap in use after the latest collection that emptied the young generation; -1 before the first. */
+    private volatile long retained = -1;
 
-    /** @param threshold heap bytes in use after GC above which the guard acts */
-    HeapGuard(Watchdog watchdog, LongSupplier threshold) {
+    /**
+     * @param threshold         heap bytes in use after GC above which the guard acts
+     * @param evictHeaviestIdle under pressure with no running execution to blame: evicts the idle isolate
+     *                          whose executions kept the most, at least the given bytes; false if none
+     */
+    HeapGuard(Watchdog watchdog, LongSupplier threshold, LongPredicate evictHeaviestIdle) {
         this.watchdog = watchdog;
         this.threshold = threshold;
+        this.evictHeaviestIdle = evictHeaviestIdle;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() != MemoryType.HEAP) continue;
+            heapPools.add(pool.getName());
+            if (pool.getName().contains("Eden")) edenPools.add(pool.getName());
+        }
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(listener, null, null);
@@ -56,36 +88,113 @@ final class HeapGuard implements AutoCloseable {
         return () -> bytes;
     }
 
+    /**
+     * What an execution starting now measures its heap growth from: the heap after the latest collection,
+     * or, before the first one, all of the heap in use (more than is retained, so growth is underestimated,
+     * never blamed wrongly).
+     */
+    long retainedNow() {
+        long r = retained;
+        return r >= 0 ? r : ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     private void afterCollection(Notification n, Object handback) {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-        long used = heapUsedAfter(info.getGcInfo().getMemoryUsageAfterGc());
-        if (used > threshold.getAsLong()) relieve(used);
-    }
-
-    /** Heap pools only: metaspace and code cache are not what agent code fills. */
-    private static long heapUsedAfter(Map<String, MemoryUsage> pools) {
+        Map<String, MemoryUsage> after = info.getGcInfo().getMemoryUsageAfterGc();
+        // G1's concurrent-cycle pauses (Remark, Cleanup) leave eden as it was: their "after" counts fresh
+        // garbage as if it were kept.
+        for (String eden : edenPools) {
+            MemoryUsage u = after.get(eden);
+            if (u != null && u.getUsed() > 0) return;
+        }
         long used = 0;
-        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage u = pool.getType() == MemoryType.HEAP ? pools.get(pool.getName()) : null;
+        for (String pool : heapPools) {
+            MemoryUsage u = after.get(pool);
             if (u != null) used += u.getUsed();
         }
-        return used;
+        retained = used;
+        check(used, info.getGcInfo().getStartTime());
     }
 
-    private void relieve(long used) {
-        ExecutionRun suspect = watchdog.running().stream()
-                .filter(r -> r.abortKind() == null)
-                .max(Comparator.comparingLong(ExecutionRun::allocatedSinceStart))
-                .orElse(null);
-        if (suspect == null || suspect.allocatedSinceStart() < MIN_SUSPECT_BYTES) {
-            LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB, and no running execution to blame",
-                    used >> 20, threshold.getAsLong() >> 20);
-            return;
+    /** @param gcStart when the collection read here started, in ms of JVM uptime */
+    private void check(long used, long gcStart) {
+        ExecutionRun overBudget = null;
+        long overBudgetShare = 0;
+        ExecutionRun pressured = null;
+        // One collection can report several times; what the last act freed shows only in a later one.
+        boolean pressure = used > threshold.getAsLong() && gcStart > relievedAt;
+        for (ExecutionRun run : watchdog.running()) {
+            long growth = run.heapGrowth(used);
+            long allocated = run.allocatedSinceStart();
+            long share = (long) (growth * run.allocationShare());
+            run.keptEstimate(share);
+            run.read(allocated);
+            LOG.debug("after GC {} MiB in use; during an execution it grew by {} MiB, {} MiB of it by the execution's share of allocation ({} MiB)",
+                    used >> 20, growth >> 20, share >> 20, allocated >> 20);
+            if (run.abortKind() != null || allocated < MIN_SUSPECT_BYTES || share < MIN_SUSPECT_BYTES) continue;
+            if (share >= run.limits().maxRetainedBytes() && share > overBudgetShare) {
+                overBudget = run;
+                overBudgetShare = share;
+            }
+            if (pressure && (pressured == null || allocated > pressured.allocatedSinceStart())) pressured = run;
         }
-        LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB; stopping the execution that allocated {} MiB",
-                used >> 20, threshold.getAsLong() >> 20, suspect.allocatedSinceStart() >> 20);
-        if (suspect.abort("heap-pressure")) watchdog.poke();
+        if (overBudget != null) {
+            LOG.warn("retained memory: an execution kept ~{} MiB (its share of the heap's growth since it started), over its {} MiB limit; stopping it",
+                    overBudgetShare >> 20, overBudget.limits().maxRetainedBytes() >> 20);
+            stop(overBudget, "retained-memory");
+        } else if (pressured != null) {
+            LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB; stopping the execution that allocated {} MiB",
+                    used >> 20, threshold.getAsLong() >> 20, pressured.allocatedSinceStart() >> 20);
+            stop(pressured, "heap-pressure");
+            relievedAt = UPTIME.getUptime();
+        } else if (pressure) {
+            if (evictHeaviestIdle.test(MIN_SUSPECT_BYTES)) {
+                relievedAt = UPTIME.getUptime();
+                LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB; evicted the idle isolate that kept the most",
+                        used >> 20, threshold.getAsLong() >> 20);
+                collectSoon();
+            } else {
+                LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB, and no execution or idle isolate to blame",
+                        used >> 20, threshold.getAsLong() >> 20);
+            }
+        }
+    }
+
+    /**
+     * Called by the watchdog for each running execution. Arrays larger than half a G1 region go straight
+     * to the old generation and fill no eden, so a bomb of large arrays can fill the heap without a young
+     * collection and thus without a reading. When an execution allocated twice its retained budget since
+     * the last reading, the heap is collected now. Ordinary work reaches a young collection first (the
+     * launcher caps eden at 15 % of the heap, ~300 MB of a 2g heap).
+     */
+    void readIfOverdue(ExecutionRun run) {
+        long allocated = run.allocatedSinceStart();
+        if (allocated >= 0 && allocated - run.allocatedAtReading() >= 2 * run.limits().maxRetainedBytes()) {
+            run.read(allocated);
+            collectSoon();
+        }
+    }
+
+    private void stop(ExecutionRun run, String kind) {
+        if (run.abort(kind)) watchdog.poke();
+    }
+
+    /**
+     * Collects the whole heap soon, on its own thread: called after a context was closed to free memory.
+     * G1 would otherwise leave that garbage in the old generation until its next concurrent cycle, and
+     * meanwhile every reading here (and every other session's headroom) would still include it.
+     */
+    void collectSoon() {
+        if (collecting.compareAndSet(false, true)) {
+            Thread.ofPlatform().name("paddock-heap-release").daemon().start(() -> {
+                try {
+                    System.gc();
+                } finally {
+                    collecting.set(false);
+                }
+            });
+        }
     }
 
     @Override

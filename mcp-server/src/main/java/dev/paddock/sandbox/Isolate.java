@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
 
@@ -26,6 +27,9 @@ public final class Isolate implements AutoCloseable {
     private String evictionNotice;
     /** When an execution last ended here (or the isolate was created): what "longest idle" compares. */
     private volatile long lastActiveNanos = System.nanoTime();
+
+    /** What executions here kept on the heap, by the heap guard's estimate; 0 again with a new context. */
+    private final AtomicLong keptBytes = new AtomicLong();
 
     /** The context and its runtime; replaced on reset. Used only by the running execution's thread. */
     private volatile Context context;
@@ -111,6 +115,15 @@ public final class Isolate implements AutoCloseable {
         return context;
     }
 
+    long keptBytes() {
+        return keptBytes.get();
+    }
+
+    /** An execution ended and, by the heap guard's estimate, kept this much (negative: it freed some). */
+    void kept(long bytes) {
+        keptBytes.updateAndGet(k -> Math.max(0, k + bytes));
+    }
+
     long idleNanos(long now) {
         return now - lastActiveNanos;
     }
@@ -132,6 +145,7 @@ public final class Isolate implements AutoCloseable {
             context = null;
             runtime = null;
             evictionNotice = notice;
+            keptBytes.set(0);
         }
         try {
             c.close();
@@ -156,6 +170,7 @@ public final class Isolate implements AutoCloseable {
     void discardContext() {
         Context c = context;
         context = null;
+        keptBytes.set(0);
         runtime = null;
         sandbox.contextReleased(this);
         if (c != null) {

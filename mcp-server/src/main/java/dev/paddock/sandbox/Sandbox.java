@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.slf4j.Logger;
@@ -38,6 +39,10 @@ public final class Sandbox implements AutoCloseable {
     /** Isolates holding a live context: what the isolate cap counts. */
     private final Set<Isolate> live = ConcurrentHashMap.newKeySet();
     private final List<Consumer<Isolate>> evictionListeners = new CopyOnWriteArrayList<>();
+    /** Threads that run guest code (the pool, the warm-up): whose allocation the heap guard compares. */
+    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+    /** What workers that have ended allocated, so the sum never goes backwards. */
+    private final AtomicLong retiredWorkerBytes = new AtomicLong();
 
     private Sandbox(Limits limits, Capacity capacity, LongSupplier heapThreshold) {
         this.limits = limits;
@@ -47,7 +52,7 @@ public final class Sandbox implements AutoCloseable {
         // session with many queued executions takes turns with the others instead of holding the pool.
         this.pool = Executors.newFixedThreadPool(capacity.threads(), executionThreads());
         this.watchdog = new Watchdog();
-        this.heapGuard = new HeapGuard(watchdog, heapThreshold);
+        this.heapGuard = new HeapGuard(watchdog, heapThreshold, this::evictHeaviestIdle);
         this.typeScript = new TypeScriptTranspiler(engine);
     }
 
@@ -77,8 +82,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** As {@link #startCold(Limits, int)} with an exact heap threshold in bytes: for heap-guard tests. */
-    static Sandbox startCold(Limits limits, Capacity capacity, long heapThresholdBytes) {
-        return new Sandbox(limits, capacity, () -> heapThresholdBytes);
+    static Sandbox startCold(Limits limits, Capacity capacity, LongSupplier heapThresholdBytes) {
+        return new Sandbox(limits, capacity, heapThresholdBytes);
     }
 
     /**
@@ -98,15 +103,32 @@ public final class Sandbox implements AutoCloseable {
                     .max(Comparator.comparingLong(i -> i.idleNanos(now))).orElse(null);
             if (idlest == null) return;
             long idleSeconds = idlest.idleNanos(now) / 1_000_000_000L;
-            String notice = "this session's isolate was evicted after " + idleSeconds + " s idle to stay under the "
-                    + maxIsolates + "-isolate cap; its globals and in-memory state were lost";
-            if (idlest.evict(notice)) {
-                live.remove(idlest);
-                LOG.info("evicted an isolate idle for {} s (cap {})", idleSeconds, maxIsolates);
-                for (Consumer<Isolate> l : evictionListeners) Watchdog.callListener(() -> l.accept(idlest));
-            }
-            // Otherwise it got work meanwhile: look again.
+            evict(idlest, "this session's isolate was evicted after " + idleSeconds + " s idle to stay under the "
+                    + maxIsolates + "-isolate cap; its globals and in-memory state were lost");
+            // If it got work meanwhile it was not evicted: look again.
         }
+    }
+
+    /**
+     * Under heap pressure with no running execution to blame: evicts the idle isolate whose executions kept
+     * the most (by the heap guard's estimate, at least {@code minimum} bytes). False if there is none.
+     */
+    boolean evictHeaviestIdle(long minimum) {
+        Isolate heaviest = live.stream().filter(Isolate::idleWithContext)
+                .max(Comparator.comparingLong(Isolate::keptBytes)).orElse(null);
+        if (heaviest == null || heaviest.keptBytes() < minimum) return false;
+        long mib = heaviest.keptBytes() >> 20;
+        return evict(heaviest, "this session's isolate was evicted while idle because the server's memory was nearly "
+                + "full and its earlier executions had kept the most (~" + mib + " MiB); its globals and in-memory "
+                + "state were lost");
+    }
+
+    private boolean evict(Isolate isolate, String notice) {
+        if (!isolate.evict(notice)) return false;
+        live.remove(isolate);
+        LOG.info("evicted an isolate: {}", notice);
+        for (Consumer<Isolate> l : evictionListeners) Watchdog.callListener(() -> l.accept(isolate));
+        return true;
     }
 
     void contextReleased(Isolate isolate) {
@@ -123,6 +145,17 @@ public final class Sandbox implements AutoCloseable {
      * here, off the request path, makes the first execution fast.
      */
     private void warmUp() {
+        Thread self = Thread.currentThread();
+        workers.add(self);
+        try {
+            warmEngineAndTypeScript();
+        } finally {
+            workers.remove(self);
+            retiredWorkerBytes.addAndGet(Math.max(0, Watchdog.allocatedBytes(self)));
+        }
+    }
+
+    private void warmEngineAndTypeScript() {
         long start = System.nanoTime();
         try (Context c = Contexts.newContext(engine)) {
             GuestRuntime.install(c, NoHooks.INSTANCE);
@@ -169,6 +202,10 @@ public final class Sandbox implements AutoCloseable {
         return watchdog;
     }
 
+    HeapGuard heapGuard() {
+        return heapGuard;
+    }
+
     TypeScriptTranspiler typeScript() {
         return typeScript;
     }
@@ -190,11 +227,26 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory executionThreads() {
+    /**
+     * Bytes allocated so far by the threads that run guest code (execution pool, warm-up), or -1 where the
+     * JVM cannot tell. The JIT compiler's threads are left out: they allocate much and keep little.
+     */
+    long allocatedByWorkers() {
+        long sum = retiredWorkerBytes.get();
+        for (Thread t : workers) {
+            long bytes = Watchdog.allocatedBytes(t);
+            if (bytes < 0 && t.isAlive()) return -1;
+            sum += Math.max(0, bytes);
+        }
+        return sum;
+    }
+
+    private ThreadFactory executionThreads() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread t = new Thread(null, task, "paddock-exec-" + count.incrementAndGet(), EXECUTION_STACK_BYTES);
             t.setDaemon(true);
+            workers.add(t);
             return t;
         };
     }

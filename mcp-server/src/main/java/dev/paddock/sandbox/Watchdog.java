@@ -103,13 +103,14 @@ final class Watchdog implements AutoCloseable {
             if (run.abortKind() == null && run.allocatedSinceStart() >= run.limits().maxAllocatedBytes()) {
                 run.abort("memory");
             }
+            if (run.abortKind() == null) run.isolate().sandbox().heapGuard().readIfOverdue(run);
         }
         if (run.abortKind() != null) stop(run, now);
     }
 
     private void stop(ExecutionRun run, long now) {
-        // Heap pressure is retained memory: only closing the context frees it, so no interrupt first.
-        boolean heapPressure = "heap-pressure".equals(run.abortKind());
+        // Retained memory may sit in globals: only closing the context frees it, so no interrupt first.
+        boolean heapPressure = ExecutionErrors.RESETS_ISOLATE.contains(run.abortKind());
         if (heapPressure || run.cpuStartNanos() >= 0 && now - run.abortNanos() > FORCE_CLOSE_AFTER_NANOS) {
             if (!heapPressure) {
                 LOG.warn("execution ignored interrupts for {} ms; closing its context", FORCE_CLOSE_AFTER_NANOS / 1_000_000);

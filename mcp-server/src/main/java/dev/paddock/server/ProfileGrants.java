@@ -11,6 +11,7 @@ import dev.paddock.capability.ProviderContext;
 import dev.paddock.config.ConfigException;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.config.Profile;
+import dev.paddock.sandbox.Capacity;
 import dev.paddock.egress.EgressBridge;
 import dev.paddock.egress.EgressClient;
 import dev.paddock.egress.EgressConfigException;
@@ -140,6 +141,11 @@ public final class ProfileGrants {
 
     public Profile profile() {
         return profile;
+    }
+
+    /** The process-wide sandbox settings of the config these grants come from. */
+    public Capacity capacity() {
+        return config.capacity();
     }
 
     /** The granted declarations the model reads ("" when nothing is granted). */

@@ -37,7 +37,8 @@ class ConfigSchemaTest {
                  "egress": {"rules": [{"url": "https://api.example.com/v1/*", "methods": ["GET"],
                    "headers": {"Authorization": "Bearer ${env:TOKEN}"}}], "timeoutMs": 1000},
                  "plugins": ["plugins/weather.jar"], "profiles": {"team-a": {"capabilities": {"state": {}}}},
-                 "http": {"tokens": {"${env:TEAM_A_TOKEN}": "team-a"}}}""";
+                 "http": {"tokens": {"${env:TEAM_A_TOKEN}": "team-a"}},
+                 "sandbox": {"threads": 8, "maxIsolates": 200, "heapPressure": 0.8}}""";
         assertThat(SCHEMA.validate(JsonMapper.shared().readTree(config))).isEmpty();
     }
 
@@ -47,5 +48,7 @@ class ConfigSchemaTest {
         assertThat(SCHEMA.validate(JsonMapper.shared().readTree("{\"capabilities\": {\"files\": {}}}"))).isNotEmpty();
         assertThat(SCHEMA.validate(JsonMapper.shared().readTree("{\"profiles\": {\"default\": {}}}"))).isNotEmpty();
         assertThat(SCHEMA.validate(JsonMapper.shared().readTree("{\"egress\": {\"rules\": [{\"url\": 1}]}}"))).isNotEmpty();
+        assertThat(SCHEMA.validate(JsonMapper.shared().readTree("{\"sandbox\": {\"heapPressure\": 1.5}}"))).isNotEmpty();
+        assertThat(SCHEMA.validate(JsonMapper.shared().readTree("{\"sandbox\": {\"thread\": 4}}"))).isNotEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.paddock.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paddock.sandbox.Capacity;
 import dev.paddock.sandbox.Limits;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,47 @@ class PaddockConfigTest {
     }
 
     @Test
+    void theRetainedMemoryLimitIsConfigurable() throws Exception {
+        PaddockConfig config = load("""
+                {"limits": {"maxRetainedBytes": 1073741824, "maxLogLines": 20}}""");
+
+        assertThat(config.limits().maxRetainedBytes()).isEqualTo(1L << 30);
+        assertThat(config.limits().maxLogLines()).isEqualTo(20);
+        assertThat(load("{}").limits().maxRetainedBytes()).isEqualTo(Limits.DEFAULT_MAX_RETAINED_BYTES);
+    }
+
+    @Test
+    void theSandboxSectionSetsWhatAllSessionsShare() throws Exception {
+        PaddockConfig config = load("""
+                {"sandbox": {"threads": 3, "maxIsolates": 50, "heapPressure": 0.85}}""");
+
+        assertThat(config.capacity()).isEqualTo(new Capacity(3, 50, 0.85));
+        assertThat(load("{}").capacity()).isEqualTo(Capacity.defaults());
+    }
+
+    @Test
+    void badSandboxSettingsAreReportedWhereTheyAre() {
+        assertThatThrownBy(() -> load("""
+                {"sandbox": {
+                  "heapPressure": 70
+                }}"""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("paddock.json:2:19: sandbox.heapPressure must be a fraction of the heap between 0 and 1, e.g. 0.7");
+        assertThatThrownBy(() -> load("""
+                {"sandbox": {"threads": 0}}"""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sandbox.threads must be a positive integer");
+        assertThatThrownBy(() -> load("""
+                {"sandbox": {"maxIsolate": 10}}"""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key \"maxIsolate\" in sandbox (known keys: threads, maxIsolates, heapPressure)");
+        assertThatThrownBy(() -> load("""
+                {"profiles": {"a": {"sandbox": {"threads": 2}}}}"""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key \"sandbox\" in profiles.a");
+    }
+
+    @Test
     void anEmptyObjectMeansDefaults() throws Exception {
         assertThat(load("{}").limits()).isEqualTo(Limits.DEFAULTS);
     }
@@ -76,9 +118,9 @@ class PaddockConfigTest {
     void unknownKeysAreErrorsSoTyposDoNotSilentlyDropALimit() {
         assertThatThrownBy(() -> load("{\n  \"limits\": {\"walltimeMs\": 5}\n}"))
                 .hasMessage("paddock.json:2:14: unknown key \"walltimeMs\" in limits "
-                        + "(known keys: wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes)");
+                        + "(known keys: wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes, maxRetainedBytes)");
         assertThatThrownBy(() -> load("{\"limit\": {}}"))
-                .hasMessage("paddock.json:1:2: unknown key \"limit\" at the top level (known keys: $schema, limits, capabilities, exposeAsTools, egress, plugins, profiles, http)");
+                .hasMessage("paddock.json:1:2: unknown key \"limit\" at the top level (known keys: $schema, limits, capabilities, exposeAsTools, egress, plugins, profiles, http, sandbox)");
     }
 
     @Test

@@ -42,7 +42,7 @@ class FairnessAndEvictionTest {
     @Test
     void overTheIsolateCapTheLongestIdleIsolateIsEvictedAndToldSoOnItsNextCall() throws Exception {
         Capacity capacity = Capacity.defaults().withThreads(2).withMaxIsolates(2);
-        try (Sandbox sandbox = Sandbox.startCold(Limits.DEFAULTS, capacity, Long.MAX_VALUE);
+        try (Sandbox sandbox = Sandbox.startCold(Limits.DEFAULTS, capacity, () -> Long.MAX_VALUE);
                 Isolate oldest = sandbox.newIsolate();
                 Isolate middle = sandbox.newIsolate();
                 Isolate newest = sandbox.newIsolate()) {

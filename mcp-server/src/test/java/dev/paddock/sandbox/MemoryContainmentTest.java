@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,13 @@ import org.junit.jupiter.api.Test;
 class MemoryContainmentTest {
 
     private static final String STRING_BOMB = "const a = []; while (true) a.push('x'.repeat(1e6))";
+    /** The slowest classic bomb: many small objects, each costing the collector a copy. */
+    private static final String SMALL_OBJECTS_BOMB =
+            "globalThis.keep = []; for (let i = 0; ; i++) keep.push({ x: Math.random(), s: 'abc' + i })";
+    /** Ordinary work that allocates ~400 MB and keeps ~80 MB while it runs. */
+    private static final String JSON_ROUND_TRIP = "const a = Array.from({ length: 200000 }, (_, i) => ({ id: i, "
+            + "name: 'item' + i, tags: ['a', 'b'], score: i % 97 })); const b = JSON.parse(JSON.stringify(a)); "
+            + "return b.filter((x) => x.score > 50).map((x) => x.id).sort((x, y) => y - x).length";
     private static final String RETAINED_BOMB =
             "globalThis.keep = []; while (true) keep.push(new Array(1e5).fill({ n: keep.length }))";
 
@@ -44,10 +52,49 @@ class MemoryContainmentTest {
     }
 
     @Test
+    void anExecutionThatKeepsMoreThanItsRetainedBudgetIsStoppedAndItsIsolateReset() {
+        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30).withMaxRetainedBytes(128L << 20);
+        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), () -> Long.MAX_VALUE);
+                Isolate bomb = sandbox.newIsolate();
+                Isolate bystander = sandbox.newIsolate()) {
+            run(bomb, "globalThis.kept = 'yes'");
+            Outcome o = whileBystanderRuns(bystander, () -> run(bomb, SMALL_OBJECTS_BOMB));
+            System.out.printf("retained budget: stopped after %d ms, bystander ran %d executions%n", o.millis, o.bystanderRuns);
+            assertThat(o.result.error().kind()).isEqualTo("memory");
+            assertThat(o.result.error().message()).startsWith(
+                    "stopped: this execution kept more than 128 MiB of memory alive (the retained-memory limit); "
+                            + "this session's globals were reset").contains("limits.maxRetainedBytes");
+            assertThat(o.result.error().isolateReset()).isTrue();
+            // The guard acts at the first young collection past the budget; filling 128 MiB with small objects
+            // takes well under a second on a quiet machine, seconds under load.
+            assertThat(o.millis).isLessThan(60_000);
+            assertThat(o.bystanderRuns).isGreaterThanOrEqualTo(3);
+            assertThat(run(bomb, "typeof kept").result().asString()).isEqualTo("undefined");
+        }
+    }
+
+    @Test
+    void ordinaryWorkStaysUnderTheDefaultRetainedBudgetEvenRightAfterABomb() {
+        try (Sandbox sandbox = Sandbox.startCold(Limits.DEFAULTS, Capacity.defaults().withThreads(2), () -> Long.MAX_VALUE);
+                Isolate bomb = sandbox.newIsolate();
+                Isolate worker = sandbox.newIsolate()) {
+            for (int i = 0; i < 2; i++) {
+                ExecutionResult r = run(worker, JSON_ROUND_TRIP);
+                assertThat(r.error()).as("JSON round trip %d", i).isNull();
+                assertThat(r.result().asInt()).isEqualTo(94838);
+            }
+            assertThat(run(bomb, SMALL_OBJECTS_BOMB).error().name()).isEqualTo("RetainedMemoryLimitExceeded");
+            // The bomb's objects are garbage now, not yet collected everywhere: not this execution's doing.
+            ExecutionResult after = run(worker, JSON_ROUND_TRIP);
+            assertThat(after.error()).isNull();
+        }
+    }
+
+    @Test
     void retainedMemoryTriggersTheHeapGuardWhichResetsTheIsolate() {
         long threshold = heapUsedAfterGc() + (256L << 20);
-        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30);
-        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), threshold);
+        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30).withMaxRetainedBytes(64L << 30);
+        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), () -> threshold);
                 Isolate bomb = sandbox.newIsolate();
                 Isolate bystander = sandbox.newIsolate()) {
             run(bomb, "globalThis.kept = 'yes'");
@@ -70,8 +117,8 @@ class MemoryContainmentTest {
     @Test
     void aStringBombUnderTheHeapGuardAlsoEndsWithAMemoryError() {
         long threshold = heapUsedAfterGc() + (256L << 20);
-        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30);
-        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), threshold);
+        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30).withMaxRetainedBytes(64L << 30);
+        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), () -> threshold);
                 Isolate bomb = sandbox.newIsolate()) {
             long start = System.nanoTime();
             ExecutionResult r = run(bomb, "globalThis.a = []; while (true) a.push('x'.repeat(1e6) + a.length)");
@@ -80,6 +127,53 @@ class MemoryContainmentTest {
             assertThat(r.error().isolateReset()).isTrue();
             assertThat(run(bomb, "typeof a").result().asString()).isEqualTo("undefined");
         }
+    }
+
+    @Test
+    void underHeapPressureWithNothingRunningTheIdleIsolateThatKeptTheMostIsEvicted() throws Exception {
+        Limits limits = Limits.DEFAULTS.withMaxAllocatedBytes(64L << 30).withMaxRetainedBytes(64L << 30);
+        AtomicLong threshold = new AtomicLong(Long.MAX_VALUE);
+        try (Sandbox sandbox = Sandbox.startCold(limits, Capacity.defaults().withThreads(2), threshold::get);
+                Isolate heavy = sandbox.newIsolate();
+                Isolate lighter = sandbox.newIsolate();
+                Isolate small = sandbox.newIsolate()) {
+            run(small, "globalThis.mine = 'kept'");
+            // Full collections every 200 ms read the heap while the hoarders wait after filling their globals.
+            AtomicBoolean collecting = new AtomicBoolean(true);
+            Thread collector = Thread.ofPlatform().daemon().start(() -> {
+                while (collecting.get()) {
+                    System.gc();
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            run(heavy, hoard(160));
+            run(lighter, hoard(80));
+            collecting.set(false);
+            collector.join();
+            assertThat(heavy.keptBytes()).isGreaterThan(lighter.keptBytes()).isGreaterThan(64L << 20);
+
+            threshold.set(heapUsedAfterGc() - (64L << 20));
+            heapUsedAfterGc(); // a reading above the threshold, with no execution running
+            Thread.sleep(500); // GC notifications arrive on their own thread
+
+            ExecutionResult next = run(heavy, "typeof keep");
+            assertThat(next.result().asString()).isEqualTo("undefined");
+            assertThat(next.logs().get(0).level()).isEqualTo("warn");
+            assertThat(next.logs().get(0).message()).startsWith("this session's isolate was evicted while idle because "
+                    + "the server's memory was nearly full and its earlier executions had kept the most");
+            assertThat(run(lighter, "keep.length").result().asInt()).isEqualTo(80);
+            assertThat(run(small, "mine").result().asString()).isEqualTo("kept");
+        }
+    }
+
+    /** Keeps {@code mib} MiB in globals, then waits a second so a collection reads the heap meanwhile. */
+    private static String hoard(int mib) {
+        return "globalThis.keep = []; for (let i = 0; i < " + mib + "; i++) keep.push(new Float64Array(1 << 17).fill(i)); "
+                + "await new Promise((r) => setTimeout(r, 1000)); keep.length";
     }
 
     private record Outcome(ExecutionResult result, long millis, int bystanderRuns) {}
