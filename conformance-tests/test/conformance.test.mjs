@@ -2,7 +2,7 @@
 // `paddock serve --http` started with the fixture config (conformance-tests/fixture/paddock.conformance.json).
 // Needs Node >= 22 (the suite crashes on Node 20; scripts/test provides it). The `Total:` lines of both
 // suites appear in the test output as diagnostics.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +17,6 @@ const CLI = path.join(PREFIX, 'node_modules', '@modelcontextprotocol', 'conforma
 const OUT = path.join(HERE, 'out');
 
 let server;
-let url;
 
 /** Installs the pinned suite once, with the Node 22 binary first on PATH so npm runs under it. */
 function installSuite() {
@@ -29,8 +28,24 @@ function installSuite() {
   { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PATH: `${path.dirname(NODE)}:${process.env.PATH}` } });
 }
 
+/**
+ * Installs the suite and starts the server on first use, not in a before() hook: with a name filter that
+ * matches no test here, node:test runs a file's before() but not its after(), which left the server running
+ * and the test run hanging.
+ */
+async function serverUrl() {
+  if (!server) {
+    assert.ok(existsSync(SHADED_JAR), `build ${SHADED_JAR} first: mvn -pl mcp-server -am package -DskipTests`);
+    assert.ok(Number(process.versions.node.split('.')[0]) >= 22, 'the conformance suite needs Node >= 22');
+    installSuite();
+    server = await startHttp(['--config', path.join(HERE, 'paddock.conformance.json')]);
+  }
+  return server.url;
+}
+
 /** Runs one suite; returns its stdout, its Total line and the checks it saved. */
-function runSuite(args) {
+async function runSuite(args) {
+  const url = await serverUrl();
   const dir = path.join(OUT, args.join('-').replace(/[^a-z0-9-]/gi, ''));
   rmSync(dir, { recursive: true, force: true });
   let stdout = '';
@@ -46,18 +61,10 @@ function runSuite(args) {
   return { stdout, total, checks };
 }
 
-before(async () => {
-  assert.ok(existsSync(SHADED_JAR), `build ${SHADED_JAR} first: mvn -pl mcp-server -am package -DskipTests`);
-  assert.ok(Number(process.versions.node.split('.')[0]) >= 22, 'the conformance suite needs Node >= 22');
-  installSuite();
-  server = await startHttp(['--config', path.join(HERE, 'paddock.conformance.json')]);
-  url = server.url;
-});
-
 after(() => server?.stop());
 
-test('every active scenario of the official conformance suite passes', (t) => {
-  const { stdout, total, checks } = runSuite([]);
+test('every active scenario of the official conformance suite passes', async (t) => {
+  const { stdout, total, checks } = await runSuite([]);
   assert.ok(total, `no Total line in the suite's output:\n${stdout}`);
   t.diagnostic(`active suite: ${total[0]}`);
   const failed = checks.filter((c) => c.status === 'FAILURE');
@@ -65,8 +72,8 @@ test('every active scenario of the official conformance suite passes', (t) => {
   assert.equal(total[2], '0', stdout);
 });
 
-test('pending conformance suite passes, server-sse-polling with no warnings (priming event, retry, Last-Event-ID resumption)', (t) => {
-  const { stdout, total, checks } = runSuite(['--suite', 'pending']);
+test('pending conformance suite passes, server-sse-polling with no warnings (priming event, retry, Last-Event-ID resumption)', async (t) => {
+  const { stdout, total, checks } = await runSuite(['--suite', 'pending']);
   assert.ok(total, `no Total line in the suite's output:\n${stdout}`);
   t.diagnostic(`pending suite: ${total[0]}`);
   const bad = checks.filter((c) => c.status === 'FAILURE' || c.status === 'WARNING');
