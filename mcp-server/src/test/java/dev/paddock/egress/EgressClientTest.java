@@ -353,7 +353,7 @@ class EgressClientTest {
         CompletableFuture<FetchResponse> pending = client().fetch(FetchRequest.get(api.url("/v1/hang")));
         api.next();
         pending.cancel(true);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (api.closedConnections.get() == closedBefore && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
