@@ -43,7 +43,7 @@ final class ExecuteTool {
                 .name(NAME)
                 .title("Run code in a sandbox")
                 .description(ExecuteToolDescription.render(limits, standardLibrary, grants.declarations(),
-                        grants.egressGrants(), FetchDeclarations.TEXT))
+                        grants.egressGrants(), FetchDeclarations.TEXT, options.stateless()))
                 .inputSchema(mapper, INPUT_SCHEMA)
                 .outputSchema(mapper, OUTPUT_SCHEMA)
                 .build();

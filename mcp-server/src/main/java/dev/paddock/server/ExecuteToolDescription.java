@@ -12,15 +12,22 @@ final class ExecuteToolDescription {
     static final String NO_CAPABILITIES = "No capabilities are granted to this connection.";
     static final String NO_EGRESS = "fetch is not granted to this connection: every call fails with code EGRESS_DENIED.";
 
+    private static final String PERSISTENT = "const/let declarations are local to one call. Assign to globalThis "
+            + "to keep a value for later calls: it persists for this session only and is never visible to other "
+            + "sessions. Pass reset: true to start again from an empty isolate.";
+    private static final String STATELESS = "This server is stateless: every call runs in a fresh, empty isolate, "
+            + "so nothing (globals included) carries over from one call to the next; do all the work in one call.";
+
     private ExecuteToolDescription() {}
 
     /**
      * @param capabilityDeclarations the granted capabilities' TypeScript, "" when none
      * @param egressGrants           what fetch may reach ("GET, HEAD https://api.example.com/v1/*"), empty when denied
      * @param fetchDeclarations      the TypeScript of fetch and its types
+     * @param stateless              every call gets a fresh isolate (HTTP {@code --stateless})
      */
     static String render(Limits limits, String standardLibrary, String capabilityDeclarations, List<String> egressGrants,
-            String fetchDeclarations) {
+            String fetchDeclarations, boolean stateless) {
         String capabilities = capabilityDeclarations.isBlank() ? NO_CAPABILITIES
                 : "Each namespace below is a global object; call its methods with await, e.g. `await ns.method({...})`. "
                         + "Arguments are checked against these types; failures throw an Error with a `code`.\n"
@@ -38,9 +45,7 @@ final class ExecuteToolDescription {
                 result. TypeScript syntax is accepted; types are stripped, not checked.
                 - The result must be JSON-serializable; undefined becomes null, and Date, Map, Set, BigInt, \
                 typed arrays and Errors become JSON shapes. console.log and friends come back in `logs`.
-                - const/let declarations are local to one call. Assign to globalThis to keep a value for \
-                later calls: it persists for this session only and is never visible to other sessions. \
-                Pass reset: true to start again from an empty isolate.
+                - %s
                 - Limits per call: %d ms wall time (timeoutMs can only lower it), %d ms CPU time, %d bytes \
                 of result, %d bytes and %d lines of logs; larger output is truncated and marked as such.
                 - There is no file system, network, process or Java access beyond the declarations below.
@@ -60,7 +65,7 @@ final class ExecuteToolDescription {
                 console.log("sorting", words.length, "words");
                 const sorted = [...words].sort((a, b) => a.length - b.length);
                 return { shortest: sorted[0], calls: globalThis.calls };"""
-                .formatted(limits.wallTime().toMillis(), limits.cpuTime().toMillis(), limits.maxResultBytes(),
+                .formatted(stateless ? STATELESS : PERSISTENT, limits.wallTime().toMillis(), limits.cpuTime().toMillis(), limits.maxResultBytes(),
                         limits.maxLogBytes(), limits.maxLogLines(), standardLibrary.strip(),
                         capabilities, egress);
     }

@@ -48,7 +48,7 @@ public final class PaddockHttpServer implements AutoCloseable {
         }
         this.transport = new StreamableHttpTransport(settings, PaddockServer.mcpJson(), this::sessionClosed, stateless)
                 .withMetrics(metrics::scrape);
-        var options = new ServingOptions(maxQueue, metrics);
+        var options = new ServingOptions(maxQueue, metrics, stateless);
         profiles.forEach((name, grants) -> {
             var sessions = new SessionIsolates(newIsolate, grants::newSession, transport::isOpen);
             isolates.put(name, sessions);

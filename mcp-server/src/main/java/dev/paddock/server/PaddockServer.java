@@ -30,10 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PaddockServer implements AutoCloseable {
     public static final String NAME = "paddock";
 
-    static final String INSTRUCTIONS = "Paddock runs code for you: instead of chaining many small tool calls, "
-            + "write one JavaScript or TypeScript program and send it to the `execute` tool, which runs it in a "
-            + "sandboxed isolate that keeps this session's globals between calls. Do the loops, filtering and "
-            + "data shaping inside that code and return only the JSON you need.";
+    static String instructions(boolean stateless) {
+        return "Paddock runs code for you: instead of chaining many small tool calls, "
+                + "write one JavaScript or TypeScript program and send it to the `execute` tool, which runs it in a "
+                + (stateless ? "fresh sandboxed isolate each time (nothing carries over between calls). "
+                        : "sandboxed isolate that keeps this session's globals between calls. ")
+                + "Do the loops, filtering and data shaping inside that code and return only the JSON you need.";
+    }
 
     private static final String VERSION = readVersion();
     private static final JacksonMcpJsonMapper MAPPER = new JacksonMcpJsonMapper(JsonMapper.shared());
@@ -92,7 +95,7 @@ public final class PaddockServer implements AutoCloseable {
         return spec
                 .jsonMapper(MAPPER)
                 .serverInfo(NAME, VERSION)
-                .instructions(INSTRUCTIONS)
+                .instructions(instructions(options.stateless()))
                 .capabilities(capabilities.build())
                 .tools(tools)
                 .resources(resources)

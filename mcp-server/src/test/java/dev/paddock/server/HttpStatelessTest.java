@@ -63,7 +63,11 @@ class HttpStatelessTest {
     void noGlobalsAndNoInMemoryStateCarryOverFromOneCallToTheNext() {
         try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp").build())
                 .requestTimeout(Duration.ofSeconds(60)).build()) {
-            client.initialize();
+            var initialized = client.initialize();
+            // The model is told what happens, not promised globals that will be gone.
+            assertThat(initialized.instructions()).contains("fresh sandboxed isolate each time").doesNotContain("keeps this session's globals");
+            assertThat(client.listTools().tools().getFirst().description())
+                    .contains("every call runs in a fresh, empty isolate").doesNotContain("Assign to globalThis to keep");
             CallToolResult first = execute(client, "globalThis.kept = 1; await state.set({ key: 'k', value: 1 }); typeof kept");
             assertThat(first.structuredContent()).as(text(first)).isEqualTo(Map.of("result", "number", "logs", java.util.List.of()));
 
