@@ -134,6 +134,20 @@ describe('Streamable HTTP with tokens and profiles', { timeout: 180000 }, () => 
     }
   });
 
+  it("enforces each profile's own limits, not only describes them", async () => {
+    const a = await connectUrl(server.url, { token: TEAM_A });
+    try {
+      const started = Date.now();
+      const result = await execute(a.client, 'await new Promise((r) => setTimeout(r, 15000)); "slept"');
+      const took = Date.now() - started;
+      assert.equal(result.isError, true, text(result));
+      assert.match(text(result), /7000 ?ms|7(\.0)? ?s/);
+      assert.ok(took < 14000, `team-a's 7 s wall-time limit took ${took} ms to act (default profile: 20 s)`);
+    } finally {
+      await a.close();
+    }
+  });
+
   it('answers 429 with Retry-After once a token has maxConcurrentPerToken requests running', async () => {
     const a = await connectUrl(server.url, { token: TEAM_A });
     try {

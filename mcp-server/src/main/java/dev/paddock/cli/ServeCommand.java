@@ -79,7 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
         PaddockHttpServer server;
         int port;
         try {
-            server = new PaddockHttpServer(httpConfig.settings(), api -> sandbox.join().newIsolate(api), profiles,
+            server = new PaddockHttpServer(httpConfig.settings(), (api, profileLimits) -> sandbox.join().newIsolate(api, profileLimits), profiles,
                     stateless, httpConfig.maxQueue(),
                     httpConfig.conformanceFixture() ? ConformanceFixture.serverFeatures() : ExtraFeatures.NONE);
             port = server.start();

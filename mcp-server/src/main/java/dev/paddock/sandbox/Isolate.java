@@ -22,6 +22,8 @@ public final class Isolate implements AutoCloseable {
     // Guarded by this: the queue of executions and whether one is on the pool.
     private final ArrayDeque<ExecutionRun> queue = new ArrayDeque<>();
     private boolean scheduled;
+    /** The limits of every execution here: its session's profile's. */
+    private final Limits limits;
     private boolean closed;
     /** Set when the sandbox evicted this isolate's context; the next execution logs it first. */
     private String evictionNotice;
@@ -37,9 +39,10 @@ public final class Isolate implements AutoCloseable {
     /** The execution currently running guest code, which the standard library's hooks report to. */
     private volatile ExecutionRun current;
 
-    Isolate(Sandbox sandbox, HostApi api) {
+    Isolate(Sandbox sandbox, HostApi api, Limits limits) {
         this.sandbox = sandbox;
         this.api = api;
+        this.limits = limits;
     }
 
     /** What this isolate's code may call; its owner resets per-session host state on eviction through it. */
@@ -49,7 +52,7 @@ public final class Isolate implements AutoCloseable {
 
     /** Queues the code and returns at once; the returned execution completes when it ends in any way. */
     public Execution submit(ExecutionRequest request, ExecutionListener listener) {
-        ExecutionRun run = new ExecutionRun(this, request, listener, sandbox.limits());
+        ExecutionRun run = new ExecutionRun(this, request, listener, limits);
         synchronized (this) {
             if (closed) {
                 run.completeWithoutRunning("closed");

@@ -175,7 +175,15 @@ public final class Sandbox implements AutoCloseable {
 
     /** A fresh isolate whose code can call {@code api}: its capability namespaces and fetch. */
     public Isolate newIsolate(HostApi api) {
-        return new Isolate(this, api);
+        return newIsolate(api, limits);
+    }
+
+    /**
+     * As {@link #newIsolate(HostApi)}, with the limits of the profile the session belongs to: one sandbox
+     * serves every profile of an HTTP server, and each profile's limits must hold for its own sessions.
+     */
+    public Isolate newIsolate(HostApi api, Limits limits) {
+        return new Isolate(this, api, limits);
     }
 
     /**

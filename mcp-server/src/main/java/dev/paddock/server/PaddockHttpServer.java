@@ -2,6 +2,7 @@ package dev.paddock.server;
 
 import dev.paddock.sandbox.HostApi;
 import dev.paddock.sandbox.Isolate;
+import dev.paddock.sandbox.Limits;
 import dev.paddock.transport.http.HttpSettings;
 import dev.paddock.transport.http.StreamableHttpTransport;
 import io.modelcontextprotocol.server.McpAsyncServer;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Paddock over Streamable HTTP: one port, one MCP server per profile (each with its own tool list and
@@ -30,18 +31,20 @@ public final class PaddockHttpServer implements AutoCloseable {
     private final ServerMetrics metrics = new ServerMetrics();
 
     /**
+     * @param newIsolate a session's isolate from its host API and its profile's limits, usually
+     *                   {@code sandbox::newIsolate}
      * @param profiles  profile name → grants; every profile a token names must be here
      * @param stateless no sessions: no {@code Mcp-Session-Id} is issued, every request runs on its own and each
      *                  execute in a fresh isolate discarded after it
      * @param maxQueue  longest an execution may wait to start; null for no limit
      */
-    public PaddockHttpServer(HttpSettings settings, Function<HostApi, Isolate> newIsolate,
+    public PaddockHttpServer(HttpSettings settings, BiFunction<HostApi, Limits, Isolate> newIsolate,
             Map<String, ProfileGrants> profiles, boolean stateless, Duration maxQueue) {
         this(settings, newIsolate, profiles, stateless, maxQueue, ExtraFeatures.NONE);
     }
 
     /** @param extras what every profile's server offers besides `execute` and its capabilities */
-    public PaddockHttpServer(HttpSettings settings, Function<HostApi, Isolate> newIsolate,
+    public PaddockHttpServer(HttpSettings settings, BiFunction<HostApi, Limits, Isolate> newIsolate,
             Map<String, ProfileGrants> profiles, boolean stateless, Duration maxQueue, ExtraFeatures extras) {
         for (String profile : settings.tokens().values()) {
             if (!profiles.containsKey(profile)) throw new IllegalArgumentException("no profile '" + profile + "'");
@@ -50,7 +53,8 @@ public final class PaddockHttpServer implements AutoCloseable {
                 .withMetrics(metrics::scrape);
         var options = new ServingOptions(maxQueue, metrics, stateless);
         profiles.forEach((name, grants) -> {
-            var sessions = new SessionIsolates(newIsolate, grants::newSession, transport::isOpen);
+            Limits limits = grants.profile().limits();
+            var sessions = new SessionIsolates(api -> newIsolate.apply(api, limits), grants::newSession, transport::isOpen);
             isolates.put(name, sessions);
             servers.add(PaddockServer.build(transport.provider(name), sessions, grants, options, extras));
         });

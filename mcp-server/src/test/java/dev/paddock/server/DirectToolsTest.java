@@ -129,7 +129,7 @@ class DirectToolsTest {
         Path config = Files.writeString(dir.resolve("paddock.json"), "{\"exposeAsTools\": true}");
         ProfileGrants grants = Paddock.builder().config(config).capability("studio", STUDIO, new Studio()).grants();
         // Direct calls never run agent code: an isolate asked for would be a bug.
-        server = new PaddockHttpServer(HttpSettings.loopback(0), api -> {
+        server = new PaddockHttpServer(HttpSettings.loopback(0), (api, limits) -> {
             throw new AssertionError("a direct tool call asked for an isolate");
         }, Map.of(HttpSettings.DEFAULT_PROFILE, grants), false, null);
         String url = "http://127.0.0.1:" + server.start();
