@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * bomb is nearly all of the allocation. This catches a bomb at the first collection past a few hundred MiB instead of when the
  * whole heap is nearly full.</li>
  * <li><b>heap pressure</b>: the heap is above the threshold after a collection: the running execution
- * that allocated the most, among those during which the heap grew noticeably, is stopped.</li>
+ * whose share of the heap's growth is largest (at least 32 MiB) is stopped.</li>
  * </ul>
  * Growth is measured from the lowest reading seen since the execution started, so garbage another
  * execution left behind (freed later, in a concurrent cycle) is not blamed on whoever runs next. Under
@@ -100,6 +100,16 @@ final class HeapGuard implements AutoCloseable {
 
     private void afterCollection(Notification n, Object handback) {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
+        // An exception escaping a listener makes the JDK's emitter skip the listeners after it; the guard
+        // must survive any one bad reading and read the next collection.
+        try {
+            read(n);
+        } catch (RuntimeException e) {
+            LOG.error("heap guard: could not act on a garbage collection", e);
+        }
+    }
+
+    private void read(Notification n) {
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
         Map<String, MemoryUsage> after = info.getGcInfo().getMemoryUsageAfterGc();
         // G1's concurrent-cycle pauses (Remark, Cleanup) leave eden as it was: their "after" counts fresh
@@ -122,8 +132,12 @@ final class HeapGuard implements AutoCloseable {
         ExecutionRun overBudget = null;
         long overBudgetShare = 0;
         ExecutionRun pressured = null;
+        long pressuredShare = 0;
         // One collection can report several times; what the last act freed shows only in a later one.
         boolean pressure = used > threshold.getAsLong() && gcStart > relievedAt;
+        // A run already stopped for memory still holds it until its context is closed and collected:
+        // blaming another one meanwhile would reset a session for memory that is about to be freed.
+        boolean releasing = false;
         for (ExecutionRun run : watchdog.running()) {
             long growth = run.heapGrowth(used);
             long allocated = run.allocatedSinceStart();
@@ -132,20 +146,31 @@ final class HeapGuard implements AutoCloseable {
             run.read(allocated);
             LOG.debug("after GC {} MiB in use; during an execution it grew by {} MiB, {} MiB of it by the execution's share of allocation ({} MiB)",
                     used >> 20, growth >> 20, share >> 20, allocated >> 20);
-            if (run.abortKind() != null || allocated < MIN_SUSPECT_BYTES || share < MIN_SUSPECT_BYTES) continue;
+            if (run.abortKind() != null) {
+                releasing |= ExecutionErrors.RESETS_ISOLATE.contains(run.abortKind());
+                continue;
+            }
+            if (allocated < MIN_SUSPECT_BYTES || share < MIN_SUSPECT_BYTES) continue;
             if (share >= run.limits().maxRetainedBytes() && share > overBudgetShare) {
                 overBudget = run;
                 overBudgetShare = share;
             }
-            if (pressure && (pressured == null || allocated > pressured.allocatedSinceStart())) pressured = run;
+            // Under pressure the one to stop is the one that kept the most, not the fastest allocator: a
+            // session churning short-lived garbage allocates more than a slow bomb that keeps everything.
+            if (pressure && share > pressuredShare) {
+                pressured = run;
+                pressuredShare = share;
+            }
         }
-        if (overBudget != null) {
+        if (releasing) {
+            LOG.debug("after GC {} MiB in use; waiting for a stopped execution's memory to be released", used >> 20);
+        } else if (overBudget != null) {
             LOG.warn("retained memory: an execution kept ~{} MiB (its share of the heap's growth since it started), over its {} MiB limit; stopping it",
                     overBudgetShare >> 20, overBudget.limits().maxRetainedBytes() >> 20);
             stop(overBudget, "retained-memory");
         } else if (pressured != null) {
-            LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB; stopping the execution that allocated {} MiB",
-                    used >> 20, threshold.getAsLong() >> 20, pressured.allocatedSinceStart() >> 20);
+            LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB; stopping the execution that kept the most (~{} MiB)",
+                    used >> 20, threshold.getAsLong() >> 20, pressuredShare >> 20);
             stop(pressured, "heap-pressure");
             relievedAt = UPTIME.getUptime();
         } else if (pressure) {

@@ -36,7 +36,9 @@ public record Limits(Duration wallTime, Duration cpuTime, int maxResultBytes, in
         if (maxLogBytes < 1024) throw new IllegalArgumentException("maxLogBytes must be at least 1024");
         if (maxLogLines < 1) throw new IllegalArgumentException("maxLogLines must be at least 1");
         if (maxAllocatedBytes < (1L << 20)) throw new IllegalArgumentException("maxAllocatedBytes must be at least 1 MiB");
-        if (maxRetainedBytes < (1L << 20)) throw new IllegalArgumentException("maxRetainedBytes must be at least 1 MiB");
+        // The heap guard suspects nothing below 32 MiB (HeapGuard.MIN_SUSPECT_BYTES): a smaller budget would
+        // be accepted but not enforced.
+        if (maxRetainedBytes < (32L << 20)) throw new IllegalArgumentException("maxRetainedBytes must be at least 32 MiB");
     }
 
     /** With the default memory limits. */
