@@ -81,7 +81,7 @@ final class ExecutionErrors {
                             + "limits.maxRetainedBytes in paddock.json", null, null, null, true);
             case "heap-pressure" -> new ExecutionError("memory", "HeapPressure",
                     "stopped: heap pressure; this session's globals were reset (the server's memory was "
-                            + "nearly full and this execution had allocated the most). The server's heap is set by "
+                            + "nearly full and this execution had the largest share of its growth). The server's heap is set by "
                             + "PADDOCK_HEAP, the threshold by sandbox.heapPressure in paddock.json",
                     null, null, null, true);
             case "closed" -> new ExecutionError("cancelled", "Cancelled",
