@@ -108,6 +108,33 @@ class HttpStatelessTest {
         assertThat(delete.statusCode()).isEqualTo(405);
     }
 
+    @Test
+    void aClientThatGoesAwayTakesItsExecutionAlong() throws Exception {
+        // No session to resume from: an answer nobody waits for must not hold an isolate and a thread until
+        // the 30 s wall time runs out.
+        for (String accept : new String[] {"application/json", "text/event-stream"}) {
+            var request = HttpRequest.newBuilder(URI.create(base + "/mcp")).timeout(Duration.ofSeconds(2))
+                    .header("Content-Type", "application/json").header("Accept", accept)
+                    .header("MCP-Protocol-Version", "2025-11-25")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"execute","arguments":{"code":"while (true) {}"}}}"""))
+                    .build();
+            long start = System.nanoTime();
+            try {
+                // JSON: the answer would be the whole body; SSE: headers come at once, the answer as an event.
+                HttpResponse<java.io.InputStream> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+                try (var body = answer.body()) {
+                    Thread.sleep(2000);
+                    assertThat(body.available()).as(accept + ": nothing to read yet").isZero();
+                } // closing the unfinished body closes the connection
+            } catch (java.net.http.HttpTimeoutException expected) {
+                // the client gave up and closed its connection
+            }
+            assertThat(metricsOnceSettled()).as(accept).contains("paddock_isolates_live 0.0", "paddock_sessions 0.0");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(accept).isLessThan(Duration.ofSeconds(15));
+        }
+    }
+
     private HttpResponse<String> post(String body, String protocolVersion) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(base + "/mcp"))
                 .header("Content-Type", "application/json").header("Accept", "application/json")

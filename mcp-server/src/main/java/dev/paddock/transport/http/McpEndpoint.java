@@ -281,11 +281,21 @@ final class McpEndpoint {
             // A stateless stream cannot be resumed (GET answers 405), so a priming event would promise too much.
             Flux<String> events = stream.attach(0, !stateless && session.primes(), settings.retry());
             run(session, request, stream, context(session, stream, cancellation), finished);
-            return Mono.just(Reply.events(events));
+            return Mono.just(Reply.events(stateless ? events.doOnCancel(() -> clientLeft(session, request)) : events));
         }
         var response = new JsonResponse(json, session::sendOnListeningStream);
         run(session, request, response, context(session, null, cancellation), finished);
-        return response.body().map(body -> Reply.json(200, body)).defaultIfEmpty(Reply.empty(202));
+        Mono<Reply> reply = response.body().map(body -> Reply.json(200, body)).defaultIfEmpty(Reply.empty(202));
+        return stateless ? reply.doOnCancel(() -> clientLeft(session, request)) : reply;
+    }
+
+    /**
+     * A stateless answer cannot be picked up again (there is no session to resume), so a client that closed
+     * the connection takes its request along, as if it had sent {@code notifications/cancelled}, instead of
+     * leaving it to hold an isolate and an execution thread until its wall time runs out.
+     */
+    private static void clientLeft(Session session, McpSchema.JSONRPCRequest request) {
+        session.inFlight().cancel(request.id());
     }
 
     private void run(Session session, McpSchema.JSONRPCRequest request,
