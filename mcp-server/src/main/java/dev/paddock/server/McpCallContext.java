@@ -128,8 +128,13 @@ final class McpCallContext implements CallContext {
         return profile;
     }
 
-    /** In order, and a notification that cannot be sent never fails the call it belongs to. */
+    /**
+     * In order, and a notification that cannot be sent never fails the call it belongs to. Once the call has
+     * ended (answered, timed out, cancelled), a capability that carries on reporting is not heard: progress
+     * on a finished request's token is a protocol error for the client.
+     */
     private synchronized void notify(Mono<Void> notification) {
+        if (scope.whenEnded().isDone()) return;
         notified = notified.thenCompose(sent -> notification.onErrorComplete().toFuture());
     }
 

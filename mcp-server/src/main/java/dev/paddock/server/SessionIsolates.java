@@ -37,13 +37,23 @@ final class SessionIsolates implements AutoCloseable {
         this.sessionOpen = sessionOpen;
     }
 
+    /**
+     * The session's capability instances; fails when the session has ended, for the same reason as
+     * {@link #forSession}: a direct tool call racing DELETE or expiry must not leave instances behind.
+     */
     SessionHostApi hostApi(String sessionId) {
-        return hostApis.computeIfAbsent(sessionId, id -> newHostApi.get());
+        SessionHostApi api = hostApis.computeIfAbsent(sessionId, id -> newHostApi.get());
+        if (!sessionOpen.test(sessionId)) {
+            sessionClosed(sessionId);
+            throw new SessionEndedException();
+        }
+        return api;
     }
 
     /** The session's isolate; fails when the session has ended (its close hook has run or is about to). */
     Isolate forSession(String sessionId) {
-        Isolate isolate = isolates.computeIfAbsent(sessionId, id -> newIsolate.apply(hostApi(id)));
+        SessionHostApi api = hostApi(sessionId);
+        Isolate isolate = isolates.computeIfAbsent(sessionId, id -> newIsolate.apply(api));
         // Checked after publishing: either the close hook (which runs after the transport forgot the
         // session) sees this isolate, or this check sees the session gone. Both may close it; close is idempotent.
         if (!sessionOpen.test(sessionId)) {

@@ -149,7 +149,9 @@ class HttpStatelessTest {
             while (true) {
                 String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET().build(),
                         HttpResponse.BodyHandlers.ofString()).body();
-                if (metrics.contains("paddock_sessions 0.0") || System.nanoTime() > deadline) return metrics;
+                // The session leaves the table first, then its close hook closes the isolate.
+                boolean settled = metrics.contains("paddock_sessions 0.0") && metrics.contains("paddock_isolates_live 0.0");
+                if (settled || System.nanoTime() > deadline) return metrics;
                 Thread.sleep(20);
             }
         } catch (IOException | InterruptedException e) {
