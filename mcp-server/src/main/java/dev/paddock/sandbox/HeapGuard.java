@@ -155,8 +155,8 @@ final class HeapGuard implements AutoCloseable {
                 overBudget = run;
                 overBudgetShare = share;
             }
-            // Under pressure the one to stop is the one that kept the most, not the fastest allocator: a
-            // session churning short-lived garbage allocates more than a slow bomb that keeps everything.
+            // Under pressure, stop the largest estimated keeper. The estimate splits growth by allocation, so
+            // a garbage-churning execution next to a slow bomb can still come first (docs/containment.md).
             if (pressure && share > pressuredShare) {
                 pressured = run;
                 pressuredShare = share;
