@@ -1,5 +1,7 @@
 package dev.paddock.capability;
 
+import java.util.concurrent.CompletionException;
+
 /**
  * A failure a capability reports to agent code: it becomes a catchable JS {@code Error} whose
  * {@code code} property is {@link #code()} (ENOENT, EACCES, …) and whose message is written for the agent.
@@ -14,5 +16,13 @@ public class CapabilityException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /**
+     * What actually failed: a future wraps the exception of a capability method (or of fetch) in a
+     * CompletionException, and callers decide by the original's type.
+     */
+    public static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

@@ -6,7 +6,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +44,7 @@ public final class EgressBridge {
                     "fetch received a malformed request from the runtime: " + e.getMessage()));
         }
         return client.fetch(request).thenApply(this::response).exceptionallyCompose(failure -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = CapabilityException.unwrap(failure);
             return CompletableFuture.failedFuture(cause instanceof CapabilityException c
                     ? new CapabilityException(c.code(), redaction.text(c.getMessage())) : cause);
         });

@@ -114,7 +114,7 @@ final class CapabilityFeatures {
     }
 
     private static CallToolResult failure(DirectTool direct, Throwable failure, Limits limits) {
-        Throwable cause = SessionHostApi.cause(failure);
+        Throwable cause = CapabilityException.unwrap(failure);
         String what = direct.namespace() + "." + direct.method() + " failed";
         String text = switch (cause) {
             case CapabilityException c -> what + " (" + c.code() + "): " + c.getMessage();

@@ -12,7 +12,6 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -97,13 +96,8 @@ public final class SessionHostApi implements HostApi {
         return egress.fetch(json.writeValueAsString(request));
     }
 
-    /** What actually failed: futures wrap a host method's exception in a CompletionException. */
-    static Throwable cause(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
-
     private static Throwable toJsError(Throwable failure) {
-        Throwable cause = cause(failure);
+        Throwable cause = CapabilityException.unwrap(failure);
         if (cause instanceof CapabilityException c) {
             return new HostCallException("EINVAL".equals(c.code()) ? "TypeError" : "Error", c.code(), c.getMessage());
         }
