@@ -13,13 +13,17 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,11 +73,11 @@ class HttpStatelessTest {
             assertThat(client.listTools().tools().getFirst().description())
                     .contains("every call runs in a fresh, empty isolate").doesNotContain("Assign to globalThis to keep");
             CallToolResult first = execute(client, "globalThis.kept = 1; await state.set({ key: 'k', value: 1 }); typeof kept");
-            assertThat(first.structuredContent()).as(text(first)).isEqualTo(Map.of("result", "number", "logs", java.util.List.of()));
+            assertThat(first.structuredContent()).as(text(first)).isEqualTo(Map.of("result", "number", "logs", List.of()));
 
             CallToolResult second = execute(client, "[typeof globalThis.kept, await state.get({ key: 'k' })]");
             assertThat(second.structuredContent()).as(text(second))
-                    .isEqualTo(Map.of("result", java.util.Arrays.asList("undefined", null), "logs", java.util.List.of()));
+                    .isEqualTo(Map.of("result", Arrays.asList("undefined", null), "logs", List.of()));
         }
         // Each request's session, isolate included, ends right after its answer went out.
         assertThat(metricsOnceSettled()).contains("paddock_isolates_live 0.0", "paddock_sessions 0.0");
@@ -122,12 +126,12 @@ class HttpStatelessTest {
             long start = System.nanoTime();
             try {
                 // JSON: the answer would be the whole body; SSE: headers come at once, the answer as an event.
-                HttpResponse<java.io.InputStream> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
                 try (var body = answer.body()) {
                     Thread.sleep(2000);
                     assertThat(body.available()).as(accept + ": nothing to read yet").isZero();
                 } // closing the unfinished body closes the connection
-            } catch (java.net.http.HttpTimeoutException expected) {
+            } catch (HttpTimeoutException expected) {
                 // the client gave up and closed its connection
             }
             assertThat(metricsOnceSettled()).as(accept).contains("paddock_isolates_live 0.0", "paddock_sessions 0.0");
