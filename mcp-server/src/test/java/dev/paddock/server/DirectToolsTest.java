@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paddock.Paddock;
 import dev.paddock.capability.CallContext;
 import dev.paddock.transport.http.HttpSettings;
+import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -119,9 +121,8 @@ class DirectToolsTest {
     @TempDir
     Path dir;
     private PaddockHttpServer server;
+    private String url;
     private McpSyncClient client;
-    private final List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
-    private final List<LoggingMessageNotification> logs = new CopyOnWriteArrayList<>();
     private final List<McpSchema.CreateMessageRequest> samplings = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -132,12 +133,10 @@ class DirectToolsTest {
         server = new PaddockHttpServer(HttpSettings.loopback(0), (api, limits) -> {
             throw new AssertionError("a direct tool call asked for an isolate");
         }, Map.of(HttpSettings.DEFAULT_PROFILE, grants), false, null);
-        String url = "http://127.0.0.1:" + server.start();
+        url = "http://127.0.0.1:" + server.start();
         client = McpClient.sync(HttpClientStreamableHttpTransport.builder(url).endpoint("/mcp").build())
                 .requestTimeout(Duration.ofSeconds(30))
                 .capabilities(ClientCapabilities.builder().sampling().elicitation().build())
-                .progressConsumer(progress::add)
-                .loggingConsumer(logs::add)
                 .sampling(request -> {
                     samplings.add(request);
                     return CreateMessageResult.builder(McpSchema.Role.ASSISTANT, "Blossoms at Half Price", "test-model").build();
@@ -184,19 +183,34 @@ class DirectToolsTest {
 
     @Test
     void progressAndLogsOfADirectCallReachTheClientAsTheCapabilityReportsThem() {
-        client.setLoggingLevel(LoggingLevel.DEBUG);
-        CallToolResult rendered = call("studio_render", Map.of("frames", 3), "render-1");
+        // The sync client hands each notification to its consumer on a thread of its own, so its consumers
+        // may see them out of order; an async client's consumers run in the order the stream delivers.
+        List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
+        List<LoggingMessageNotification> logs = new CopyOnWriteArrayList<>();
+        McpAsyncClient ordered = McpClient.async(HttpClientStreamableHttpTransport.builder(url).endpoint("/mcp").build())
+                .requestTimeout(Duration.ofSeconds(30))
+                .progressConsumer(p -> Mono.fromRunnable(() -> progress.add(p)))
+                .loggingConsumer(l -> Mono.fromRunnable(() -> logs.add(l)))
+                .build();
+        try {
+            ordered.initialize().block();
+            ordered.setLoggingLevel(LoggingLevel.DEBUG).block();
+            CallToolResult rendered = ordered.callTool(CallToolRequest.builder().name("studio_render")
+                    .arguments(Map.of("frames", 3)).progressToken("render-1").build()).block();
 
-        assertThat(((TextContent) rendered.content().getFirst()).text()).isEqualTo("rendered 3 frames");
-        awaitSize(() -> progress, 3);
-        assertThat(progress).extracting(ProgressNotification::progressToken).containsOnly("render-1");
-        assertThat(progress).extracting(ProgressNotification::progress).containsExactly(1.0, 2.0, 3.0);
-        assertThat(progress).extracting(ProgressNotification::total).containsOnly(3.0);
-        assertThat(progress).extracting(ProgressNotification::message).containsExactly("frame 1", "frame 2", "frame 3");
-        awaitSize(() -> logs, 3);
-        assertThat(logs).extracting(LoggingMessageNotification::level).containsOnly(LoggingLevel.NOTICE);
-        assertThat(logs).extracting(LoggingMessageNotification::data)
-                .containsExactly("rendered frame 1", "rendered frame 2", "rendered frame 3");
+            assertThat(((TextContent) rendered.content().getFirst()).text()).isEqualTo("rendered 3 frames");
+            awaitSize(() -> progress, 3);
+            assertThat(progress).extracting(ProgressNotification::progressToken).containsOnly("render-1");
+            assertThat(progress).extracting(ProgressNotification::progress).containsExactly(1.0, 2.0, 3.0);
+            assertThat(progress).extracting(ProgressNotification::total).containsOnly(3.0);
+            assertThat(progress).extracting(ProgressNotification::message).containsExactly("frame 1", "frame 2", "frame 3");
+            awaitSize(() -> logs, 3);
+            assertThat(logs).extracting(LoggingMessageNotification::level).containsOnly(LoggingLevel.NOTICE);
+            assertThat(logs).extracting(LoggingMessageNotification::data)
+                    .containsExactly("rendered frame 1", "rendered frame 2", "rendered frame 3");
+        } finally {
+            ordered.closeGracefully().block();
+        }
     }
 
     @Test
@@ -227,7 +241,7 @@ class DirectToolsTest {
         return result;
     }
 
-    /** Notifications arrive before the answer, but the client hands them to consumers on its own threads. */
+    /** Notifications are sent before the answer; this keeps the test independent of when consumers run. */
     private static void awaitSize(Supplier<List<?>> list, int size) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (list.get().size() < size && System.nanoTime() < deadline) {
