@@ -1,9 +1,12 @@
 package dev.paddock.tooldefs;
 
+import dev.paddock.tooldefs.model.Declaration;
 import dev.paddock.tooldefs.model.Member;
 import dev.paddock.tooldefs.model.ModelError;
+import dev.paddock.tooldefs.model.Param;
+import dev.paddock.tooldefs.model.Resolved;
 import dev.paddock.tooldefs.model.Source;
-import dev.paddock.tooldefs.model.ToolSources;
+import dev.paddock.tooldefs.model.Type;
 import dev.paddock.tooldefs.model.TypeTable;
 import dev.paddock.tooldefs.parse.Parser;
 import dev.paddock.tooldefs.render.TypeScriptRenderer;
@@ -11,16 +14,18 @@ import dev.paddock.tooldefs.schema.SchemaReader;
 import dev.paddock.tooldefs.schema.ToolBuilder;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * TypeScript declarations ⇄ MCP tool descriptions and JSON Schema.
  *
  * <pre>
- * Declarations d = ToolDefs.parse("weather.d.ts", text);        // every error at once, or none
- * List&lt;ObjectNode&gt; tools = ToolDefs.toMcpTools(d, "weather", ToolNaming.DEFAULT);
+ * CompiledDeclarations weather = ToolDefs.compile("weather.d.ts", text, "weather", ToolNaming.DEFAULT);
+ * weather.methods();     // each with its MCP tool: weather_forecast {inputSchema, outputSchema}
+ * weather.typeScript();  // what a model reads
  * String ts = ToolDefs.render(ToolDefs.fromToolsList(upstreamToolsList, "github"), "github");
  * </pre>
  */
@@ -29,85 +34,68 @@ public final class ToolDefs {
     private ToolDefs() {}
 
     /**
-     * Parses a declaration file and checks its meaning (references resolve, tool methods exist and
-     * their types can be expressed as JSON Schema).
+     * Parses a declaration file once, checks its meaning (references resolve, tool methods exist, their
+     * types can be expressed as JSON Schema, tool names follow the MCP rules) and compiles it.
      *
      * @throws DeclarationException with every problem in the file, in source order
      */
-    public static Declarations parse(String fileName, String source) {
+    public static CompiledDeclarations compile(String fileName, String text, String namespace, ToolNaming naming) {
         // An editor's byte-order mark is not text: left in, it would shift every column of line 1.
-        Source src = new Source(fileName, source.startsWith("\uFEFF") ? source.substring(1) : source);
+        Source source = new Source(fileName, text.startsWith("\uFEFF") ? text.substring(1) : text);
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Parser parser = new Parser(src, diagnostics);
-        var declarations = parser.parse();
-        List<ModelError> errors = new ArrayList<>(TypeTable.check(declarations, parser.unparsed()));
-        if (errors.isEmpty() && diagnostics.isEmpty()) {
-            TypeTable table = new TypeTable(declarations);
-            List<Member> methods = ToolSources.methods(declarations, table, errors);
-            if (methods.isEmpty() && errors.isEmpty()) {
-                errors.add(new ModelError(source.length(), "no tools declared: add an exported interface with "
-                        + "methods, or 'declare const ns: { method(input: {...}): Promise<Result> }'"));
-            }
-            ToolBuilder builder = new ToolBuilder(table, "ns", ToolNaming.DEFAULT);
-            for (Member m : methods) {
-                try {
-                    builder.tool(m);
-                } catch (ModelError e) {
-                    errors.add(e);
-                }
-            }
+        Parser parser = new Parser(source, diagnostics);
+        List<Declaration> declarations = parser.parse();
+        TypeTable table = new TypeTable(declarations);
+        List<ModelError> errors = table.check(parser.unparsed());
+        if (!errors.isEmpty() || !diagnostics.isEmpty()) throw failure(source, diagnostics, errors);
+        Resolved resolved = new Resolved(declarations, table);
+        if (resolved.methods().isEmpty() && resolved.problems().isEmpty()) {
+            throw failure(source, diagnostics, List.of(new ModelError(source.text().length(), "no tools declared: add an "
+                    + "exported interface with methods, or 'declare const ns: { method(input: {...}): Promise<Result> }'")));
         }
-        errors.forEach(e -> diagnostics.add(src.diagnostic(e.offset() < 0 ? 0 : e.offset(), e.getMessage())));
-        if (!diagnostics.isEmpty()) {
-            // Two tools using one broken type meet the same problem: report it once.
-            throw new DeclarationException(diagnostics.stream().distinct()
-                    .sorted(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column)).toList());
-        }
-        return new Declarations(src, declarations, java.util.Map.of());
+        return compile(new Declarations(source, resolved, Map.of()), namespace, naming);
     }
 
     /**
-     * One MCP tool object ({@code name}, {@code description}, {@code inputSchema}, {@code outputSchema})
-     * per declared method, in declaration order.
+     * Compiles declarations read by {@link #fromToolsList}: a method keeps its upstream tool's name.
      *
-     * @throws DeclarationException when a tool name breaks the MCP rules (e.g. a namespace with spaces)
+     * @throws DeclarationException when a method cannot become a tool
      */
-    public static List<ObjectNode> toMcpTools(Declarations declarations, String namespace, ToolNaming naming) {
-        TypeTable table = new TypeTable(declarations.declarations());
-        List<ModelError> errors = new ArrayList<>();
-        List<Member> methods = ToolSources.methods(declarations.declarations(), table, errors);
-        ToolBuilder builder = new ToolBuilder(table, namespace, naming);
-        List<ObjectNode> tools = new ArrayList<>();
-        for (Member m : methods) {
+    public static CompiledDeclarations compile(Declarations declarations, String namespace, ToolNaming naming) {
+        Resolved resolved = declarations.resolved();
+        List<ModelError> errors = new ArrayList<>(resolved.problems());
+        ToolBuilder builder = new ToolBuilder(resolved.table());
+        List<ToolMethod> methods = new ArrayList<>();
+        for (Member m : resolved.methods()) {
             try {
-                tools.add(builder.tool(m));
+                String toolName = declarations.toolNames().get(m.name());
+                if (toolName == null) toolName = toolName(naming, namespace, m);
+                var f = (Type.Function) m.type();
+                methods.add(new ToolMethod(m.name(), toolName, f.params().stream().map(Param::name).toList(),
+                        builder.takesObjectInput(f), builder.tool(m, toolName)));
             } catch (ModelError e) {
                 errors.add(e);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new DeclarationException(errors.stream()
-                    .map(e -> declarations.source().diagnostic(Math.max(0, e.offset()), e.getMessage())).toList());
-        }
-        return tools;
+        if (!errors.isEmpty()) throw failure(declarations.source(), List.of(), errors);
+        return new CompiledDeclarations(namespace, declarations, methods,
+                new TypeScriptRenderer(resolved).render(namespace));
     }
 
-    /**
-     * The methods that become tools, with what a server needs to bind them: names, parameter names and
-     * how the tool input maps onto the parameters.
-     */
-    public static List<ToolMethod> methods(Declarations declarations, String namespace, ToolNaming naming) {
-        TypeTable table = new TypeTable(declarations.declarations());
-        ToolBuilder builder = new ToolBuilder(table, namespace, naming);
-        List<ToolMethod> methods = new ArrayList<>();
-        for (Member m : ToolSources.methods(declarations.declarations(), table, new ArrayList<>())) {
-            var f = (dev.paddock.tooldefs.model.Type.Function) m.type();
-            String upstream = declarations.toolNames().get(m.name());
-            String toolName = upstream != null ? upstream : naming.name(namespace, m.name());
-            methods.add(new ToolMethod(m.name(), toolName,
-                    f.params().stream().map(dev.paddock.tooldefs.model.Param::name).toList(), builder.takesObjectInput(f)));
+    private static String toolName(ToolNaming naming, String namespace, Member method) {
+        try {
+            return naming.name(namespace, method.name());
+        } catch (IllegalArgumentException e) {
+            throw new ModelError(method.offset(), e.getMessage());
         }
-        return methods;
+    }
+
+    private static DeclarationException failure(Source source, List<Diagnostic> diagnostics, List<ModelError> errors) {
+        List<Diagnostic> all = new ArrayList<>(diagnostics);
+        errors.forEach(e -> all.add(source.diagnostic(Math.max(0, e.offset()), e.getMessage())));
+        // Two tools using one broken type meet the same problem: report it once.
+        return new DeclarationException(all.stream().distinct()
+                .sorted(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column)).toList());
     }
 
     /**
@@ -119,23 +107,26 @@ public final class ToolDefs {
      */
     public static Declarations fromToolsList(JsonNode toolsListResult, String namespace) {
         SchemaReader reader = new SchemaReader();
-        var declarations = reader.read(toolsListResult, namespace);
-        return new Declarations(new Source(namespace + ".json", toolsListResult.toString()), declarations,
-                reader.toolNames());
-    }
-
-    /** The TypeScript a model reads: shared types once, then {@code declare const <namespace>: { … };}. */
-    public static String render(Declarations declarations, String namespace) {
-        return new TypeScriptRenderer(declarations.declarations()).render(namespace);
+        List<Declaration> declarations = reader.read(toolsListResult, namespace);
+        return new Declarations(new Source(namespace + ".json", toolsListResult.toString()),
+                new Resolved(declarations, new TypeTable(declarations)), reader.toolNames());
     }
 
     /**
-     * Several namespaces (namespace → declarations, in order) as one valid TypeScript text; a type name
-     * that an earlier namespace already declared is prefixed with its namespace ({@code MemoryEntity}).
+     * The TypeScript a model reads, for declarations that are not compiled into tools (an upstream
+     * tools/list shown as types): shared types once, then {@code declare const <namespace>: { … };}.
      */
-    public static String renderAll(java.util.SequencedMap<String, Declarations> namespaces) {
-        var byNamespace = new java.util.LinkedHashMap<String, List<dev.paddock.tooldefs.model.Declaration>>();
-        namespaces.forEach((namespace, d) -> byNamespace.put(namespace, d.declarations()));
+    public static String render(Declarations declarations, String namespace) {
+        return new TypeScriptRenderer(declarations.resolved()).render(namespace);
+    }
+
+    /**
+     * Several namespaces, in order, as one valid TypeScript text; a type name that an earlier namespace
+     * already declared is prefixed with its namespace ({@code MemoryEntity}).
+     */
+    public static String renderAll(List<CompiledDeclarations> namespaces) {
+        var byNamespace = new LinkedHashMap<String, Resolved>();
+        namespaces.forEach(c -> byNamespace.put(c.namespace(), c.declarations().resolved()));
         return TypeScriptRenderer.renderAll(byNamespace);
     }
 }

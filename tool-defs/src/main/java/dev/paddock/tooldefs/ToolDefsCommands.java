@@ -41,8 +41,7 @@ public final class ToolDefsCommands {
         }
         String ns = namespace.orElseGet(() -> defaultNamespace(file));
         try {
-            Declarations declarations = ToolDefs.parse(file.toString(), text);
-            List<ObjectNode> tools = ToolDefs.toMcpTools(declarations, ns, naming);
+            List<ObjectNode> tools = ToolDefs.compile(file.toString(), text, ns, naming).mcpTools();
             ObjectNode result = Json.MAPPER.createObjectNode();
             result.putArray("tools").addAll(tools);
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));

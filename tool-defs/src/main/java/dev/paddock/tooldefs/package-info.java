@@ -2,12 +2,19 @@
  * TypeScript declarations ⇄ MCP tool descriptions and JSON Schema, in pure Java.
  *
  * <h2>API</h2>
- * {@link dev.paddock.tooldefs.ToolDefs} is the whole public surface: {@code parse} (declaration file →
- * {@link dev.paddock.tooldefs.Declarations}, or a {@link dev.paddock.tooldefs.DeclarationException}
- * holding every {@link dev.paddock.tooldefs.Diagnostic}), {@code toMcpTools}, {@code methods},
- * {@code fromToolsList} (upstream tools/list → declarations), {@code render} (declarations →
- * TypeScript for a model) and {@code renderAll} (several namespaces in one text). {@link dev.paddock.tooldefs.ToolDefsCommands} holds the bodies of the
- * {@code paddock tools} and {@code paddock types} commands.
+ * {@link dev.paddock.tooldefs.ToolDefs} is the whole public surface: {@code compile} (declaration file →
+ * {@link dev.paddock.tooldefs.CompiledDeclarations}: each method with its MCP tool, and the TypeScript a
+ * model reads, from one parse; or a {@link dev.paddock.tooldefs.DeclarationException} holding every
+ * {@link dev.paddock.tooldefs.Diagnostic}), {@code fromToolsList} (upstream tools/list →
+ * {@link dev.paddock.tooldefs.Declarations}, which {@code compile} and {@code render} take) and
+ * {@code renderAll} (several namespaces in one text). {@link dev.paddock.tooldefs.ToolDefsCommands} holds
+ * the bodies of the {@code paddock tools} and {@code paddock types} commands.
+ *
+ * <h2>Passes</h2>
+ * Scanner → {@code Parser} (syntax → model records) → {@code TypeTable.check} (names resolve) →
+ * {@code Resolved} (one type table, the tool sources and methods, built once per input) → {@code ToolBuilder}
+ * (model → MCP tool and JSON Schema) and {@code TypeScriptRenderer} (model → TypeScript).
+ * {@code SchemaReader} goes the other way, JSON Schema → model. The module depends on Jackson only.
  *
  * <h2>Decisions</h2>
  * <ul>

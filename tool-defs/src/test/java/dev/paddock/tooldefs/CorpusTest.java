@@ -24,8 +24,8 @@ class CorpusTest {
     }
 
     static JsonNode tools(Path file) {
-        Declarations declarations = ToolDefs.parse(file.getFileName().toString(), Corpus.read(file));
-        List<ObjectNode> tools = ToolDefs.toMcpTools(declarations, Corpus.namespace(file), ToolNaming.DEFAULT);
+        List<ObjectNode> tools = ToolDefs.compile(file.getFileName().toString(), Corpus.read(file),
+                Corpus.namespace(file), ToolNaming.DEFAULT).mcpTools();
         ObjectNode result = Json.MAPPER.createObjectNode();
         result.putArray("tools").addAll(tools);
         return result;
@@ -40,7 +40,7 @@ class CorpusTest {
             Files.writeString(Corpus.sourceDirectory().resolve(expectedName),
                     Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
             Files.writeString(Corpus.sourceDirectory().resolve(expectedName.replace(".tools.json", ".rendered.ts")),
-                    ToolDefs.render(ToolDefs.parse(file.toString(), Corpus.read(file)), Corpus.namespace(file)));
+                    ToolDefs.compile(file.toString(), Corpus.read(file), Corpus.namespace(file), ToolNaming.DEFAULT).typeScript());
             return;
         }
         JsonNode expected = Json.MAPPER.readTree(Corpus.read(file.resolveSibling(expectedName)));
@@ -50,7 +50,7 @@ class CorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void declarationsRenderAsTheExpectedTypeScript(Path file) {
-        String rendered = ToolDefs.render(ToolDefs.parse(file.toString(), Corpus.read(file)), Corpus.namespace(file));
+        String rendered = ToolDefs.compile(file.toString(), Corpus.read(file), Corpus.namespace(file), ToolNaming.DEFAULT).typeScript();
 
         assertThat(rendered).isEqualTo(Corpus.read(file.resolveSibling(
                 file.getFileName().toString().replace(".d.ts", ".rendered.ts"))));

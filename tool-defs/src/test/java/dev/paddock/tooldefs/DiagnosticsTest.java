@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DiagnosticsTest {
 
     static List<Diagnostic> errors(String source) {
-        return catchThrowableOfType(DeclarationException.class, () -> ToolDefs.parse("api.d.ts", source)).diagnostics();
+        return catchThrowableOfType(DeclarationException.class, () -> ToolDefs.compile("api.d.ts", source, "api", ToolNaming.DEFAULT)).diagnostics();
     }
 
     @Test
@@ -183,7 +183,7 @@ class DiagnosticsTest {
 
     @Test
     void theExceptionMessageHoldsEveryFormattedDiagnostic() {
-        var e = catchThrowableOfType(DeclarationException.class, () -> ToolDefs.parse("x.d.ts", "class A {}\nclass B {}\n"));
+        var e = catchThrowableOfType(DeclarationException.class, () -> ToolDefs.compile("x.d.ts", "class A {}\nclass B {}\n", "x", ToolNaming.DEFAULT));
 
         assertThat(e.getMessage()).contains("x.d.ts:1:1:", "x.d.ts:2:1:");
         assertThat(e.diagnostics()).hasSize(2);

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 class JsDocTest {
 
     static JsonNode tool(String source) {
-        return ToolDefs.toMcpTools(ToolDefs.parse("doc.d.ts", source), "doc", ToolNaming.DEFAULT).getFirst();
+        return ToolDefs.compile("doc.d.ts", source, "doc", ToolNaming.DEFAULT).mcpTools().getFirst();
     }
 
     @Test
@@ -56,10 +56,10 @@ class JsDocTest {
                 export interface Tracker { close(id: string): Promise<void>; }
                 """;
 
-        String rendered = ToolDefs.render(ToolDefs.parse("t.d.ts", source), "tracker");
+        String rendered = ToolDefs.compile("t.d.ts", source, "tracker", ToolNaming.DEFAULT).typeScript();
 
         assertThat(rendered).startsWith("/** Issue tracker: talks to its REST API. */\ndeclare const tracker: {\n");
-        assertThat(ToolDefs.render(ToolDefs.parse("r.d.ts", rendered), "tracker")).isEqualTo(rendered);
+        assertThat(ToolDefs.compile("r.d.ts", rendered, "tracker", ToolNaming.DEFAULT).typeScript()).isEqualTo(rendered);
     }
 
     @Test

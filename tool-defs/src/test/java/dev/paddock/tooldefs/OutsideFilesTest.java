@@ -91,14 +91,14 @@ class OutsideFilesTest {
     void supportedFilesRenderToTypeScriptThatParsesBackToTheSameTools(Path file) throws IOException {
         if (!markers(file, "error").isEmpty()) return;
         String ns = file.getFileName().toString().split("-")[0];
-        Declarations declarations = ToolDefs.parse(file.toString(), Files.readString(file));
-        String rendered = ToolDefs.render(declarations, ns);
+        CompiledDeclarations declarations = ToolDefs.compile(file.toString(), Files.readString(file), ns, ToolNaming.DEFAULT);
+        String rendered = declarations.typeScript();
 
-        Declarations again = ToolDefs.parse("rendered.d.ts", rendered);
+        CompiledDeclarations again = ToolDefs.compile("rendered.d.ts", rendered, ns, ToolNaming.DEFAULT);
 
-        assertThat(ToolDefs.toMcpTools(again, ns, ToolNaming.DEFAULT)).as(rendered)
-                .isEqualTo(ToolDefs.toMcpTools(declarations, ns, ToolNaming.DEFAULT));
-        assertThat(ToolDefs.render(again, ns)).isEqualTo(rendered);
+        assertThat(again.mcpTools()).as(rendered)
+                .isEqualTo(declarations.mcpTools());
+        assertThat(again.typeScript()).isEqualTo(rendered);
     }
 
     /**
@@ -110,12 +110,12 @@ class OutsideFilesTest {
     void supportedFilesKeepTheirSchemasThroughTheSchemaToTypeScriptRoundTrip(Path file) throws IOException {
         if (!markers(file, "error").isEmpty()) return;
         String ns = file.getFileName().toString().split("-")[0];
-        List<ObjectNode> first = ToolDefs.toMcpTools(ToolDefs.parse(file.toString(), Files.readString(file)), ns, ToolNaming.DEFAULT);
+        List<ObjectNode> first = ToolDefs.compile(file.toString(), Files.readString(file), ns, ToolNaming.DEFAULT).mcpTools();
         ObjectNode list = Json.MAPPER.createObjectNode();
         list.putArray("tools").addAll(first);
 
         String typeScript = ToolDefs.render(ToolDefs.fromToolsList(list, ns), ns);
-        List<ObjectNode> second = ToolDefs.toMcpTools(ToolDefs.parse("roundtrip.d.ts", typeScript), ns, new ToolNaming("{method}"));
+        List<ObjectNode> second = ToolDefs.compile("roundtrip.d.ts", typeScript, ns, new ToolNaming("{method}")).mcpTools();
 
         assertThat(second).hasSameSizeAs(first);
         for (int i = 0; i < first.size(); i++) {

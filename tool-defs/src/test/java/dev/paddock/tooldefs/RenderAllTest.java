@@ -3,7 +3,7 @@ package dev.paddock.tooldefs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paddock.tooldefs.schema.Json;
-import java.util.LinkedHashMap;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Several namespaces share one text (the execute description) without clashing type names. */
@@ -11,20 +11,17 @@ class RenderAllTest {
 
     @Test
     void aTypeNameTakenByAnEarlierNamespaceGetsTheNamespaceInFrontUnlessDeclaredAlike() {
-        Declarations local = ToolDefs.parse("store.d.ts", """
+        CompiledDeclarations local = ToolDefs.compile("store.d.ts", """
                 export type Entity = { id: string };
                 type integer = number;
                 export interface Store { get(id: string): Promise<Entity>; put(e: Entity, n: integer): Promise<void>; }
-                """);
+                """, "store", ToolNaming.DEFAULT);
         Declarations upstream = ToolDefs.fromToolsList(Json.MAPPER.readTree("""
                 {"tools": [{"name": "find", "inputSchema": {"type": "object", "properties": {"e": {"$ref": "#/$defs/Entity"}, "n": {"type": "integer"}},
                   "$defs": {"Entity": {"type": "object", "description": "A graph node.", "properties": {"name": {"type": "string"}}}}}}]}"""),
                 "memory");
-        var namespaces = new LinkedHashMap<String, Declarations>();
-        namespaces.put("store", local);
-        namespaces.put("memory", upstream);
 
-        String ts = ToolDefs.renderAll(namespaces);
+        String ts = ToolDefs.renderAll(List.of(local, ToolDefs.compile(upstream, "memory", ToolNaming.DEFAULT)));
 
         assertThat(ts).isEqualTo("""
                 type Entity = { id: string };
@@ -39,6 +36,6 @@ class RenderAllTest {
                  find(input?: { e?: MemoryEntity; n?: integer }): Promise<unknown>;
                 };
                 """);
-        assertThat(ToolDefs.toMcpTools(ToolDefs.parse("all.d.ts", ts), "all", ToolNaming.DEFAULT)).hasSize(3);
+        assertThat(ToolDefs.compile("all.d.ts", ts, "all", ToolNaming.DEFAULT).mcpTools()).hasSize(3);
     }
 }

@@ -58,7 +58,7 @@ class RobustnessTest {
                     else target.set(key, Json.MAPPER.readTree(values.get(random.nextInt(values.size()))));
                 }
                 String ts = ToolDefs.render(ToolDefs.fromToolsList(mutated, "m"), "m");
-                assertThatCode(() -> ToolDefs.parse("m.d.ts", ts)).as("%s%nrendered as%n%s", mutated, ts)
+                assertThatCode(() -> ToolDefs.compile("m.d.ts", ts, "m", ToolNaming.DEFAULT)).as("%s%nrendered as%n%s", mutated, ts)
                         .doesNotThrowAnyException();
             }
         }
@@ -97,11 +97,11 @@ class RobustnessTest {
 
     @Test
     void recursiveTypesThroughObjectsAndArraysAreFine() {
-        assertThatCode(() -> ToolDefs.parse("ok.d.ts", """
+        assertThatCode(() -> ToolDefs.compile("ok.d.ts", """
                 export interface A { f(x: Json, l: List<string>): Promise<Json>; }
                 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
                 type List<T> = { head: T; tail?: List<T> };
-                """)).doesNotThrowAnyException();
+                """, "ok", ToolNaming.DEFAULT)).doesNotThrowAnyException();
     }
 
     @Test
@@ -118,16 +118,16 @@ class RobustnessTest {
         for (int i = 0; i < 250; i++) source.append("type T").append(i).append(" = { next?: T").append(i + 1).append(" };\n");
         source.append("type T250 = { end: true };\n");
 
-        var tools = ToolDefs.toMcpTools(ToolDefs.parse("chain.d.ts", source.toString()), "c", ToolNaming.DEFAULT);
+        var tools = ToolDefs.compile("chain.d.ts", source.toString(), "c", ToolNaming.DEFAULT).mcpTools();
 
         assertThat(tools.getFirst().at("/inputSchema/properties/next/properties/next").isObject()).isTrue();
     }
 
     /** Input that parses must also convert and render to TypeScript that parses; else diagnostics. */
     private static void survive(String source) {
-        Declarations d;
+        CompiledDeclarations d;
         try {
-            d = ToolDefs.parse("m.d.ts", source);
+            d = ToolDefs.compile("m.d.ts", source, "m", ToolNaming.DEFAULT);
         } catch (DeclarationException e) {
             assertThat(e.diagnostics()).isNotEmpty().allSatisfy(diagnostic -> {
                 assertThat(diagnostic.line()).isPositive();
@@ -135,9 +135,8 @@ class RobustnessTest {
             });
             return;
         }
-        ToolDefs.toMcpTools(d, "m", ToolNaming.DEFAULT);
-        String rendered = ToolDefs.render(d, "m");
-        assertThatCode(() -> ToolDefs.parse("r.d.ts", rendered)).as("%s%nrendered as%n%s", source, rendered)
+        String rendered = d.typeScript();
+        assertThatCode(() -> ToolDefs.compile("r.d.ts", rendered, "m", ToolNaming.DEFAULT)).as("%s%nrendered as%n%s", source, rendered)
                 .doesNotThrowAnyException();
     }
 }

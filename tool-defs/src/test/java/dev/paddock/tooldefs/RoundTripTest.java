@@ -22,8 +22,8 @@ class RoundTripTest {
         String ns = Corpus.namespace(file);
 
         String typeScript = ToolDefs.render(ToolDefs.fromToolsList(first, ns), ns);
-        Declarations reparsed = ToolDefs.parse("roundtrip.d.ts", typeScript);
-        var second = ToolDefs.toMcpTools(reparsed, ns, new ToolNaming("{method}"));
+        CompiledDeclarations reparsed = ToolDefs.compile("roundtrip.d.ts", typeScript, ns, new ToolNaming("{method}"));
+        var second = reparsed.mcpTools();
 
         assertThat(second).hasSameSizeAs(first.get("tools"));
         for (int i = 0; i < second.size(); i++) {
@@ -41,9 +41,9 @@ class RoundTripTest {
     @MethodSource("corpus")
     void renderedDeclarationsParseBackToTheSameTools(Path file) {
         String ns = Corpus.namespace(file);
-        String rendered = ToolDefs.render(ToolDefs.parse(file.toString(), Corpus.read(file)), ns);
+        String rendered = ToolDefs.compile(file.toString(), Corpus.read(file), ns, ToolNaming.DEFAULT).typeScript();
 
-        var tools = ToolDefs.toMcpTools(ToolDefs.parse("rendered.d.ts", rendered), ns, ToolNaming.DEFAULT);
+        var tools = ToolDefs.compile("rendered.d.ts", rendered, ns, ToolNaming.DEFAULT).mcpTools();
 
         assertThat(tools).as(rendered).containsExactlyElementsOf(
                 () -> CorpusTest.tools(file).get("tools").values().stream()

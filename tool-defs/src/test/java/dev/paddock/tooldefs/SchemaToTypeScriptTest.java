@@ -11,7 +11,7 @@ class SchemaToTypeScriptTest {
 
     static String render(String toolsList) {
         String ts = ToolDefs.render(ToolDefs.fromToolsList(Json.MAPPER.readTree(toolsList), "up"), "up");
-        ToolDefs.parse("up.d.ts", ts); // always valid: it parses back
+        ToolDefs.compile("up.d.ts", ts, "up", ToolNaming.DEFAULT); // always valid: it parses back
         return ts;
     }
 
@@ -159,7 +159,7 @@ class SchemaToTypeScriptTest {
                  }): Promise<unknown>;
                 };
                 """);
-        var tools = ToolDefs.toMcpTools(ToolDefs.parse("up.d.ts", ts), "up", ToolNaming.DEFAULT);
+        var tools = ToolDefs.compile("up.d.ts", ts, "up", ToolNaming.DEFAULT).mcpTools();
         assertThat(tools.getFirst().get("description").asString())
                 .isEqualTo("Line one.\n@returns is not a tag here */ still text");
     }

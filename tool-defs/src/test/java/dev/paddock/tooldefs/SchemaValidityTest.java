@@ -119,9 +119,9 @@ class SchemaValidityTest {
 
     @Test
     void numberLiteralsMeanTheirValueHoweverTheyAreWritten() {
-        var tools = ToolDefs.toMcpTools(ToolDefs.parse("n.d.ts", """
+        var tools = ToolDefs.compile("n.d.ts", """
                 export interface N { f(a: 1e3, b: 0x10, c: 0o17, d: 0b101, e: .5, g: 1_000): Promise<void>; }
-                """), "n", ToolNaming.DEFAULT);
+                """, "n", ToolNaming.DEFAULT).mcpTools();
 
         assertThat(tools.getFirst().at("/inputSchema/properties").toString()).isEqualTo("""
                 {"a":{"const":1000},"b":{"const":16},"c":{"const":15},"d":{"const":5},"e":{"const":0.5},"g":{"const":1000}}""");
@@ -129,8 +129,7 @@ class SchemaValidityTest {
 
     @Test
     void stringLiteralEscapesMeanWhatTheyMeanInTypeScript() {
-        var tools = ToolDefs.toMcpTools(ToolDefs.parse("s.d.ts", "export interface S { f(a: \"\\x41\\u0042\\u{43}\", b: 'line \\\n continued'): Promise<void>; }"),
-                "s", ToolNaming.DEFAULT);
+        var tools = ToolDefs.compile("s.d.ts", "export interface S { f(a: \"\\x41\\u0042\\u{43}\", b: 'line \\\n continued'): Promise<void>; }", "s", ToolNaming.DEFAULT).mcpTools();
 
         assertThat(tools.getFirst().at("/inputSchema/properties").toString()).isEqualTo("""
                 {"a":{"const":"ABC"},"b":{"const":"line  continued"}}""");
@@ -138,13 +137,13 @@ class SchemaValidityTest {
 
     @Test
     void anIntersectionRequiresAndNarrowsWhateverTheOrderOfItsParts() {
-        var tools = ToolDefs.toMcpTools(ToolDefs.parse("i.d.ts", """
+        var tools = ToolDefs.compile("i.d.ts", """
                 interface User { id: string; name: string; kind: string }
                 export interface Api {
                   patch(u: Pick<User, "id"> & Partial<User>): Promise<void>;
                   admin(u: { kind: "admin" } & User): Promise<void>;
                 }
-                """), "i", ToolNaming.DEFAULT);
+                """, "i", ToolNaming.DEFAULT).mcpTools();
         Schema patch = REGISTRY.getSchema(tools.get(0).get("inputSchema"));
         Schema admin = REGISTRY.getSchema(tools.get(1).get("inputSchema"));
 

@@ -10,12 +10,12 @@ import java.util.Map;
  * every exported interface (or alias of an object literal type) that has methods. A file without any
  * of these (an ambient script) offers the methods of all such declarations.
  */
-public final class ToolSources {
+final class ToolSources {
 
     private ToolSources() {}
 
     /** The declarations whose methods are the tools. */
-    public static List<Declaration> sources(List<Declaration> declarations, TypeTable table) {
+    static List<Declaration> sources(List<Declaration> declarations, TypeTable table) {
         List<Declaration> sources = new ArrayList<>();
         for (Declaration d : declarations) {
             if (d instanceof Declaration.Const || isExported(d) && hasMethods(d, table)) sources.add(d);
@@ -26,8 +26,8 @@ public final class ToolSources {
         return sources;
     }
 
-    public static List<Member> methods(List<Declaration> declarations, TypeTable table, List<ModelError> errors) {
-        List<Declaration> sources = sources(declarations, table);
+    /** The methods of {@code sources}; what keeps a source from offering tools goes to {@code errors}. */
+    static List<Member> methods(List<Declaration> sources, TypeTable table, List<ModelError> errors) {
         List<Member> methods = new ArrayList<>();
         // Name → where the method was declared: an exported interface that extends another exported one
         // offers the inherited methods again, which is the same tool, not a second one.

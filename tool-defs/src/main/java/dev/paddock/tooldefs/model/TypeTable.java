@@ -22,9 +22,11 @@ public final class TypeTable {
             "Pick", 2, "Omit", 2, "Readonly", 1);
     private static final int MAX_DEPTH = 64;
 
+    private final List<Declaration> declarations;
     private final Map<String, Declaration> byName = new LinkedHashMap<>();
 
     public TypeTable(List<Declaration> declarations) {
+        this.declarations = List.copyOf(declarations);
         for (Declaration d : declarations) byName.putIfAbsent(d.name(), d);
     }
 
@@ -37,12 +39,11 @@ public final class TypeTable {
      * References to {@code unparsed} names (declarations whose syntax errors are reported already) are
      * not reported again as unknown.
      */
-    public static List<ModelError> check(List<Declaration> declarations, Set<String> unparsed) {
+    public List<ModelError> check(Set<String> unparsed) {
         List<ModelError> errors = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
-        TypeTable table = new TypeTable(declarations);
         for (Declaration d : declarations) {
-            if (d instanceof Declaration.Alias a && table.refersToItselfDirectly(a)) {
+            if (d instanceof Declaration.Alias a && refersToItselfDirectly(a)) {
                 errors.add(new ModelError(a.offset(), "type '" + a.name()
                         + "' refers to itself without an object or array in between"));
             }
@@ -51,7 +52,7 @@ public final class TypeTable {
             }
             Set<String> scope = new LinkedHashSet<>(d.typeParams());
             Consumer<Type> checkRefs = t -> walk(t, r -> {
-                if (!unparsed.contains(r.name()) || scope.contains(r.name())) table.checkRef(r, scope, errors);
+                if (!unparsed.contains(r.name()) || scope.contains(r.name())) checkRef(r, scope, errors);
             });
             switch (d) {
                 case Declaration.Interface i -> {

@@ -4,7 +4,7 @@ import dev.paddock.tooldefs.model.Declaration;
 import dev.paddock.tooldefs.model.Doc;
 import dev.paddock.tooldefs.model.Member;
 import dev.paddock.tooldefs.model.Param;
-import dev.paddock.tooldefs.model.ToolSources;
+import dev.paddock.tooldefs.model.Resolved;
 import dev.paddock.tooldefs.model.Type;
 import dev.paddock.tooldefs.model.Type.*;
 import dev.paddock.tooldefs.model.TypeTable;
@@ -36,6 +36,7 @@ public final class TypeScriptRenderer {
      */
     private static final String INDENT = " ";
 
+    private final Resolved resolved;
     private final List<Declaration> declarations;
     private final TypeTable table;
     private final List<Member> methods;
@@ -44,10 +45,11 @@ public final class TypeScriptRenderer {
     /** Types an earlier namespace already declared in exactly the same words. */
     private final Set<String> alreadyDeclared = new HashSet<>();
 
-    public TypeScriptRenderer(List<Declaration> declarations) {
-        this.declarations = declarations;
-        this.table = new TypeTable(declarations);
-        this.methods = ToolSources.methods(declarations, table, new ArrayList<>());
+    public TypeScriptRenderer(Resolved resolved) {
+        this.resolved = resolved;
+        this.declarations = resolved.declarations();
+        this.table = resolved.table();
+        this.methods = resolved.methods();
     }
 
     /**
@@ -55,11 +57,11 @@ public final class TypeScriptRenderer {
      * by an earlier namespace gets the namespace in front ({@code Entity} → {@code MemoryEntity}),
      * unless both declare it identically ({@code type integer = number}): then it is declared once.
      */
-    public static String renderAll(Map<String, List<Declaration>> namespaces) {
+    public static String renderAll(Map<String, Resolved> namespaces) {
         Map<String, String> taken = new HashMap<>();
         StringBuilder out = new StringBuilder();
-        namespaces.forEach((namespace, declarations) -> {
-            TypeScriptRenderer renderer = new TypeScriptRenderer(declarations);
+        namespaces.forEach((namespace, resolved) -> {
+            TypeScriptRenderer renderer = new TypeScriptRenderer(resolved);
             for (String name : renderer.referenced(renderer.methods)) {
                 String text = renderer.declarationText(renderer.table.lookup(name));
                 String earlier = taken.putIfAbsent(name, text);
@@ -84,7 +86,7 @@ public final class TypeScriptRenderer {
             if (used.contains(d.name()) && !alreadyDeclared.contains(d.name())) out.append(declarationText(d));
         }
         // What the API as a whole is for ("Issue tracker. Talks to its REST API.") is worth its tokens.
-        List<Doc> sourceDocs = ToolSources.sources(declarations, table).stream().map(Declaration::doc)
+        List<Doc> sourceDocs = resolved.sources().stream().map(Declaration::doc)
                 .filter(d -> !d.summary().isEmpty()).distinct().toList();
         if (sourceDocs.size() == 1) doc(Doc.summary(sourceDocs.getFirst().summary()), false, "", out);
         out.append("declare const ").append(namespace).append(": {\n");

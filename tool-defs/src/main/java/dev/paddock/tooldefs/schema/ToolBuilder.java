@@ -1,6 +1,5 @@
 package dev.paddock.tooldefs.schema;
 
-import dev.paddock.tooldefs.ToolNaming;
 import dev.paddock.tooldefs.model.Doc;
 import dev.paddock.tooldefs.model.Member;
 import dev.paddock.tooldefs.model.ModelError;
@@ -27,23 +26,16 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ToolBuilder {
 
     private final TypeTable table;
-    private final String namespace;
-    private final ToolNaming naming;
 
-    public ToolBuilder(TypeTable table, String namespace, ToolNaming naming) {
+    public ToolBuilder(TypeTable table) {
         this.table = table;
-        this.namespace = namespace;
-        this.naming = naming;
     }
 
-    public ObjectNode tool(Member method) {
+    /** The tool of {@code method}, named {@code name}. */
+    public ObjectNode tool(Member method, String name) {
         Type.Function f = (Type.Function) method.type();
         ObjectNode tool = Json.object();
-        try {
-            tool.put("name", naming.name(namespace, method.name()));
-        } catch (IllegalArgumentException e) {
-            throw new ModelError(method.offset(), e.getMessage());
-        }
+        tool.put("name", name);
         if (!method.doc().tags().isEmpty()) {
             throw new ModelError(method.offset(), "@" + method.doc().tags().keySet().iterator().next() + " in the JSDoc of method '"
                     + method.name() + "' constrains nothing: write it in the JSDoc of the property it constrains "
@@ -58,7 +50,7 @@ public final class ToolBuilder {
     }
 
     /** The tool description: the summary, then what @returns, @deprecated and @example say. */
-    public static String description(Doc doc) {
+    private static String description(Doc doc) {
         List<String> parts = new ArrayList<>();
         if (!doc.summary().isEmpty()) parts.add(doc.summary());
         if (doc.returns() != null && !doc.returns().isEmpty()) parts.add("Returns: " + doc.returns());

@@ -1,6 +1,6 @@
 package dev.paddock.tooldefs.bench;
 
-import dev.paddock.tooldefs.Declarations;
+import dev.paddock.tooldefs.CompiledDeclarations;
 import dev.paddock.tooldefs.ToolDefs;
 import dev.paddock.tooldefs.ToolNaming;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Parse + render of a 500-line declaration file; the target is under 5 ms warm. Run with
+ * Compile (parse, tools, rendering) of a 500-line declaration file; the target is under 5 ms warm. Run with
  * {@code java -cp <test classpath> dev.paddock.tooldefs.bench.ParseRenderBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -31,15 +31,10 @@ public class ParseRenderBenchmark {
 
     static final String SOURCE = fiveHundredLines();
 
+    /** One compile parses, builds every tool and renders the TypeScript. */
     @Benchmark
-    public String parseAndRender() {
-        return ToolDefs.render(ToolDefs.parse("bench.d.ts", SOURCE), "bench");
-    }
-
-    @Benchmark
-    public int parseAndBuildTools() {
-        Declarations d = ToolDefs.parse("bench.d.ts", SOURCE);
-        return ToolDefs.toMcpTools(d, "bench", ToolNaming.DEFAULT).size();
+    public CompiledDeclarations compile() {
+        return ToolDefs.compile("bench.d.ts", SOURCE, "bench", ToolNaming.DEFAULT);
     }
 
     /** 25 groups of 20 lines: a documented entity, an enum, a generic page and two methods each. */
