@@ -2,7 +2,7 @@ package dev.paddock.capability;
 
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.paddock.tooldefs.Declarations;
+import dev.paddock.tooldefs.CompiledDeclarations;
 import dev.paddock.tooldefs.ToolDefs;
 import dev.paddock.tooldefs.ToolMethod;
 import dev.paddock.tooldefs.ToolNaming;
@@ -31,7 +31,7 @@ public final class CapabilitySet {
     public static final CapabilitySet NONE = new CapabilitySet(Map.of(), Map.of(), "", Map.of(), List.of(), List.of());
 
     /** What one namespace's declarations yield: immutable, so derived once and shared by every connection. */
-    private record Derived(Declarations declarations, List<DeclaredMethod> methods, List<ObjectNode> tools) {}
+    private record Derived(CompiledDeclarations compiled, List<DeclaredMethod> methods) {}
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Derived> DERIVED = new ConcurrentHashMap<>();
@@ -66,7 +66,7 @@ public final class CapabilitySet {
         Map<String, List<String>> names = new LinkedHashMap<>();
         Map<String, DeclaredMethod> declared = new LinkedHashMap<>();
         Map<String, BoundMethod> bound = new LinkedHashMap<>();
-        var parsed = new LinkedHashMap<String, Declarations>();
+        List<CompiledDeclarations> compiled = new ArrayList<>();
         List<DirectTool> tools = new ArrayList<>();
         for (Capability capability : capabilities) {
             String ns = capability.namespace();
@@ -76,34 +76,26 @@ public final class CapabilitySet {
             Derived derived = DERIVED.computeIfAbsent(ns + "\u0000" + capability.declarations(),
                     key -> derive(ns, capability.declarations()));
             List<DeclaredMethod> declaredMethods = derived.methods();
-            for (int i = 0; i < declaredMethods.size(); i++) {
-                tools.add(new DirectTool(ns, declaredMethods.get(i).name(), derived.tools().get(i)));
-            }
+            for (ToolMethod m : derived.compiled().methods()) tools.add(new DirectTool(ns, m.name(), m.tool()));
             Map<String, BoundMethod> joined = CapabilityBinder.bind(capability, declaredMethods, json);
             names.put(ns, declaredMethods.stream().map(DeclaredMethod::name).toList());
             for (DeclaredMethod m : declaredMethods) declared.put(ns + "." + m.name(), m);
             joined.forEach((method, b) -> bound.put(ns + "." + method, b));
-            parsed.put(ns, derived.declarations());
+            compiled.add(derived.compiled());
         }
         List<CallStep> steps = List.of(new ArgumentValidation(declared), policy.asStep(), new CallAudit(),
                 new Invocation(bound, hostExecutor));
-        String rendered = parsed.isEmpty() ? "" : ToolDefs.renderAll(parsed);
+        String rendered = ToolDefs.renderAll(compiled);
         Map<String, String> byNamespace = new LinkedHashMap<>();
-        parsed.forEach((ns, d) -> byNamespace.put(ns, ToolDefs.render(d, ns)));
+        compiled.forEach(c -> byNamespace.put(c.namespace(), c.typeScript()));
         return new CapabilitySet(Map.copyOf(names), Map.copyOf(declared), rendered, byNamespace, List.copyOf(tools), steps);
     }
 
     private static Derived derive(String ns, String text) {
-        Declarations d = ToolDefs.parse(ns + ".d.ts", text);
-        List<ToolMethod> methods = ToolDefs.methods(d, ns, ToolNaming.DEFAULT);
-        List<ObjectNode> mcpTools = ToolDefs.toMcpTools(d, ns, ToolNaming.DEFAULT);
-        List<DeclaredMethod> declared = new ArrayList<>();
-        for (int i = 0; i < methods.size(); i++) {
-            ToolMethod m = methods.get(i);
-            declared.add(new DeclaredMethod(m.name(), m.parameters(), m.objectInput(),
-                    SCHEMAS.getSchema(mcpTools.get(i).get("inputSchema"))));
-        }
-        return new Derived(d, List.copyOf(declared), List.copyOf(mcpTools));
+        CompiledDeclarations compiled = ToolDefs.compile(ns + ".d.ts", text, ns, ToolNaming.DEFAULT);
+        List<DeclaredMethod> declared = compiled.methods().stream().map(m -> new DeclaredMethod(m.name(),
+                m.parameters(), m.objectInput(), SCHEMAS.getSchema(m.inputSchema()))).toList();
+        return new Derived(compiled, declared);
     }
 
     /** Namespace → method names, in declaration order: what the isolate's bridge offers. */

@@ -5,6 +5,9 @@ import dev.paddock.sandbox.ExecutionError;
 import dev.paddock.sandbox.ExecutionRequest;
 import dev.paddock.sandbox.ExecutionResult;
 import dev.paddock.sandbox.Limits;
+import dev.paddock.tooldefs.ToolDefs;
+import dev.paddock.tooldefs.ToolMethod;
+import dev.paddock.tooldefs.ToolNaming;
 import dev.paddock.transport.Cancellation;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
@@ -12,6 +15,10 @@ import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +34,8 @@ import reactor.core.scheduler.Schedulers;
 final class ExecuteTool {
     static final String NAME = "execute";
     private static final Logger log = LoggerFactory.getLogger(ExecuteTool.class);
+    /** Input and output, declared in TypeScript as a capability's are and compiled by tool-defs. */
+    private static final ToolMethod DECLARED = declared();
 
     private final SessionIsolates isolates;
     private final ExecutionFormatter formatter;
@@ -44,10 +53,20 @@ final class ExecuteTool {
                 .title("Run code in a sandbox")
                 .description(ExecuteToolDescription.render(limits, standardLibrary, grants.declarations(),
                         grants.egressGrants(), FetchDeclarations.TEXT, options.stateless()))
-                .inputSchema(mapper, INPUT_SCHEMA)
-                .outputSchema(mapper, OUTPUT_SCHEMA)
+                .inputSchema(mapper, DECLARED.inputSchema().toString())
+                .outputSchema(mapper, DECLARED.outputSchema().orElseThrow().toString())
                 .build();
         return AsyncToolSpecification.builder().tool(tool).callHandler(this::call).build();
+    }
+
+    private static ToolMethod declared() {
+        try (InputStream in = ExecuteTool.class.getResourceAsStream("execute.d.ts")) {
+            if (in == null) throw new IllegalStateException("execute.d.ts is missing from the class path");
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return ToolDefs.compile("execute.d.ts", text, "paddock", new ToolNaming("{method}")).methods().getFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Mono<CallToolResult> call(McpAsyncServerExchange exchange, CallToolRequest call) {
@@ -121,60 +140,4 @@ final class ExecuteTool {
         }
         return new ExecutionRequest(code, timeout, Boolean.TRUE.equals(args.get("reset")));
     }
-
-    private static final String INPUT_SCHEMA = """
-            {
-              "type": "object",
-              "properties": {
-                "code": {
-                  "type": "string",
-                  "description": "JavaScript or TypeScript: an async function body, an async arrow function, or statements whose last expression is the result."
-                },
-                "timeoutMs": {
-                  "type": "integer",
-                  "minimum": 1,
-                  "description": "Wall-time limit for this call in milliseconds; can only lower the server's limit."
-                },
-                "reset": {
-                  "type": "boolean",
-                  "description": "Start this session's isolate afresh, dropping its globals, before running the code."
-                }
-              },
-              "required": ["code"],
-              "additionalProperties": false
-            }""";
-
-    /** Admits both {result, logs} and {error, logs}: clients validate error results against it too. */
-    private static final String OUTPUT_SCHEMA = """
-            {
-              "type": "object",
-              "properties": {
-                "result": { "description": "The code's value as JSON; null for undefined." },
-                "logs": {
-                  "type": "array",
-                  "description": "Console output in print order.",
-                  "items": {
-                    "type": "object",
-                    "properties": { "level": { "type": "string" }, "message": { "type": "string" } },
-                    "required": ["level", "message"]
-                  }
-                },
-                "error": {
-                  "type": "object",
-                  "description": "Present when the code failed.",
-                  "properties": {
-                    "kind": { "type": "string" },
-                    "name": { "type": "string" },
-                    "message": { "type": "string" },
-                    "line": { "type": "integer" },
-                    "column": { "type": "integer" },
-                    "sourceLine": { "type": "string" },
-                    "isolateReset": { "type": "boolean" }
-                  },
-                  "required": ["kind", "name", "message"]
-                },
-                "truncated": { "type": "boolean", "description": "True when the result or the logs were cut to fit the limits." }
-              },
-              "required": ["logs"]
-            }""";
 }
