@@ -107,4 +107,37 @@ class ToolMethodsTest {
                 tuple("get_env", "get-env", java.util.List.of(), false),
                 tuple("echo", "echo", java.util.List.of("input"), true));
     }
+
+    @Test
+    void eachMethodCarriesItsOwnToolWithTheSchemasOfItsParametersAndResult() {
+        CompiledDeclarations d = ToolDefs.compile("weather.d.ts", """
+                export interface Weather {
+                  forecast(city: string, days?: number): Promise<{ high: number }>;
+                  alerts(input: { region: string }): Promise<string[]>;
+                }
+                """, "weather", ToolNaming.DEFAULT);
+
+        ToolMethod forecast = d.methods().get(0);
+        ToolMethod alerts = d.methods().get(1);
+        assertThat(forecast.tool().get("name").asString()).isEqualTo("weather_forecast");
+        assertThat(forecast.inputSchema().get("properties").propertyNames()).containsExactly("city", "days");
+        assertThat(forecast.outputSchema()).get().extracting(s -> s.at("/properties/high/type").asString()).isEqualTo("number");
+        assertThat(alerts.tool().get("name").asString()).isEqualTo("weather_alerts");
+        assertThat(alerts.inputSchema().get("properties").propertyNames()).containsExactly("region");
+        assertThat(alerts.outputSchema()).isEmpty();
+        assertThat(d.mcpTools()).containsExactly(forecast.tool(), alerts.tool());
+        assertThat(d.typeScript()).contains("declare const weather: {", "forecast(city: string, days?: number)");
+    }
+
+    @Test
+    void aCompiledToolCannotBeChangedThroughWhatItHandsOut() {
+        ToolMethod m = ToolDefs.compile("t.d.ts", "export interface T { f(a: string): Promise<void>; }", "t",
+                ToolNaming.DEFAULT).methods().getFirst();
+
+        m.tool().put("name", "changed");
+        m.inputSchema().putObject("properties");
+
+        assertThat(m.tool().get("name").asString()).isEqualTo("t_f");
+        assertThat(m.inputSchema().get("properties").propertyNames()).containsExactly("a");
+    }
 }
