@@ -48,7 +48,7 @@ public final class ToolDefs {
         TypeTable table = new TypeTable(declarations);
         List<ModelError> errors = table.check(parser.unparsed());
         if (!errors.isEmpty() || !diagnostics.isEmpty()) throw failure(source, diagnostics, errors);
-        Resolved resolved = new Resolved(declarations, table);
+        Resolved resolved = new Resolved(table);
         if (resolved.methods().isEmpty() && resolved.problems().isEmpty()) {
             throw failure(source, diagnostics, List.of(new ModelError(source.text().length(), "no tools declared: add an "
                     + "exported interface with methods, or 'declare const ns: { method(input: {...}): Promise<Result> }'")));
@@ -109,7 +109,7 @@ public final class ToolDefs {
         SchemaReader reader = new SchemaReader();
         List<Declaration> declarations = reader.read(toolsListResult, namespace);
         return new Declarations(new Source(namespace + ".json", toolsListResult.toString()),
-                new Resolved(declarations, new TypeTable(declarations)), reader.toolNames());
+                new Resolved(new TypeTable(declarations)), reader.toolNames());
     }
 
     /**

@@ -16,10 +16,10 @@ public final class Resolved {
     private final List<Member> methods;
     private final List<ModelError> problems;
 
-    public Resolved(List<Declaration> declarations, TypeTable table) {
-        this.declarations = List.copyOf(declarations);
+    public Resolved(TypeTable table) {
+        this.declarations = table.declarations();
         this.table = table;
-        this.sources = ToolSources.sources(this.declarations, table);
+        this.sources = ToolSources.sources(declarations, table);
         List<ModelError> found = new ArrayList<>();
         this.methods = List.copyOf(ToolSources.methods(sources, table, found));
         this.problems = List.copyOf(found);

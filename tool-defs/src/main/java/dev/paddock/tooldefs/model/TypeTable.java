@@ -30,6 +30,11 @@ public final class TypeTable {
         for (Declaration d : declarations) byName.putIfAbsent(d.name(), d);
     }
 
+    /** Every declaration, in source order. */
+    public List<Declaration> declarations() {
+        return declarations;
+    }
+
     public Declaration lookup(String name) {
         return byName.get(name);
     }
