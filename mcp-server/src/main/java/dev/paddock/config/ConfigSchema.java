@@ -60,8 +60,6 @@ final class ConfigSchema {
                     + " is required" + described(rule.path("properties").path(error.getProperty())));
             case "type" -> json.problemAtValue(path, sentence(path, "must be " + article(error.getSchemaNode())
                     + " (got " + kind(error.getInstanceNode()) + ")"));
-            case "enum" -> json.problemAtValue(path, sentence(path, "must be one of "
-                    + String.join(", ", error.getSchemaNode().valueStream().map(JsonNode::asString).toList())));
             default -> json.problemAtValue(path, sentence(path, error.getMessage()));
         };
     }

@@ -49,20 +49,17 @@ final class LocatedJson {
         return root;
     }
 
-    /** An error at the value under {@code path} (or at the nearest enclosing value that has a place). */
+    /** {@link #problemAtValue} as an exception, for the checks that run after the schema's. */
     ConfigException atValue(String path, String message) {
         return new ConfigException(problemAtValue(path, message).toString());
     }
 
-    /** An error at the key of {@code path}, for keys that should not be there. */
-    ConfigException atKey(String path, String message) {
-        return new ConfigException(problemAtKey(path, message).toString());
-    }
-
+    /** A mistake at the value under {@code path} (or at the nearest enclosing value that has a place). */
     Problem problemAtValue(String path, String message) {
         return problem(values, path, message);
     }
 
+    /** A mistake at the key of {@code path}, for keys that should not be there. */
     Problem problemAtKey(String path, String message) {
         return problem(keys.containsKey(path) ? keys : values, path, message);
     }
