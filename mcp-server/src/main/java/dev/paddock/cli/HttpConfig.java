@@ -4,11 +4,9 @@ import dev.paddock.config.ConfigException;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.transport.http.HttpSettings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -34,53 +32,41 @@ import tools.jackson.databind.JsonNode;
  */
 record HttpConfig(HttpSettings settings, Duration maxQueue, boolean conformanceFixture) {
     private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
-    private static final Set<String> KEYS = Set.of("tokens", "allowedHosts", "allowedOrigins", "maxBodyBytes",
-            "idleTimeoutMs", "maxConcurrentPerToken", "instanceId", "shutdownGraceMs", "maxQueueMs", "conformanceFixture");
     static final Duration DEFAULT_MAX_QUEUE = Duration.ofSeconds(60);
 
-    /** @param env answers {@code ${env:NAME}} (null when unset) */
+    /**
+     * Reads a section whose shape paddock.schema.json has already checked; checks what the schema cannot say
+     * (tokens name defined profiles, environment variables are set, tokens are long enough and unique).
+     *
+     * @param env answers {@code ${env:NAME}} (null when unset)
+     */
     static HttpConfig read(PaddockConfig config, String host, int port, boolean allowUnauthenticated,
             Function<String, String> env) throws ConfigException {
         JsonNode http = config.http();
         HttpSettings settings = HttpSettings.loopback(port).withHost(host);
-        if (http == null || http.isMissingNode() || http.isNull()) {
+        if (http == null || http.isMissingNode()) {
             return new HttpConfig(settings.withTokens(Map.of(), allowUnauthenticated), DEFAULT_MAX_QUEUE, false);
-        }
-        if (!http.isObject()) throw config.error("http", "must be an object");
-        for (String key : http.propertyNames()) {
-            if (!KEYS.contains(key)) {
-                throw config.error("http." + key, "unknown key '" + key + "'; known keys: " + String.join(", ", KEYS.stream().sorted().toList()));
-            }
         }
         settings = settings
                 .withTokens(tokens(config, http.get("tokens"), env), allowUnauthenticated)
-                .withAllowed(strings(config, http, "allowedHosts"), strings(config, http, "allowedOrigins"))
-                .withLimits(number(config, http, "maxBodyBytes", settings.maxBodyBytes()),
-                        (int) number(config, http, "maxConcurrentPerToken", settings.maxConcurrentPerToken()))
-                .withTimeouts(millis(config, http, "idleTimeoutMs", settings.idleTimeout()),
-                        millis(config, http, "shutdownGraceMs", settings.shutdownGrace()));
-        JsonNode instance = http.get("instanceId");
-        if (instance != null) {
-            if (!instance.isString() || !instance.asString().matches("[A-Za-z0-9_]{1,32}")) {
-                throw config.error("http.instanceId", "must be 1-32 letters, digits or '_' (it prefixes session ids)");
-            }
-            settings = settings.withInstanceId(instance.asString());
-        }
-        JsonNode fixture = http.get("conformanceFixture");
-        if (fixture != null && !fixture.isBoolean()) throw config.error("http.conformanceFixture", "must be true or false");
-        return new HttpConfig(settings, millis(config, http, "maxQueueMs", DEFAULT_MAX_QUEUE),
-                fixture != null && fixture.asBoolean());
+                .withAllowed(strings(http, "allowedHosts"), strings(http, "allowedOrigins"))
+                .withLimits(http.path("maxBodyBytes").asLong(settings.maxBodyBytes()),
+                        http.path("maxConcurrentPerToken").asInt(settings.maxConcurrentPerToken()))
+                .withTimeouts(millis(http, "idleTimeoutMs", settings.idleTimeout()),
+                        millis(http, "shutdownGraceMs", settings.shutdownGrace()));
+        if (http.has("instanceId")) settings = settings.withInstanceId(http.get("instanceId").asString());
+        return new HttpConfig(settings, millis(http, "maxQueueMs", DEFAULT_MAX_QUEUE),
+                http.path("conformanceFixture").asBoolean(false));
     }
 
     private static Map<String, String> tokens(PaddockConfig config, JsonNode tokens, Function<String, String> env)
             throws ConfigException {
         if (tokens == null) return Map.of();
-        if (!tokens.isObject()) throw config.error("http.tokens", "must be an object of token → profile name");
         var byToken = new LinkedHashMap<String, String>();
         for (var entry : tokens.properties()) {
             String path = "http.tokens." + entry.getKey();
-            String profile = entry.getValue().isString() ? entry.getValue().asString() : null;
-            if (profile == null || !config.profiles().containsKey(profile)) {
+            String profile = entry.getValue().asString();
+            if (!config.profiles().containsKey(profile)) {
                 throw config.error(path, "must name a profile; defined profiles: "
                         + String.join(", ", config.profiles().keySet().stream().sorted().toList()));
             }
@@ -107,28 +93,11 @@ record HttpConfig(HttpSettings settings, Duration maxQueue, boolean conformanceF
         return key;
     }
 
-    private static List<String> strings(PaddockConfig config, JsonNode http, String key) throws ConfigException {
-        JsonNode list = http.get(key);
-        if (list == null) return List.of();
-        if (!list.isArray()) throw config.error("http." + key, "must be an array of strings");
-        var out = new ArrayList<String>();
-        for (JsonNode item : list) {
-            if (!item.isString() || item.asString().isBlank()) throw config.error("http." + key, "must be an array of non-empty strings");
-            out.add(item.asString());
-        }
-        return out;
+    private static List<String> strings(JsonNode http, String key) {
+        return http.path(key).valueStream().map(JsonNode::asString).toList();
     }
 
-    private static long number(PaddockConfig config, JsonNode http, String key, long fallback) throws ConfigException {
-        JsonNode value = http.get(key);
-        if (value == null) return fallback;
-        if (!value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > Integer.MAX_VALUE) {
-            throw config.error("http." + key, "must be a positive integer");
-        }
-        return value.asLong();
-    }
-
-    private static Duration millis(PaddockConfig config, JsonNode http, String key, Duration fallback) throws ConfigException {
-        return http.get(key) == null ? fallback : Duration.ofMillis(number(config, http, key, 0));
+    private static Duration millis(JsonNode http, String key, Duration fallback) {
+        return http.has(key) ? Duration.ofMillis(http.get(key).asLong()) : fallback;
     }
 }

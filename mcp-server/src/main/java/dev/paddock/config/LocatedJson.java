@@ -49,21 +49,39 @@ final class LocatedJson {
         return root;
     }
 
-    /** An error at the value under {@code path} (or at the nearest enclosing value that has a place). */
+    /** {@link #problemAtValue} as an exception, for the checks that run after the schema's. */
     ConfigException atValue(String path, String message) {
-        return new ConfigException(where(values, path) + ": " + message);
+        return new ConfigException(problemAtValue(path, message).toString());
     }
 
-    /** An error at the key of {@code path}, for keys that should not be there. */
-    ConfigException atKey(String path, String message) {
-        return new ConfigException(where(keys.containsKey(path) ? keys : values, path) + ": " + message);
+    /** A mistake at the value under {@code path} (or at the nearest enclosing value that has a place). */
+    Problem problemAtValue(String path, String message) {
+        return problem(values, path, message);
     }
 
-    private String where(Map<String, TokenStreamLocation> locations, String path) {
+    /** A mistake at the key of {@code path}, for keys that should not be there. */
+    Problem problemAtKey(String path, String message) {
+        return problem(keys.containsKey(path) ? keys : values, path, message);
+    }
+
+    private Problem problem(Map<String, TokenStreamLocation> locations, String path, String message) {
         String p = path;
         while (!locations.containsKey(p) && !p.isEmpty()) p = parent(p);
         TokenStreamLocation at = locations.getOrDefault(p, values.get(""));
-        return at == null ? fileName : fileName + ":" + at.getLineNr() + ":" + at.getColumnNr();
+        return at == null ? new Problem(fileName, 0, 0, message) : new Problem(fileName, at.getLineNr(), at.getColumnNr(), message);
+    }
+
+    /** One mistake in the file; problems sort in reading order, so a list of them reads top to bottom. */
+    record Problem(String fileName, int line, int column, String message) implements Comparable<Problem> {
+        @Override
+        public int compareTo(Problem other) {
+            return line != other.line ? Integer.compare(line, other.line) : Integer.compare(column, other.column);
+        }
+
+        @Override
+        public String toString() {
+            return (line == 0 ? fileName : fileName + ":" + line + ":" + column) + ": " + message;
+        }
     }
 
     static String child(String path, String key) {

@@ -31,9 +31,6 @@ public final class EgressPolicy {
     /** The methods a rule may grant, in the order messages list them. */
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final Set<String> DEFAULT_METHODS = Set.of("GET", "HEAD");
-    private static final Set<String> RULE_FIELDS = Set.of("url", "methods", "headers");
-    private static final Set<String> EGRESS_FIELDS =
-            Set.of("rules", "maxResponseBytes", "maxRequestBytes", "timeoutMs", "maxRedirects");
     private static final Pattern ENV = Pattern.compile("\\$\\{([^}]*)}");
 
     private final List<EgressRule> rules;
@@ -48,38 +45,32 @@ public final class EgressPolicy {
         return new EgressPolicy(List.of(), EgressLimits.DEFAULTS);
     }
 
-    /** Reads the {@code egress} object (null or missing → deny all), resolving ${env:…} from the process environment. */
+    /**
+     * Reads an {@code egress} section (null or missing → deny all) whose shape paddock.schema.json has
+     * already checked, resolving ${env:…} from the process environment.
+     */
     public static EgressPolicy fromConfig(JsonNode egress) {
         return fromConfig(egress, "egress", System::getenv);
     }
 
     /**
      * As {@link #fromConfig(JsonNode)}, with {@code at} the JSON path errors start with (e.g.
-     * "profiles.ci.egress") and {@code env} answering ${env:NAME} (null when unset).
+     * "profiles.ci.egress") and {@code env} answering ${env:NAME} (null when unset). Checks what the schema
+     * cannot say: that a rule's URL parses as one, its wildcards, header names a rule may set, and
+     * environment variables.
      */
     public static EgressPolicy fromConfig(JsonNode egress, String at, Function<String, String> env) {
         if (egress == null || egress.isMissingNode() || egress.isNull()) {
             return denyAll();
         }
-        if (!egress.isObject()) {
-            throw new EgressConfigException(at, "expected an object like {\"rules\": [...]}");
-        }
-        checkFields(egress, EGRESS_FIELDS, at);
         EgressLimits d = EgressLimits.DEFAULTS;
-        EgressLimits limits = new EgressLimits(
-                number(egress, at, "maxResponseBytes", d.maxResponseBytes(), 1, Long.MAX_VALUE),
-                number(egress, at, "maxRequestBytes", d.maxRequestBytes(), 0, Long.MAX_VALUE),
-                number(egress, at, "timeoutMs", d.timeoutMs(), 1, Long.MAX_VALUE),
-                (int) number(egress, at, "maxRedirects", d.maxRedirects(), 0, 20));
-        JsonNode rulesNode = egress.get("rules");
+        EgressLimits limits = new EgressLimits(egress.path("maxResponseBytes").asLong(d.maxResponseBytes()),
+                egress.path("maxRequestBytes").asLong(d.maxRequestBytes()), egress.path("timeoutMs").asLong(d.timeoutMs()),
+                egress.path("maxRedirects").asInt(d.maxRedirects()));
         List<EgressRule> rules = new ArrayList<>();
-        if (rulesNode != null && !rulesNode.isNull()) {
-            if (!rulesNode.isArray()) {
-                throw new EgressConfigException(at + ".rules", "expected an array of rules");
-            }
-            for (int i = 0; i < rulesNode.size(); i++) {
-                rules.add(rule(rulesNode.get(i), at + ".rules[" + i + "]", env));
-            }
+        JsonNode rulesNode = egress.path("rules");
+        for (int i = 0; i < rulesNode.size(); i++) {
+            rules.add(rule(rulesNode.get(i), at + ".rules[" + i + "]", env));
         }
         return new EgressPolicy(rules, limits);
     }
@@ -125,15 +116,7 @@ public final class EgressPolicy {
     }
 
     private static EgressRule rule(JsonNode node, String path, Function<String, String> env) {
-        if (node == null || !node.isObject()) {
-            throw new EgressConfigException(path, "expected an object like {\"url\": \"https://api.example.com/*\"}");
-        }
-        checkFields(node, RULE_FIELDS, path);
-        JsonNode urlNode = node.get("url");
-        if (urlNode == null || !urlNode.isString()) {
-            throw new EgressConfigException(path + ".url", "required, a URL such as \"https://api.example.com/v1/*\"");
-        }
-        String url = urlNode.stringValue();
+        String url = node.get("url").stringValue();
         String withoutWildcard = url;
         boolean wildcard = false;
         Matcher m = Pattern.compile("(?i)^(https?://)\\*\\.(.*)$").matcher(url);
@@ -164,35 +147,21 @@ public final class EgressPolicy {
                     + "and at the end of the path");
         }
         return new EgressRule(url, parsed.scheme(), parsed.host(), wildcard, parsed.address(), parsed.port(),
-                rulePath, prefix, methods(node.get("methods"), path + ".methods"),
+                rulePath, prefix, methods(node.get("methods")),
                 headers(node.get("headers"), path + ".headers", env));
     }
 
-    private static Set<String> methods(JsonNode node, String path) {
-        if (node == null || node.isNull()) {
+    private static Set<String> methods(JsonNode node) {
+        if (node == null) {
             return DEFAULT_METHODS;
         }
-        if (!node.isArray() || node.isEmpty()) {
-            throw new EgressConfigException(path, "expected a non-empty array such as [\"GET\", \"POST\"]");
-        }
-        Set<String> methods = new LinkedHashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode method = node.get(i);
-            String name = method.isString() ? method.stringValue().toUpperCase(Locale.ROOT) : "";
-            if (!METHODS.contains(name)) {
-                throw new EgressConfigException(path + "[" + i + "]", "expected one of " + METHODS);
-            }
-            methods.add(name);
-        }
-        return methods;
+        return node.valueStream().map(method -> method.stringValue().toUpperCase(Locale.ROOT))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static Map<String, String> headers(JsonNode node, String path, Function<String, String> env) {
-        if (node == null || node.isNull()) {
+        if (node == null) {
             return Map.of();
-        }
-        if (!node.isObject()) {
-            throw new EgressConfigException(path, "expected an object of header names to values");
         }
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
@@ -203,9 +172,6 @@ public final class EgressPolicy {
             }
             if (headers.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
                 throw new EgressConfigException(at, "header given twice (names are case-insensitive)");
-            }
-            if (!entry.getValue().isString()) {
-                throw new EgressConfigException(at, "expected a string");
             }
             String value = resolveEnv(entry.getValue().stringValue(), at, env);
             if (!HeaderNames.validValue(value)) {
@@ -233,26 +199,5 @@ public final class EgressPolicy {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    private static long number(JsonNode egress, String at, String field, long fallback, long min, long max) {
-        JsonNode node = egress.get(field);
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
-            throw new EgressConfigException(at + "." + field, "expected an integer"
-                    + (max == Long.MAX_VALUE ? " ≥ " + min : " from " + min + " to " + max));
-        }
-        return node.longValue();
-    }
-
-    private static void checkFields(JsonNode node, Set<String> known, String path) {
-        for (String name : node.propertyNames()) {
-            if (!known.contains(name)) {
-                throw new EgressConfigException(path + "." + name, "unknown field; expected one of "
-                        + known.stream().sorted().toList());
-            }
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.paddock.egress;
 
+import com.ibm.icu.text.IDNA;
 import java.io.ByteArrayOutputStream;
-import java.net.IDN;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.CharacterCodingException;
@@ -9,14 +9,18 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * An http(s) URL in the one canonical form that both policy matching and the connection use, so an
  * attacker cannot make the two disagree. Parsing follows the WHATWG URL rules for special schemes where
  * they matter for safety: numeric IPv4 forms ({@code 2130706433}, {@code 0177.0.0.1}, {@code 0x7f.1},
- * {@code 127.1}) become dotted quads, hosts are percent-decoded, lower-cased and IDN-encoded, one
+ * {@code 127.1}) become dotted quads, hosts are percent-decoded and mapped to ASCII by UTS #46 with
+ * non-transitional processing, as the URL standard's "domain to ASCII" does ({@code faß.de} is
+ * {@code xn--fa-hia.de}, not {@code fass.de}: a rule and a request name the same host a browser would), one
  * trailing dot is dropped, backslashes count as slashes, and dot segments are removed from the path.
  * URLs carrying credentials ({@code user@host}) are refused outright.
  *
@@ -82,6 +86,15 @@ record EgressUrl(String scheme, String host, InetAddress address, int port, Stri
 
     /** One pass over the input, WHATWG-style: scheme, authority, path, query; the fragment is dropped. */
     private static final class Parser {
+        private static final IDNA UTS46 = IDNA.getUTS46Instance(
+                IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.NONTRANSITIONAL_TO_UNICODE | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ);
+        /**
+         * What the URL standard turns off (CheckHyphens, VerifyDnsLength); empty labels are still refused
+         * below, with their own message.
+         */
+        private static final Set<IDNA.Error> NOT_CHECKED_BY_URLS = EnumSet.of(IDNA.Error.LEADING_HYPHEN,
+                IDNA.Error.TRAILING_HYPHEN, IDNA.Error.HYPHEN_3_4, IDNA.Error.EMPTY_LABEL, IDNA.Error.LABEL_TOO_LONG,
+                IDNA.Error.DOMAIN_NAME_TOO_LONG);
         private final String input;
 
         Parser(String input) {
@@ -187,14 +200,7 @@ record EgressUrl(String scheme, String host, InetAddress address, int port, Stri
         }
 
         private String domainOrIpv4(String raw) {
-            String decoded = percentDecode(raw).toLowerCase(Locale.ROOT);
-            String ascii;
-            try {
-                // IDN also folds full-width digits and ideographic dots, so the IPv4 check below sees them.
-                ascii = IDN.toASCII(decoded, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-            } catch (IllegalArgumentException e) {
-                throw invalid("the host '" + shorten(raw) + "' is not a valid domain name");
-            }
+            String ascii = domainToAscii(percentDecode(raw), raw);
             if (ascii.endsWith(".")) {
                 ascii = ascii.substring(0, ascii.length() - 1);
             }
@@ -210,6 +216,26 @@ record EgressUrl(String scheme, String host, InetAddress address, int port, Stri
             boolean endsInNumber = last.chars().allMatch(c -> c >= '0' && c <= '9')
                     || (last.startsWith("0x") && last.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0));
             return endsInNumber ? ipv4(labels, raw) : ascii;
+        }
+
+        /**
+         * The URL standard's "domain to ASCII": UTS #46 with CheckBidi and CheckJoiners, non-transitional,
+         * without STD3 rules, hyphen checks or DNS length checks. It also folds full-width digits and
+         * ideographic dots, so the IPv4 check after it sees them.
+         */
+        private String domainToAscii(String domain, String raw) {
+            StringBuilder ascii = new StringBuilder();
+            IDNA.Info info = new IDNA.Info();
+            UTS46.nameToASCII(domain, ascii, info);
+            Set<IDNA.Error> errors = EnumSet.noneOf(IDNA.Error.class);
+            errors.addAll(info.getErrors());
+            errors.removeAll(NOT_CHECKED_BY_URLS);
+            if (!errors.isEmpty()) {
+                throw invalid("the host '" + shorten(raw) + "' is not a valid domain name (UTS #46: "
+                        + errors.stream().map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', ' ')).sorted()
+                                .reduce((a, b) -> a + ", " + b).orElseThrow() + ")");
+            }
+            return ascii.toString();
         }
 
         /** WHATWG IPv4 parser: 1–4 parts, each decimal, 0x-hex or 0-octal; the last part fills the remaining bytes. */

@@ -59,9 +59,9 @@ class HttpConfigTest {
     @Test
     void unknownKeysAndBadValuesAreRefused() {
         assertThatThrownBy(() -> read("{\"http\": {\"maxBodyByte\": 5}}", Map.of()))
-                .hasMessageContaining("unknown key 'maxBodyByte'");
+                .hasMessageContaining("unknown key \"maxBodyByte\" in http (known keys: tokens, allowedHosts,");
         assertThatThrownBy(() -> read("{\"http\": {\"idleTimeoutMs\": -1}}", Map.of()))
-                .hasMessageContaining("http.idleTimeoutMs: must be a positive integer");
+                .hasMessageContaining("http.idleTimeoutMs must be a positive integer (milliseconds)");
         assertThatThrownBy(() -> read("{\"http\": {\"tokens\": {\"short\": \"default\"}}}", Map.of()))
                 .hasMessageContaining("at least 16 characters");
     }

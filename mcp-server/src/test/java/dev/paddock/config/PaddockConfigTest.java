@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PaddockConfigTest {
     @TempDir
@@ -111,7 +113,7 @@ class PaddockConfigTest {
     @Test
     void theLimitsOwnRulesAreReportedWhereTheyBreak() {
         assertThatThrownBy(() -> load("{\"limits\": {\"maxResultBytes\": 10}}"))
-                .hasMessage("paddock.json:1:31: limits.maxResultBytes is out of range: maxResultBytes must be at least 1024");
+                .hasMessage("paddock.json:1:31: limits.maxResultBytes must be at least 1024 (bytes)");
     }
 
     @Test
@@ -121,6 +123,48 @@ class PaddockConfigTest {
                         + "(known keys: wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes, maxRetainedBytes)");
         assertThatThrownBy(() -> load("{\"limit\": {}}"))
                 .hasMessage("paddock.json:1:2: unknown key \"limit\" at the top level (known keys: $schema, limits, capabilities, exposeAsTools, egress, plugins, profiles, http, sandbox)");
+    }
+
+    @Test
+    void everyMistakeIsReportedInOneRunInFileOrder() {
+        assertThatThrownBy(() -> load("""
+                {"sandbox": {"threads": 0},
+                 "limits": {"wallTimeMs": "30s", "maxLogLine": 5},
+                 "profiles": {"a b": {}, "default": {}}}"""))
+                .hasMessage(String.join("\n",
+                        "paddock.json:1:25: sandbox.threads must be a positive integer (executions running at once)",
+                        "paddock.json:2:27: limits.wallTimeMs must be a positive integer (milliseconds)",
+                        "paddock.json:2:34: unknown key \"maxLogLine\" in limits (known keys: wallTimeMs, cpuTimeMs, "
+                                + "maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes, maxRetainedBytes)",
+                        "paddock.json:3:15: \"a b\" in profiles is not a valid profile name: use 1-64 letters, digits, "
+                                + "\"-\" or \"_\"; \"default\" is the top level of paddock.json, put its settings there",
+                        "paddock.json:3:26: \"default\" in profiles is not a valid profile name: use 1-64 letters, digits, "
+                                + "\"-\" or \"_\"; \"default\" is the top level of paddock.json, put its settings there"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"egress\": {\"rules\": [{}]}} | paddock.json:1:23: egress.rules[0].url is required (scheme://host[:port]/path; host exact or *.example.com; path ending in * is a prefix.)",
+            "{\"egress\": {\"rules\": [{\"url\": 1}]}} | paddock.json:1:31: egress.rules[0].url must be a URL such as \"https://api.example.com/v1/*\"",
+            "{\"egress\": {\"rules\": [{\"url\": \"https://a.com/\", \"methods\": [\"FETCH\"]}]}} "
+                    + "| paddock.json:1:61: egress.rules[0].methods[0] must be one of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
+            "{\"egress\": {\"rules\": [{\"url\": \"https://a.com/\", \"methods\": []}]}} "
+                    + "| paddock.json:1:60: egress.rules[0].methods must be a non-empty array such as [\"GET\", \"POST\"]",
+            "{\"egress\": {\"rules\": [{\"url\": \"https://a.com/\", \"header\": {}}]}} "
+                    + "| paddock.json:1:49: unknown key \"header\" in egress.rules[0] (known keys: url, methods, headers)",
+            "{\"egress\": {\"rules\": {}}} | paddock.json:1:22: egress.rules must be an array of rules",
+            "{\"egress\": {\"timeoutMs\": -1}} | paddock.json:1:26: egress.timeoutMs must be a positive integer (milliseconds)",
+            "{\"egress\": {\"maxRedirects\": 50}} | paddock.json:1:29: egress.maxRedirects must be an integer from 0 to 20",
+            "{\"profiles\": {\"ci\": {\"egress\": []}}} | paddock.json:1:32: profiles.ci.egress must be an object like {\"rules\": [...]}",
+            "{\"capabilities\": {\"files\": {}}} | paddock.json:1:28: capabilities.files.root is required (The folder, relative to paddock.json.)",
+            "{\"capabilities\": {\"weather\": true}} | paddock.json:1:30: capabilities.weather must be an object of settings ({} for none)",
+            "{\"plugins\": [\" \"]} | paddock.json:1:14: plugins[0] must be a jar path",
+            "{\"http\": {\"instanceId\": \"a-b\"}} | paddock.json:1:25: http.instanceId must be 1-32 letters, digits or \"_\" (it prefixes session ids)",
+            "{\"exposeAsTools\": \"yes\"} | paddock.json:1:19: exposeAsTools must be true or false",
+            "{\"limits\": {\"maxLogLines\": 3000000000}} | paddock.json:1:28: limits.maxLogLines must be a positive integer (lines) no larger than 2147483647",
+    })
+    void theShapeOfEverySectionIsCheckedAgainstTheSchema(String json, String message) {
+        assertThatThrownBy(() -> load(json)).isInstanceOf(ConfigException.class).hasMessage(message);
     }
 
     @Test
@@ -138,7 +182,7 @@ class PaddockConfigTest {
     @Test
     void theConfigMustBeAnObject() {
         assertThatThrownBy(() -> load("[]")).hasMessage("paddock.json:1:1: the config must be a JSON object");
-        assertThatThrownBy(() -> load("{\"limits\": 3}")).hasMessage("paddock.json:1:12: limits must be an object");
+        assertThatThrownBy(() -> load("{\"limits\": 3}")).hasMessage("paddock.json:1:12: limits must be an object (got a number)");
     }
 
     @Test

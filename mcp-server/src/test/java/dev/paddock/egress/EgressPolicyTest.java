@@ -100,8 +100,8 @@ class EgressPolicyTest {
 
     @Test
     void errorsStartAtTheGivenPathForPerProfileSections() {
-        assertThatThrownBy(() -> EgressPolicy.fromConfig(new ObjectMapper().readTree("{\"rules\": [{\"url\": 1}]}"),
-                "profiles.ci.egress", ENV::get)).hasMessageStartingWith("profiles.ci.egress.rules[0].url: required");
+        assertThatThrownBy(() -> EgressPolicy.fromConfig(new ObjectMapper().readTree("{\"rules\": [{\"url\": \"ftp://a.com/\"}]}"),
+                "profiles.ci.egress", ENV::get)).hasMessageStartingWith("profiles.ci.egress.rules[0].url: fetch supports only");
     }
 
     @ParameterizedTest(name = "{1}")
@@ -113,17 +113,10 @@ class EgressPolicyTest {
             "{\"rules\": [{\"url\": \"https://a.com/*/x\"}]} | egress.rules[0].url: '*' is allowed only",
             "{\"rules\": [{\"url\": \"https://a.com/?q=1\"}]} | egress.rules[0].url: must not contain a query",
             "{\"rules\": [{\"url\": \"https://*.10.0.0.1/\"}]} | egress.rules[0].url: a *. wildcard needs a domain name",
-            "{\"rules\": [{}]} | egress.rules[0].url: required",
-            "{\"rules\": [{\"url\": \"https://a.com/\", \"methods\": [\"FETCH\"]}]} | egress.rules[0].methods[0]: expected one of",
-            "{\"rules\": [{\"url\": \"https://a.com/\", \"methods\": []}]} | egress.rules[0].methods: expected a non-empty array",
             "{\"rules\": [{\"url\": \"https://a.com/\", \"headers\": {\"Host\": \"x\"}}]} | egress.rules[0].headers.Host: not a header a rule may set",
             "{\"rules\": [{\"url\": \"https://a.com/\", \"headers\": {\"X\": \"${vault:x}\"}}]} | egress.rules[0].headers.X: unknown placeholder",
-            "{\"rules\": [{\"url\": \"https://a.com/\", \"header\": {}}]} | egress.rules[0].header: unknown field",
-            "{\"rules\": {}} | egress.rules: expected an array",
-            "{\"timeoutMs\": -1} | egress.timeoutMs: expected an integer ≥ 1",
-            "{\"maxRedirects\": 50} | egress.maxRedirects: expected an integer from 0 to 20",
-            "[] | egress: expected an object",
     })
+    /** What the schema cannot say; the shape of the section is checked by paddock.schema.json (PaddockConfigTest). */
     void configErrorsNameTheJsonPath(String json, String message) {
         assertThatThrownBy(() -> policy(json)).isInstanceOf(EgressConfigException.class).hasMessageStartingWith(message);
     }

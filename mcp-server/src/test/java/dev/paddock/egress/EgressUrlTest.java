@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,6 +44,41 @@ class EgressUrlTest {
     })
     void normalisesWhatAttackersUse(String input, String canonical) {
         assertThat(EgressUrl.parse(input).toString()).isEqualTo(canonical);
+    }
+
+    /** The web-platform-tests URL cases EgressUrl claims to handle (source and deviations in the table). */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvFileSource(resources = "/egress/wpt-url-cases.tsv", delimiter = '\t', encoding = "UTF-8")
+    void followsTheUrlStandardsTestCases(String input, String expected) {
+        String url = unescape(input);
+        if (expected.startsWith("error: ")) {
+            assertThatThrownBy(() -> EgressUrl.parse(url)).isInstanceOf(EgressUrlException.class)
+                    .hasMessageStartingWith(expected.substring("error: ".length()));
+        } else {
+            assertThat(EgressUrl.parse(url).toString()).isEqualTo(expected);
+        }
+    }
+
+    private static String unescape(String s) {
+        return Pattern.compile("\\\\u([0-9A-Fa-f]{4})").matcher(s)
+                .replaceAll(m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+    }
+
+    @Test
+    void aRuleAndARequestNameTheSameInternationalHost() {
+        EgressPolicy policy = EgressPolicyTest.policy("{\"rules\": [{\"url\": \"https://faß.example/*\"},"
+                + " {\"url\": \"https://*.straße.example/*\"}]}");
+        assertThat(policy.grants()).containsExactly("GET, HEAD https://faß.example/*", "GET, HEAD https://*.straße.example/*");
+        assertThat(policy.authorize(EgressUrl.parse("https://faß.example/x"), "GET").url())
+                .isEqualTo("https://faß.example/*");
+        assertThat(policy.authorize(EgressUrl.parse("https://xn--fa-hia.example/x"), "GET").url())
+                .isEqualTo("https://faß.example/*");
+        assertThatThrownBy(() -> policy.authorize(EgressUrl.parse("https://fass.example/x"), "GET"))
+                .hasMessageContaining("no egress rule matches");
+        assertThat(policy.authorize(EgressUrl.parse("https://api.Straße.example/"), "GET").url())
+                .isEqualTo("https://*.straße.example/*");
+        assertThatThrownBy(() -> policy.authorize(EgressUrl.parse("https://api.strasse.example/"), "GET"))
+                .hasMessageContaining("no egress rule matches");
     }
 
     @Test

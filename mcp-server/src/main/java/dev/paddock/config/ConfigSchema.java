@@ -1,0 +1,116 @@
+package dev.paddock.config;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shape of paddock.json, checked against {@code paddock.schema.json}: the schema editors use is the one
+ * the server enforces, so the two cannot drift. Every violation is reported in one run, in file order, at
+ * its line and column. A schema's {@code errorMessage} (keyword → text, as in ajv-errors) words a value's
+ * rule for the person editing the file; the other keywords get a generic message here. What a schema
+ * cannot say (folders exist, environment variables are set, a token names a defined profile) is checked
+ * by whoever reads that part of the config.
+ */
+final class ConfigSchema {
+    private static final String RESOURCE = "/paddock.schema.json";
+    private static final JsonNode SCHEMA_JSON = read();
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                    registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder().errorMessageKeyword("errorMessage").build()))
+            .getSchema(SCHEMA_JSON);
+
+    private ConfigSchema() {}
+
+    static void check(LocatedJson json) throws ConfigException {
+        List<Error> errors = SCHEMA.validate(json.root());
+        if (errors.isEmpty()) return;
+        throw new ConfigException(errors.stream().map(error -> problem(json, error)).distinct().sorted()
+                .map(LocatedJson.Problem::toString).collect(Collectors.joining("\n")));
+    }
+
+    private static LocatedJson.Problem problem(LocatedJson json, Error error) {
+        String path = path(error.getInstanceLocation());
+        JsonNode rule = schemaAt(error.getSchemaLocation().getFragment().getParent());
+        if (error.getKeyword().equals("propertyNames")) {
+            String name = error.getProperty();
+            return json.problemAtKey(LocatedJson.child(path, name), "\"" + name + "\" in " + path + " "
+                    + (rule.path("errorMessage").has("propertyNames") ? error.getMessage() : "is not a valid name"));
+        }
+        if (rule.path("errorMessage").has(error.getKeyword())) {
+            return json.problemAtValue(path, sentence(path, error.getMessage()));
+        }
+        return switch (error.getKeyword()) {
+            case "additionalProperties" -> {
+                String at = LocatedJson.child(path, error.getProperty());
+                yield json.problemAtKey(at, "unknown key \"" + error.getProperty() + "\" "
+                        + (path.isEmpty() ? "at the top level" : "in " + path)
+                        + " (known keys: " + String.join(", ", rule.path("properties").propertyNames()) + ")");
+            }
+            case "required" -> json.problemAtValue(path, LocatedJson.child(path, error.getProperty())
+                    + " is required" + described(rule.path("properties").path(error.getProperty())));
+            case "type" -> json.problemAtValue(path, sentence(path, "must be " + article(error.getSchemaNode())
+                    + " (got " + kind(error.getInstanceNode()) + ")"));
+            default -> json.problemAtValue(path, sentence(path, error.getMessage()));
+        };
+    }
+
+    /** {@code profiles.ci.egress.rules[0].url} for the validator's {@code /profiles/ci/egress/rules/0/url}. */
+    private static String path(NodePath location) {
+        String path = "";
+        for (int i = 0; i < location.getNameCount(); i++) {
+            path = location.getElement(i) instanceof Integer index ? LocatedJson.element(path, index)
+                    : LocatedJson.child(path, location.getName(i));
+        }
+        return path;
+    }
+
+    private static JsonNode schemaAt(NodePath fragment) {
+        JsonNode node = SCHEMA_JSON;
+        for (int i = 0; fragment != null && i < fragment.getNameCount(); i++) {
+            node = fragment.getElement(i) instanceof Integer index ? node.path(index) : node.path(fragment.getName(i));
+        }
+        return node;
+    }
+
+    private static String sentence(String path, String problem) {
+        return path.isEmpty() ? problem : path + " " + problem;
+    }
+
+    private static String described(JsonNode property) {
+        String description = property.path("description").asString("");
+        return description.isEmpty() ? "" : " (" + description + ")";
+    }
+
+    private static String article(JsonNode type) {
+        String name = type.asString();
+        return name.equals("object") || name.equals("array") || name.equals("integer") ? "an " + name : "a " + name;
+    }
+
+    private static String kind(JsonNode node) {
+        if (node == null || node.isNull()) return "null";
+        if (node.isArray()) return "an array";
+        if (node.isObject()) return "an object";
+        if (node.isBoolean()) return "true or false";
+        if (node.isNumber()) return "a number";
+        return "a string";
+    }
+
+    private static JsonNode read() {
+        try (InputStream in = ConfigSchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            return JsonMapper.shared().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
