@@ -4,15 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
- * The prelude (standard library + runtime, {@code prelude.js}) installed in one context, and the handles
- * the host uses to drive it. The hooks are passed to the prelude as arguments, so agent code can reach
- * them only through the standard library built on them.
+ * The prelude (standard library + runtime, the files under {@code prelude/}) installed in one context, and
+ * the handles the host uses to drive it. The hooks are passed to the prelude as arguments, so agent code
+ * can reach them only through the standard library built on them.
+ *
+ * <p>{@code intrinsics.js} runs first and returns one frozen object: the built-ins captured before any
+ * other code runs, plus the hooks. Each further file is a function of that object ({@code lib}) returning
+ * its exports, which the next file sees added to a new frozen {@code lib}; {@code runtime.js}, last, returns
+ * what the host drives.
  */
 final class GuestRuntime {
 
@@ -37,8 +43,13 @@ final class GuestRuntime {
         void hostCall(String namespace, String method, String argumentsJson, Value resolve, Value reject);
     }
 
-    /** One Source object for all contexts, so the shared engine parses the prelude once. */
-    private static final Source PRELUDE = loadPrelude();
+    /** The prelude's files in dependency order: each may use what the ones before it export. */
+    private static final List<String> FILES = List.of(
+            "intrinsics.js", "values.js", "encoding.js", "console.js", "timers.js", "crypto.js", "clone.js",
+            "url.js", "json.js", "host.js", "fetch.js", "runtime.js");
+
+    // One Source object per file for all contexts, so the shared engine parses each file once.
+    private static final List<Source> SOURCES = FILES.stream().map(GuestRuntime::load).toList();
 
     private final Value run;
     private final Value fireTimer;
@@ -79,8 +90,10 @@ final class GuestRuntime {
             hooks.hostCall(args[0].asString(), args[1].asString(), args[2].asString(), args[3], args[4]);
             return null;
         };
-        Value factory = context.eval(PRELUDE);
-        return new GuestRuntime(factory.execute(log, setTimer, clearTimer, random, clock, uncaught, hostCall));
+        Value lib = context.eval(SOURCES.getFirst()).execute(log, setTimer, clearTimer, random, clock, uncaught, hostCall);
+        Value extend = lib.getMember("extend");
+        for (Source file : SOURCES.subList(1, SOURCES.size() - 1)) lib = extend.execute(lib, context.eval(file).execute(lib));
+        return new GuestRuntime(context.eval(SOURCES.getLast()).execute(lib));
     }
 
     /** Calls the agent's function and reports its settled value to exactly one of the two callbacks. */
@@ -114,12 +127,12 @@ final class GuestRuntime {
         return describeError.execute(error).asString();
     }
 
-    private static Source loadPrelude() {
-        try (InputStream in = GuestRuntime.class.getResourceAsStream("prelude.js")) {
-            if (in == null) throw new IllegalStateException("prelude.js is missing from the class path");
+    private static Source load(String file) {
+        try (InputStream in = GuestRuntime.class.getResourceAsStream("prelude/" + file)) {
+            if (in == null) throw new IllegalStateException("prelude/" + file + " is missing from the class path");
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             // Internal: its frames stay out of the agent's stack traces.
-            return Source.newBuilder("js", text, "paddock-prelude.js").internal(true).buildLiteral();
+            return Source.newBuilder("js", text, "paddock-prelude/" + file).internal(true).buildLiteral();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
