@@ -17,8 +17,8 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  *
  * <p>{@code intrinsics.js} runs first and returns one frozen object: the built-ins captured before any
  * other code runs, plus the hooks. Each further file is a function of that object ({@code lib}) returning
- * its exports, which the next file sees added to a new frozen {@code lib}; {@code runtime.js}, last, returns
- * what the host drives.
+ * its exports, which the next file sees on top of the earlier ones in a new frozen {@code lib};
+ * {@code runtime.js}, last, returns what the host drives.
  */
 final class GuestRuntime {
 
@@ -48,8 +48,8 @@ final class GuestRuntime {
             "intrinsics.js", "values.js", "encoding.js", "console.js", "timers.js", "crypto.js", "clone.js",
             "url.js", "json.js", "host.js", "fetch.js", "runtime.js");
 
-    // One Source object per file for all contexts, so the shared engine parses each file once.
-    private static final List<Source> SOURCES = FILES.stream().map(GuestRuntime::load).toList();
+    /** One Source for all contexts, so the shared engine parses the prelude once. */
+    private static final Source PRELUDE = assemble();
 
     private final Value run;
     private final Value fireTimer;
@@ -90,10 +90,8 @@ final class GuestRuntime {
             hooks.hostCall(args[0].asString(), args[1].asString(), args[2].asString(), args[3], args[4]);
             return null;
         };
-        Value lib = context.eval(SOURCES.getFirst()).execute(log, setTimer, clearTimer, random, clock, uncaught, hostCall);
-        Value extend = lib.getMember("extend");
-        for (Source file : SOURCES.subList(1, SOURCES.size() - 1)) lib = extend.execute(lib, context.eval(file).execute(lib));
-        return new GuestRuntime(context.eval(SOURCES.getLast()).execute(lib));
+        Value factory = context.eval(PRELUDE);
+        return new GuestRuntime(factory.execute(log, setTimer, clearTimer, random, clock, uncaught, hostCall));
     }
 
     /** Calls the agent's function and reports its settled value to exactly one of the two callbacks. */
@@ -127,12 +125,26 @@ final class GuestRuntime {
         return describeError.execute(error).asString();
     }
 
-    private static Source load(String file) {
+    /**
+     * The files chained in one function of the hooks: each file's text is a function expression, called
+     * with the lib the files before it built. One Source parsed once per engine and one evaluation per
+     * context, as when the prelude was a single file, instead of twelve host-to-guest crossings per isolate.
+     */
+    private static Source assemble() {
+        StringBuilder js = new StringBuilder("(function (...hooks) {\n  let lib = (")
+                .append(read(FILES.getFirst())).append(")(...hooks);\n");
+        for (String file : FILES.subList(1, FILES.size() - 1)) {
+            js.append("  lib = lib.extend(lib, (").append(read(file)).append(")(lib));\n");
+        }
+        js.append("  return (").append(read(FILES.getLast())).append(")(lib);\n})");
+        // Internal: its frames stay out of the agent's stack traces.
+        return Source.newBuilder("js", js.toString(), "paddock-prelude.js").internal(true).buildLiteral();
+    }
+
+    private static String read(String file) {
         try (InputStream in = GuestRuntime.class.getResourceAsStream("prelude/" + file)) {
             if (in == null) throw new IllegalStateException("prelude/" + file + " is missing from the class path");
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            // Internal: its frames stay out of the agent's stack traces.
-            return Source.newBuilder("js", text, "paddock-prelude/" + file).internal(true).buildLiteral();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,15 +12,15 @@
   const getter = (/** @type {object} */ prototype, /** @type {PropertyKey} */ name) =>
     /** @type {(this: any) => any} */ (/** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(prototype, name)).get);
   const ObjectFreeze = Object.freeze;
-  const ObjectAssign = Object.assign;
-  const ObjectCreate = Object.create;
+  const ObjectSetPrototypeOf = Object.setPrototypeOf;
   const ObjectKeys = Object.keys;
   const ObjectHasOwn = Object.prototype.hasOwnProperty;
   const ReflectApply = Reflect.apply;
   const utf8Encoder = new TextEncoder();
   const utf8Decoder = new TextDecoder();
 
-  const intrinsics = {
+  return ObjectFreeze({
+    __proto__: null,
     global: globalThis,
     ReflectApply,
     ObjectKeys,
@@ -30,8 +30,8 @@
     ObjectToString: Object.prototype.toString,
     ObjectHasOwn,
     ObjectFreeze,
-    ObjectSetPrototypeOf: Object.setPrototypeOf,
-    ObjectCreate,
+    ObjectSetPrototypeOf,
+    ObjectCreate: Object.create,
     ArrayCtor: Array,
     ArrayIsArray: Array.isArray,
     ArrayBufferIsView: ArrayBuffer.isView,
@@ -115,17 +115,17 @@
     uncaughtHook,
     hostCallHook,
     /**
-     * The next file's view: what came before plus that file's exports, frozen. A name exported twice is a
+     * The next file's view: that file's exports (a fresh object it returned) on top of what came before,
+     * frozen. The earlier view becomes its prototype, so nothing is copied. A name exported twice is a
      * mistake in the prelude, not something to resolve by order.
      * @type {PreludeExtend}
      */
     extend(lib, exports) {
       const names = ObjectKeys(exports);
       for (let i = 0; i < names.length; i++) {
-        if (ReflectApply(ObjectHasOwn, lib, [names[i]])) throw new Error(`prelude: '${names[i]}' is exported twice`);
+        if (names[i] in lib) throw new Error(`prelude: '${names[i]}' is exported twice`);
       }
-      return ObjectFreeze(ObjectAssign(ObjectCreate(null), lib, exports));
+      return ObjectFreeze(ObjectSetPrototypeOf(exports, lib));
     },
-  };
-  return ObjectFreeze(ObjectAssign(ObjectCreate(null), intrinsics));
+  });
 }))
