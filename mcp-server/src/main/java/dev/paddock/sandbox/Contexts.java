@@ -34,6 +34,8 @@ final class Contexts {
                 .option("js.load", "false")
                 .option("js.print", "false")
                 .option("js.graal-builtin", "false")
+                // GraalJS's own TextEncoder/TextDecoder (WHATWG Encoding), which the prelude uses as well.
+                .option("js.text-encoding", "true")
                 .build();
         // No shared memory (docs/containment.md): Atomics.wait then has nothing to block on, and there is no
         // racing-counter timer. CONSTRAINED forbids the js.shared-array-buffer option, so the global goes.

@@ -4,15 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
- * The prelude (standard library + runtime, {@code prelude.js}) installed in one context, and the handles
- * the host uses to drive it. The hooks are passed to the prelude as arguments, so agent code can reach
- * them only through the standard library built on them.
+ * The prelude (standard library + runtime, the files under {@code prelude/}) installed in one context, and
+ * the handles the host uses to drive it. The hooks are passed to the prelude as arguments, so agent code
+ * can reach them only through the standard library built on them.
+ *
+ * <p>{@code intrinsics.js} runs first and returns one frozen object: the built-ins captured before any
+ * other code runs, plus the hooks. Each further file is a function of that object ({@code lib}) returning
+ * its exports, which the next file sees on top of the earlier ones in a new frozen {@code lib};
+ * {@code runtime.js}, last, returns what the host drives.
  */
 final class GuestRuntime {
 
@@ -37,8 +43,13 @@ final class GuestRuntime {
         void hostCall(String namespace, String method, String argumentsJson, Value resolve, Value reject);
     }
 
-    /** One Source object for all contexts, so the shared engine parses the prelude once. */
-    private static final Source PRELUDE = loadPrelude();
+    /** The prelude's files in dependency order: each may use what the ones before it export. */
+    private static final List<String> FILES = List.of(
+            "intrinsics.js", "values.js", "encoding.js", "console.js", "timers.js", "crypto.js", "clone.js",
+            "url.js", "json.js", "host.js", "fetch.js", "runtime.js");
+
+    /** One Source for all contexts, so the shared engine parses the prelude once. */
+    private static final Source PRELUDE = assemble();
 
     private final Value run;
     private final Value fireTimer;
@@ -114,12 +125,26 @@ final class GuestRuntime {
         return describeError.execute(error).asString();
     }
 
-    private static Source loadPrelude() {
-        try (InputStream in = GuestRuntime.class.getResourceAsStream("prelude.js")) {
-            if (in == null) throw new IllegalStateException("prelude.js is missing from the class path");
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            // Internal: its frames stay out of the agent's stack traces.
-            return Source.newBuilder("js", text, "paddock-prelude.js").internal(true).buildLiteral();
+    /**
+     * The files chained in one function of the hooks: each file's text is a function expression, called
+     * with the lib the files before it built. One Source parsed once per engine and one evaluation per
+     * context, as when the prelude was a single file, instead of twelve host-to-guest crossings per isolate.
+     */
+    private static Source assemble() {
+        StringBuilder js = new StringBuilder("(function (...hooks) {\n  let lib = (")
+                .append(read(FILES.getFirst())).append(")(...hooks);\n");
+        for (String file : FILES.subList(1, FILES.size() - 1)) {
+            js.append("  lib = lib.extend(lib, (").append(read(file)).append(")(lib));\n");
+        }
+        js.append("  return (").append(read(FILES.getLast())).append(")(lib);\n})");
+        // Internal: its frames stay out of the agent's stack traces.
+        return Source.newBuilder("js", js.toString(), "paddock-prelude.js").internal(true).buildLiteral();
+    }
+
+    private static String read(String file) {
+        try (InputStream in = GuestRuntime.class.getResourceAsStream("prelude/" + file)) {
+            if (in == null) throw new IllegalStateException("prelude/" + file + " is missing from the class path");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,8 @@ package dev.paddock.sandbox;
 
 /**
  * What agent code can use besides the JavaScript language itself, as TypeScript declarations for the
- * {@code execute} tool's description. The implementation is the prelude ({@code prelude.js}).
+ * {@code execute} tool's description. The implementation is the prelude (the files under
+ * {@code prelude/}, installed by {@code GuestRuntime}) and GraalJS's own TextEncoder and TextDecoder.
  */
 public final class StandardLibrary {
 

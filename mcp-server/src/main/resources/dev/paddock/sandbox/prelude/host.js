@@ -1,0 +1,68 @@
+// @ts-check
+// Calls out of the isolate (capabilities, fetch). Arguments leave as JSON text and results come back as
+// JSON text, so nothing of the host is ever reachable; getters, toJSON and Proxies in the arguments run
+// here, inside the isolate and under its limits, before anything is sent.
+(/** @type {PreludeFile} */ (function (lib) {
+  'use strict';
+  const {
+    global, ReflectApply, ObjectKeys, ObjectCreate, ObjectDefineProperty, ObjectFreeze, ObjectSetPrototypeOf,
+    StringFn, JSONParse, PromiseCtor, PromiseReject, ErrorCtor, TypeErrorCtor, RangeErrorCtor, hostCallHook,
+    serialize, TOO_DEEP, MAX_SERIALIZE_DEPTH,
+  } = lib;
+
+  const MAX_ARGUMENT_CHARS = 16 * 1024 * 1024;
+  const ERROR_TYPES = { TypeError: TypeErrorCtor, RangeError: RangeErrorCtor };
+
+  /** Calls namespace.method on the host; `where` names the call in errors (default "namespace.method"). */
+  function hostCall(namespace, method, args, where = `${namespace}.${method}`) {
+    // Created at the call so that a failure's position is the agent's own line.
+    const site = new ErrorCtor();
+    const fail = (name, message, code) => {
+      const type = ERROR_TYPES[name];
+      if (type) ObjectSetPrototypeOf(site, type.prototype);
+      ObjectDefineProperty(site, 'message', { value: StringFn(message), writable: true, configurable: true });
+      if (code !== null && code !== undefined) site.code = StringFn(code);
+      return site;
+    };
+    let encoded;
+    try {
+      encoded = serialize(args, MAX_ARGUMENT_CHARS, true);
+    } catch (e) {
+      if (e === TOO_DEEP) {
+        return ReflectApply(PromiseReject, PromiseCtor, [fail('RangeError',
+          `${where}: the arguments are nested deeper than ${MAX_SERIALIZE_DEPTH} levels; flatten the data`, 'E2BIG')]);
+      }
+      return ReflectApply(PromiseReject, PromiseCtor, [e]);
+    }
+    if (!encoded.complete) {
+      return ReflectApply(PromiseReject, PromiseCtor, [fail('RangeError',
+        `${where}: the arguments are larger than ${MAX_ARGUMENT_CHARS} characters as JSON; send less data per call`, 'E2BIG')]);
+    }
+    return new PromiseCtor((resolve, reject) => {
+      hostCallHook(namespace, method, encoded.json,
+        json => resolve(JSONParse(json)),
+        (name, message, code) => reject(fail(name, message, code)));
+    });
+  }
+
+  function installApi(namespace, methods) {
+    const api = ObjectCreate(null);
+    for (let i = 0; i < methods.length; i++) {
+      const method = methods[i];
+      // A plain function per method: no host object, no way back to the bridge itself.
+      ObjectDefineProperty(api, method, {
+        value: { [method]: (...args) => hostCall(namespace, method, args) }[method], enumerable: true,
+      });
+    }
+    ObjectDefineProperty(global, namespace, { value: ObjectFreeze(api), enumerable: false, configurable: false, writable: false });
+  }
+
+  /** Installs capability namespaces as frozen globals: {"files": ["read", "list"]} as JSON text. */
+  function installApis(json) {
+    const apis = JSONParse(json);
+    const names = ObjectKeys(apis);
+    for (let i = 0; i < names.length; i++) installApi(names[i], apis[names[i]]);
+  }
+
+  return { hostCall, installApis };
+}))
