@@ -7,8 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import dev.paddock.sandbox.SandboxTestSupport.Probe;
 import org.junit.jupiter.api.Test;
 
 /** Runaway code is stopped by its limits or a cancel, and the isolate goes on working with its globals. */
@@ -31,11 +30,8 @@ class LimitsAndCancelTest {
 
     @Test
     void aRequestCannotRaiseTheWallTimeLimit() {
-        try (Isolate isolate = SANDBOX.newIsolate()) {
-            ExecutionRequest request = new ExecutionRequest("1", Optional.of(Duration.ofHours(1)), false);
-            ExecutionRun run = new ExecutionRun(isolate, request, null, SANDBOX.limits());
-            assertThat(run.wallLimit()).isEqualTo(Limits.DEFAULTS.wallTime());
-        }
+        ExecutionRequest request = new ExecutionRequest("1", Optional.of(Duration.ofHours(1)), false);
+        assertThat(ExecutionRun.wallLimit(request, SANDBOX.limits())).isEqualTo(Limits.DEFAULTS.wallTime());
     }
 
     @Test
@@ -51,16 +47,11 @@ class LimitsAndCancelTest {
 
     @Test
     void cancelStopsRunningCodeQuickly() throws Exception {
-        try (Isolate isolate = SANDBOX.newIsolate()) {
-            CountDownLatch started = new CountDownLatch(1);
-            Execution execution = isolate.submit(ExecutionRequest.of("globalThis.g = 1; while (true) {}"), new ExecutionListener() {
-                @Override
-                public void started() {
-                    started.countDown();
-                }
-            });
-            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(100);
+        Probe probe = new Probe();
+        try (Isolate isolate = SANDBOX.newIsolate(probe)) {
+            Execution execution = isolate.submit(
+                    ExecutionRequest.of("globalThis.g = 1; await probe.reached(); while (true) {}"), ExecutionListener.NONE);
+            probe.awaitReached();
             long start = System.nanoTime();
             execution.cancel();
             ExecutionResult r = await(execution);

@@ -1,7 +1,11 @@
 package dev.paddock.sandbox;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** One sandbox for the whole test run: the engine and TypeScript compiler load once. */
@@ -31,6 +35,30 @@ final class SandboxTestSupport {
             return execution.result().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("execution did not complete", e);
+        }
+    }
+
+    /**
+     * Tells a test that agent code got as far as {@code probe.reached()}: a host call that counts down a
+     * latch and resolves at once.
+     */
+    static final class Probe implements HostApi {
+        private final CountDownLatch reached = new CountDownLatch(1);
+
+        @Override
+        public Map<String, List<String>> namespaces() {
+            return Map.of("probe", List.of("reached"));
+        }
+
+        @Override
+        public CompletableFuture<String> call(String namespace, String method, String argumentsJson, ExecutionScope scope) {
+            reached.countDown();
+            return CompletableFuture.completedFuture("null");
+        }
+
+        /** Waits until the code called {@code probe.reached()}; fails the test after 60 s. */
+        void awaitReached() throws InterruptedException {
+            if (!reached.await(60, TimeUnit.SECONDS)) throw new AssertionError("the code never called probe.reached()");
         }
     }
 }
