@@ -23,7 +23,7 @@ final class ResultShaper {
     ExecutionResult value(GuestRuntime.Serialized serialized, Duration elapsed) {
         int bytes = serialized.json().getBytes(StandardCharsets.UTF_8).length;
         if (serialized.complete() && bytes <= maxResultBytes) {
-            return new ExecutionResult(Json.MAPPER.readTree(serialized.json()), null, logs.entries(),
+            return new ExecutionResult.Succeeded(Json.MAPPER.readTree(serialized.json()), logs.entries(),
                     logs.truncated(), elapsed);
         }
         ObjectNode marker = Json.MAPPER.createObjectNode();
@@ -34,10 +34,10 @@ final class ResultShaper {
         marker.put("preview", json.substring(0, Math.min(PREVIEW_CHARS, json.length())));
         marker.put("message", "the result is larger than the " + maxResultBytes
                 + "-byte limit; return a smaller value (e.g. a summary or a slice)");
-        return new ExecutionResult(marker, null, logs.entries(), true, elapsed);
+        return new ExecutionResult.Succeeded(marker, logs.entries(), true, elapsed);
     }
 
     ExecutionResult failure(ExecutionError error, Duration elapsed) {
-        return new ExecutionResult(null, error, logs.entries(), logs.truncated(), elapsed);
+        return new ExecutionResult.Failed(error, logs.entries(), logs.truncated(), elapsed);
     }
 }

@@ -1,5 +1,6 @@
 package dev.paddock.sandbox;
 
+import static dev.paddock.sandbox.SandboxTestSupport.value;
 import static dev.paddock.sandbox.SandboxTestSupport.SANDBOX;
 import static dev.paddock.sandbox.SandboxTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +49,8 @@ class EventLoopTest {
                 resolve.execute(41);
             });
             ExecutionResult r = await(execution);
-            assertThat(r.error()).isNull();
-            assertThat(r.result().asInt()).isEqualTo(42);
+            assertThat(r).isInstanceOf(ExecutionResult.Succeeded.class);
+            assertThat(value(r).asInt()).isEqualTo(42);
             assertThat(loopThread[0]).startsWith("paddock-exec-");
         }
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
 
 /** One sandbox for the whole test run: the engine and TypeScript compiler load once. */
 final class SandboxTestSupport {
@@ -28,6 +29,18 @@ final class SandboxTestSupport {
         try (Isolate isolate = SANDBOX.newIsolate()) {
             return run(isolate, code);
         }
+    }
+
+    /** The value of an execution that must have succeeded. */
+    static JsonNode value(ExecutionResult result) {
+        if (result instanceof ExecutionResult.Succeeded ok) return ok.value();
+        throw new AssertionError("expected a value, got " + result);
+    }
+
+    /** The error of an execution that must have failed. */
+    static ExecutionError error(ExecutionResult result) {
+        if (result instanceof ExecutionResult.Failed failed) return failed.error();
+        throw new AssertionError("expected an error, got " + result);
     }
 
     static ExecutionResult await(Execution execution) {
