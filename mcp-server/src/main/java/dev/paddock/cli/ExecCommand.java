@@ -60,11 +60,14 @@ final class ExecCommand implements Callable<Integer> {
         BoundedClose.close(isolate, sandbox);
         var formatter = new ExecutionFormatter(JsonMapper.shared());
         outcome.logs().forEach(entry -> app.err().println(ExecutionFormatter.logLine(entry)));
-        if (!outcome.succeeded()) {
-            app.err().println(formatter.errorText(outcome.error()));
-            return PaddockCommand.SCRIPT_FAILED;
+        switch (outcome) {
+            case ExecutionResult.Failed failed -> {
+                app.err().println(formatter.errorText(failed.error()));
+                return PaddockCommand.SCRIPT_FAILED;
+            }
+            case ExecutionResult.Succeeded ok ->
+                    app.out().write((formatter.resultJson(ok) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        app.out().write((formatter.resultJson(outcome) + "\n").getBytes(StandardCharsets.UTF_8));
         app.out().flush();
         return PaddockCommand.OK;
     }

@@ -2,18 +2,16 @@ package dev.paddock.sandbox;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+import tools.jackson.databind.JsonNode;
 
 /** The one place that words execution errors for the agent. */
 final class ExecutionErrors {
 
     private ExecutionErrors() {}
-
-    /** Limits whose stop closes the context: what they measure may sit in the globals. */
-    static final Set<String> RESETS_ISOLATE = Set.of("heap-pressure", "retained-memory");
 
     /** Names agents reach for that do not exist here, and what to do instead. */
     private static final Map<String, String> MISSING_GLOBALS = Map.of(
@@ -60,35 +58,46 @@ final class ExecutionErrors {
         return positioned("syntax", "SyntaxError", message, at, false);
     }
 
-    static ExecutionError limit(String kind, Duration wallLimit, Limits limits, boolean reset) {
+    /** @param reset the watchdog had to close the context (always so for the memory stops that reset) */
+    static ExecutionError stopped(StopReason reason, Duration wallLimit, Limits limits, boolean reset) {
         String lost = reset ? "; the isolate had to be reset, so its globals were lost" : "";
-        return switch (kind) {
-            case "wall-time" -> new ExecutionError(kind, "WallTimeLimitExceeded",
-                    "execution exceeded the " + wallLimit.toMillis() + " ms wall-time limit" + lost,
-                    null, null, null, reset);
-            case "cpu-time" -> new ExecutionError(kind, "CpuTimeLimitExceeded",
-                    "execution exceeded the " + limits.cpuTime().toMillis() + " ms CPU-time limit" + lost,
-                    null, null, null, reset);
-            case "memory" -> new ExecutionError(kind, "AllocationLimitExceeded",
-                    "execution exceeded the " + (limits.maxAllocatedBytes() >> 20) + " MiB allocation limit"
-                            + " (bytes allocated by this execution, freed or not); allocate less, e.g. process "
-                            + "the data in smaller pieces, or raise limits.maxAllocatedBytes in paddock.json" + lost,
-                    null, null, null, reset);
-            case "retained-memory" -> new ExecutionError("memory", "RetainedMemoryLimitExceeded",
-                    "stopped: this execution kept more than " + (limits.maxRetainedBytes() >> 20) + " MiB of memory "
-                            + "alive (the retained-memory limit); this session's globals were reset to free it. Keep "
-                            + "less in memory at once (e.g. process the data in smaller pieces), or raise "
-                            + "limits.maxRetainedBytes in paddock.json", null, null, null, true);
-            case "heap-pressure" -> new ExecutionError("memory", "HeapPressure",
-                    "stopped: heap pressure; this session's globals were reset (the server's memory was "
-                            + "nearly full and this execution had the largest share of its growth). The server's heap is set by "
-                            + "PADDOCK_HEAP, the threshold by sandbox.heapPressure in paddock.json",
-                    null, null, null, true);
-            case "closed" -> new ExecutionError("cancelled", "Cancelled",
-                    "the session was closed while the code was running", null, null, null, reset);
-            default -> new ExecutionError("cancelled", "Cancelled", "execution was cancelled" + lost,
-                    null, null, null, reset);
+        String message = switch (reason) {
+            case WALL_TIME -> "execution exceeded the " + wallLimit.toMillis() + " ms wall-time limit" + lost;
+            case CPU_TIME -> "execution exceeded the " + limits.cpuTime().toMillis() + " ms CPU-time limit" + lost;
+            case ALLOCATION -> "execution exceeded the " + (limits.maxAllocatedBytes() >> 20) + " MiB allocation limit"
+                    + " (bytes allocated by this execution, freed or not); allocate less, e.g. process "
+                    + "the data in smaller pieces, or raise limits.maxAllocatedBytes in paddock.json" + lost;
+            case RETAINED_MEMORY -> "stopped: this execution kept more than " + (limits.maxRetainedBytes() >> 20) + " MiB of memory "
+                    + "alive (the retained-memory limit); this session's globals were reset to free it. Keep "
+                    + "less in memory at once (e.g. process the data in smaller pieces), or raise "
+                    + "limits.maxRetainedBytes in paddock.json";
+            case HEAP_PRESSURE -> "stopped: heap pressure; this session's globals were reset (the server's memory was "
+                    + "nearly full and this execution had the largest share of its growth). The server's heap is set by "
+                    + "PADDOCK_HEAP, the threshold by sandbox.heapPressure in paddock.json";
+            case CLOSED -> "the session was closed while the code was running";
+            case CANCELLED -> "execution was cancelled" + lost;
         };
+        return new ExecutionError(reason.kind(), reason.errorName(), message, null, null, null,
+                reset || reason.resetsIsolate());
+    }
+
+    /**
+     * A value the agent's code threw where the host caught it (a rejected promise, an uncaught error in a
+     * timer): its name and message as the standard library describes them, at the throw's position.
+     */
+    static ExecutionError thrown(GuestRuntime runtime, Value error, CodeOrigin origin, boolean reset) {
+        JsonNode described = Json.MAPPER.readTree(runtime.describeError(error));
+        CodeOrigin.Position at = null;
+        if (error.isException()) {
+            try {
+                error.throwException();
+            } catch (PolyglotException e) {
+                at = origin.map(e);
+            }
+        }
+        // path(): a runtime bug must not surface as a NullPointerException instead of the agent's error.
+        return positioned("runtime", described.path("name").asString("Error"),
+                described.path("message").asString(""), at, reset);
     }
 
     static ExecutionError neverSettled() {

@@ -5,7 +5,8 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The outcome of one execution: either a JSON result or an error, with the logs printed up to the end.
+ * The outcome of one execution: a JSON value ({@link Succeeded}) or an error ({@link Failed}), each with the
+ * logs printed up to the end.
  *
  * <p>The result is the code's value as JSON, as {@code JSON.stringify} would make it (functions and
  * symbols dropped from objects, null in arrays; NaN and Infinity become null; {@code toJSON} is honoured),
@@ -28,17 +29,23 @@ import tools.jackson.databind.JsonNode;
  *       "bytes":M (when known),"preview":"first 1000 characters of the JSON","message":"..."}}, and
  *       {@link #truncated()} is true</li>
  * </ul>
- *
- * @param result    the code's value as JSON (null node for undefined); null when failed
- * @param error     null when succeeded
- * @param logs      console output in order, possibly truncated (then the last entry says so)
- * @param truncated true when the result or the logs were cut to fit the output limits
- * @param elapsed   wall time from the start of execution
  */
-public record ExecutionResult(
-        JsonNode result, ExecutionError error, List<LogEntry> logs, boolean truncated, Duration elapsed) {
+public sealed interface ExecutionResult {
 
-    public boolean succeeded() {
-        return error == null;
-    }
+    /** Console output in order, possibly truncated (then the last entry says so). */
+    List<LogEntry> logs();
+
+    /** True when the result or the logs were cut to fit the output limits. */
+    boolean truncated();
+
+    /** Wall time from the start of execution; zero for an execution that never started. */
+    Duration elapsed();
+
+    /** @param value the code's value as JSON (a null node for undefined) */
+    record Succeeded(JsonNode value, List<LogEntry> logs, boolean truncated, Duration elapsed)
+            implements ExecutionResult {}
+
+    /** @param error why the code did not produce a value */
+    record Failed(ExecutionError error, List<LogEntry> logs, boolean truncated, Duration elapsed)
+            implements ExecutionResult {}
 }

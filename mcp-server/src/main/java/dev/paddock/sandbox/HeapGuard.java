@@ -10,6 +10,8 @@ import java.lang.management.RuntimeMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
@@ -38,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * execution left behind (freed later, in a concurrent cycle) is not blamed on whoever runs next. Under
  * pressure with no running execution to blame, the idle isolate whose executions kept the most (the sum
  * of their shares at their last reading) is evicted: memory kept in globals between calls is found too.
+ *
+ * <p>Each running execution has a {@link MemoryAccount} here, opened when it starts and closed when it ends.
+ * Readings write only into those accounts; an execution is stopped through its {@link StopSignal}.
  */
 final class HeapGuard implements AutoCloseable {
 
@@ -46,9 +51,10 @@ final class HeapGuard implements AutoCloseable {
     private static final long MIN_SUSPECT_BYTES = 32L << 20;
     private static final RuntimeMXBean UPTIME = ManagementFactory.getRuntimeMXBean();
 
-    private final Watchdog watchdog;
     private final LongSupplier threshold;
     private final LongPredicate evictHeaviestIdle;
+    private final LongSupplier allocatedByWorkers;
+    private final Set<MemoryAccount> accounts = ConcurrentHashMap.newKeySet();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::afterCollection;
     private final List<String> heapPools = new ArrayList<>();
@@ -63,11 +69,13 @@ final class HeapGuard implements AutoCloseable {
      * @param threshold         heap bytes in use after GC above which the guard acts
      * @param evictHeaviestIdle under pressure with no running execution to blame: evicts the idle isolate
      *                          whose executions kept the most, at least the given bytes; false if none
+     * @param allocatedByWorkers bytes allocated so far by the threads that run guest code, or -1 where the
+     *                          JVM cannot tell: what an execution's share of the allocation is counted in
      */
-    HeapGuard(Watchdog watchdog, LongSupplier threshold, LongPredicate evictHeaviestIdle) {
-        this.watchdog = watchdog;
+    HeapGuard(LongSupplier threshold, LongPredicate evictHeaviestIdle, LongSupplier allocatedByWorkers) {
         this.threshold = threshold;
         this.evictHeaviestIdle = evictHeaviestIdle;
+        this.allocatedByWorkers = allocatedByWorkers;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() != MemoryType.HEAP) continue;
             heapPools.add(pool.getName());
@@ -89,11 +97,22 @@ final class HeapGuard implements AutoCloseable {
     }
 
     /**
-     * What an execution starting now measures its heap growth from: the heap after the latest collection,
-     * or, before the first one, all of the heap in use (more than is retained, so growth is underestimated,
-     * never blamed wrongly).
+     * Starts watching the execution running on {@code thread} (the calling thread) until {@link #close}.
+     * Its heap growth counts from the heap after the latest collection, or, before the first one, all of
+     * the heap in use (more than is retained, so growth is underestimated, never blamed wrongly).
      */
-    long retainedNow() {
+    MemoryAccount open(Thread thread, long maxRetainedBytes, StopSignal stop) {
+        MemoryAccount account = new MemoryAccount(thread, maxRetainedBytes, stop, allocatedByWorkers, retainedNow());
+        accounts.add(account);
+        return account;
+    }
+
+    /** Stops watching the execution; its account keeps its last estimate. */
+    void close(MemoryAccount account) {
+        accounts.remove(account);
+    }
+
+    private long retainedNow() {
         long r = retained;
         return r >= 0 ? r : ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
@@ -129,16 +148,16 @@ final class HeapGuard implements AutoCloseable {
 
     /** @param gcStart when the collection read here started, in ms of JVM uptime */
     private void check(long used, long gcStart) {
-        ExecutionRun overBudget = null;
+        MemoryAccount overBudget = null;
         long overBudgetShare = 0;
-        ExecutionRun pressured = null;
+        MemoryAccount pressured = null;
         long pressuredShare = 0;
         // One collection can report several times; what the last act freed shows only in a later one.
         boolean pressure = used > threshold.getAsLong() && gcStart > relievedAt;
         // A run already stopped for memory still holds it until its context is closed and collected:
         // blaming another one meanwhile would reset a session for memory that is about to be freed.
         boolean releasing = false;
-        for (ExecutionRun run : watchdog.running()) {
+        for (MemoryAccount run : accounts) {
             long growth = run.heapGrowth(used);
             long allocated = run.allocatedSinceStart();
             long share = (long) (growth * run.allocationShare());
@@ -146,12 +165,13 @@ final class HeapGuard implements AutoCloseable {
             run.read(allocated);
             LOG.debug("after GC {} MiB in use; during an execution it grew by {} MiB, {} MiB of it by the execution's share of allocation ({} MiB)",
                     used >> 20, growth >> 20, share >> 20, allocated >> 20);
-            if (run.abortKind() != null) {
-                releasing |= ExecutionErrors.RESETS_ISOLATE.contains(run.abortKind());
+            StopReason stopping = run.stopReason();
+            if (stopping != null) {
+                releasing |= stopping.resetsIsolate();
                 continue;
             }
             if (allocated < MIN_SUSPECT_BYTES || share < MIN_SUSPECT_BYTES) continue;
-            if (share >= run.limits().maxRetainedBytes() && share > overBudgetShare) {
+            if (share >= run.maxRetainedBytes() && share > overBudgetShare) {
                 overBudget = run;
                 overBudgetShare = share;
             }
@@ -166,12 +186,12 @@ final class HeapGuard implements AutoCloseable {
             LOG.debug("after GC {} MiB in use; waiting for a stopped execution's memory to be released", used >> 20);
         } else if (overBudget != null) {
             LOG.warn("retained memory: an execution kept ~{} MiB (its share of the heap's growth since it started), over its {} MiB limit; stopping it",
-                    overBudgetShare >> 20, overBudget.limits().maxRetainedBytes() >> 20);
-            stop(overBudget, "retained-memory");
+                    overBudgetShare >> 20, overBudget.maxRetainedBytes() >> 20);
+            overBudget.stop(StopReason.RETAINED_MEMORY);
         } else if (pressured != null) {
             LOG.warn("heap pressure: {} MiB in use after GC, above {} MiB; stopping the execution that kept the most (~{} MiB)",
                     used >> 20, threshold.getAsLong() >> 20, pressuredShare >> 20);
-            stop(pressured, "heap-pressure");
+            pressured.stop(StopReason.HEAP_PRESSURE);
             relievedAt = UPTIME.getUptime();
         } else if (pressure) {
             if (evictHeaviestIdle.test(MIN_SUSPECT_BYTES)) {
@@ -193,16 +213,12 @@ final class HeapGuard implements AutoCloseable {
      * the last reading, the heap is collected now. Ordinary work reaches a young collection first (the
      * launcher caps eden at 15 % of the heap, ~300 MB of a 2g heap).
      */
-    void readIfOverdue(ExecutionRun run) {
+    void readIfOverdue(MemoryAccount run) {
         long allocated = run.allocatedSinceStart();
-        if (allocated >= 0 && allocated - run.allocatedAtReading() >= 2 * run.limits().maxRetainedBytes()) {
+        if (allocated >= 0 && allocated - run.allocatedAtReading() >= 2 * run.maxRetainedBytes()) {
             run.read(allocated);
             collectSoon();
         }
-    }
-
-    private void stop(ExecutionRun run, String kind) {
-        if (run.abort(kind)) watchdog.poke();
     }
 
     /**

@@ -52,10 +52,11 @@ public final class Isolate implements AutoCloseable {
 
     /** Queues the code and returns at once; the returned execution completes when it ends in any way. */
     public Execution submit(ExecutionRequest request, ExecutionListener listener) {
-        ExecutionRun run = new ExecutionRun(this, request, listener, limits);
+        ExecutionRun run = new ExecutionRun(this, request, listener, limits, sandbox.watchdog(), sandbox.heapGuard(),
+                sandbox.typeScript());
         synchronized (this) {
             if (closed) {
-                run.completeWithoutRunning("closed");
+                run.completeWithoutRunning(StopReason.CLOSED);
                 return new Execution(run, this);
             }
             queue.add(run);
@@ -67,7 +68,10 @@ public final class Isolate implements AutoCloseable {
         return new Execution(run, this);
     }
 
-    /** Runs the next queued execution, then hands the pool thread back and schedules the one after. */
+    /**
+     * Runs the next queued execution, then hands the pool thread back and schedules the one after. The
+     * result is delivered last, so whoever gets it finds this isolate idle (or busy with the next one).
+     */
     private void runNext() {
         ExecutionRun run;
         synchronized (this) {
@@ -77,8 +81,9 @@ public final class Isolate implements AutoCloseable {
                 return;
             }
         }
+        ExecutionResult result;
         try {
-            run.execute(sandbox.watchdog());
+            result = run.execute();
         } finally {
             lastActiveNanos = System.nanoTime();
             synchronized (this) {
@@ -86,21 +91,18 @@ public final class Isolate implements AutoCloseable {
                 else sandbox.pool().execute(this::runNext);
             }
         }
+        run.complete(result);
     }
 
     /** Cancels an execution: drops it if still queued, otherwise asks the watchdog to stop it. */
     void cancel(ExecutionRun run) {
         synchronized (this) {
             if (queue.remove(run)) {
-                run.completeWithoutRunning("cancelled");
+                run.completeWithoutRunning(StopReason.CANCELLED);
                 return;
             }
         }
-        if (run.abort("cancelled")) sandbox.watchdog().poke();
-    }
-
-    Sandbox sandbox() {
-        return sandbox;
+        run.requestStop(StopReason.CANCELLED);
     }
 
     /** The live context, created with the standard library on first use (execution thread). */
@@ -230,13 +232,13 @@ public final class Isolate implements AutoCloseable {
         synchronized (this) {
             if (closed) return;
             closed = true;
-            for (ExecutionRun queued : queue) queued.completeWithoutRunning("closed");
+            for (ExecutionRun queued : queue) queued.completeWithoutRunning(StopReason.CLOSED);
             queue.clear();
             running = current;
         }
         sandbox.contextReleased(this);
         if (running != null) {
-            running.abort("closed");
+            running.requestStop(StopReason.CLOSED);
             forceClose();
             return;
         }
@@ -264,13 +266,13 @@ public final class Isolate implements AutoCloseable {
         @Override
         public void setTimer(long id, long delayMillis) {
             ExecutionRun run = current;
-            if (run != null) run.setTimer(id, delayMillis);
+            if (run != null) run.loop().setTimer(id, delayMillis);
         }
 
         @Override
         public void clearTimer(long id) {
             ExecutionRun run = current;
-            if (run != null) run.clearTimer(id);
+            if (run != null) run.loop().clearTimer(id);
         }
 
         @Override
@@ -288,7 +290,7 @@ public final class Isolate implements AutoCloseable {
         @Override
         public void uncaught(Value error) {
             ExecutionRun run = current;
-            if (run != null) run.uncaught(error);
+            if (run != null) run.loop().uncaught(error);
         }
 
         @Override

@@ -12,8 +12,14 @@ import org.graalvm.polyglot.Value;
  */
 final class Preparation {
 
-    /** Either a program that evaluates to the agent's async function, with its origin, or a syntax error. */
-    record Prepared(Value program, CodeOrigin origin, ExecutionError error) {}
+    /** What preparing the code gave: a program to run, or the reason it cannot run. */
+    sealed interface Prepared {}
+
+    /** A program that evaluates to the agent's async function, and where its source came from. */
+    record Program(Value program, CodeOrigin origin) implements Prepared {}
+
+    /** Neither JavaScript nor TypeScript parses the code: the error to show the agent. */
+    record Refused(ExecutionError error) implements Prepared {}
 
     private Preparation() {}
 
@@ -21,7 +27,7 @@ final class Preparation {
         CodeNormalizer.SyntaxCheck check = source -> parses(context, source);
         CodeNormalizer.Wrapped wrapped = CodeNormalizer.normalize(code.body(), check);
         if (wrapped != null) {
-            return new Prepared(context.parse(agentSource(wrapped.source())), new CodeOrigin(code, wrapped, null), null);
+            return new Program(context.parse(agentSource(wrapped.source())), new CodeOrigin(code, wrapped, null));
         }
         PolyglotException jsError = syntaxError(context, CodeNormalizer.plain(code.body()));
         ExecutionError js = ExecutionErrors.syntax(jsError, new CodeOrigin(code, plainWrapper(), null));
@@ -39,7 +45,7 @@ final class Preparation {
             return failed(ExecutionErrors.syntax(e, new CodeOrigin(code, plainWrapper(), ts.map())));
         }
         CodeOrigin origin = new CodeOrigin(code, transpiled, ts.map());
-        return new Prepared(context.parse(agentSource(transpiled.source())), origin, null);
+        return new Program(context.parse(agentSource(transpiled.source())), origin);
     }
 
     /**
@@ -55,7 +61,7 @@ final class Preparation {
     }
 
     private static Prepared failed(ExecutionError error) {
-        return new Prepared(null, null, error);
+        return new Refused(error);
     }
 
     private static CodeNormalizer.Wrapped plainWrapper() {

@@ -51,8 +51,8 @@ public final class Sandbox implements AutoCloseable {
         // A FIFO queue of isolates: an isolate puts its next execution at the back after each one, so a
         // session with many queued executions takes turns with the others instead of holding the pool.
         this.pool = Executors.newFixedThreadPool(capacity.threads(), executionThreads());
-        this.watchdog = new Watchdog();
-        this.heapGuard = new HeapGuard(watchdog, heapThreshold, this::evictHeaviestIdle);
+        this.heapGuard = new HeapGuard(heapThreshold, this::evictHeaviestIdle, this::allocatedByWorkers);
+        this.watchdog = new Watchdog(heapGuard);
         this.typeScript = new TypeScriptTranspiler(engine);
     }
 

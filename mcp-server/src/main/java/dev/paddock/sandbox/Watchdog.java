@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,10 +35,12 @@ final class Watchdog implements AutoCloseable {
     }
 
     private final Map<ExecutionRun, Watch> running = new ConcurrentHashMap<>();
+    private final HeapGuard heapGuard;
     private final Thread thread;
     private volatile boolean closed;
 
-    Watchdog() {
+    Watchdog(HeapGuard heapGuard) {
+        this.heapGuard = heapGuard;
         thread = Thread.ofPlatform().name("paddock-watchdog").daemon().unstarted(this::watch);
         thread.start();
     }
@@ -51,11 +52,6 @@ final class Watchdog implements AutoCloseable {
     /** Bytes the thread allocated since it started, or -1 where the JVM cannot tell. */
     static long allocatedBytes(Thread t) {
         return ALLOCATIONS == null ? -1 : ALLOCATIONS.getThreadAllocatedBytes(t.threadId());
-    }
-
-    /** The executions running now, for the heap guard to pick from. */
-    Set<ExecutionRun> running() {
-        return running.keySet();
     }
 
     void register(ExecutionRun run) {
@@ -93,34 +89,34 @@ final class Watchdog implements AutoCloseable {
             Duration elapsed = Duration.ofNanos(now - run.startNanos());
             callListener(() -> run.listener().heartbeat(elapsed));
         }
-        if (run.abortKind() == null) {
+        StopSignal stop = run.stopSignal();
+        if (!stop.requested()) {
             if (now >= run.deadlineNanos()) {
-                run.abort("wall-time");
-            } else if (run.cpuStartNanos() >= 0 && run.thread() != null) {
+                stop.request(StopReason.WALL_TIME);
+            } else if (run.cpuStartNanos() >= 0) {
                 long cpu = cpuTime(run.thread());
-                if (cpu >= 0 && cpu - run.cpuStartNanos() >= run.limits().cpuTime().toNanos()) run.abort("cpu-time");
+                if (cpu >= 0 && cpu - run.cpuStartNanos() >= run.limits().cpuTime().toNanos()) stop.request(StopReason.CPU_TIME);
             }
-            if (run.abortKind() == null && run.allocatedSinceStart() >= run.limits().maxAllocatedBytes()) {
-                run.abort("memory");
+            if (!stop.requested() && run.memory().allocatedSinceStart() >= run.limits().maxAllocatedBytes()) {
+                stop.request(StopReason.ALLOCATION);
             }
-            if (run.abortKind() == null) run.isolate().sandbox().heapGuard().readIfOverdue(run);
+            if (!stop.requested()) heapGuard.readIfOverdue(run.memory());
         }
-        if (run.abortKind() != null) stop(run, now);
+        if (stop.requested()) stop(run, stop, now);
     }
 
-    private void stop(ExecutionRun run, long now) {
+    private void stop(ExecutionRun run, StopSignal stop, long now) {
         // Retained memory may sit in globals: only closing the context frees it, so no interrupt first.
-        boolean heapPressure = ExecutionErrors.RESETS_ISOLATE.contains(run.abortKind());
-        if (heapPressure || run.cpuStartNanos() >= 0 && now - run.abortNanos() > FORCE_CLOSE_AFTER_NANOS) {
-            if (!heapPressure) {
+        boolean resets = stop.reason().resetsIsolate();
+        if (resets || run.cpuStartNanos() >= 0 && now - stop.requestedNanos() > FORCE_CLOSE_AFTER_NANOS) {
+            if (!resets) {
                 LOG.warn("execution ignored interrupts for {} ms; closing its context", FORCE_CLOSE_AFTER_NANOS / 1_000_000);
             }
-            run.markForcedReset();
-            run.isolate().forceClose(run);
+            run.forceClose();
             return;
         }
         try {
-            run.isolate().interrupt(run, INTERRUPT_WAIT);
+            run.interrupt(INTERRUPT_WAIT);
         } catch (TimeoutException e) {
             // Still running: tried again at the next tick, escalated after a second.
         }

@@ -123,7 +123,7 @@ final class ExecuteTool {
 
     private ExecutionResult queueTimeout() {
         long ms = options.maxQueue().toMillis();
-        return new ExecutionResult(null, new ExecutionError("queue-time", "QueueTimeLimit",
+        return new ExecutionResult.Failed(new ExecutionError("queue-time", "QueueTimeLimit",
                 "The code did not start: it waited " + ms + " ms for a free execution thread (limit maxQueueMs="
                         + ms + ") because the server is busy with other sessions' code. Nothing ran and this "
                         + "session's globals are unchanged; retry shortly.",

@@ -41,26 +41,26 @@ public final class ExecutionFormatter {
      */
     CallToolResult toToolResult(ExecutionResult outcome) {
         ObjectNode structured = structured(outcome);
-        if (outcome.succeeded()) {
-            // content[0] is the text; lifted items follow it
-            List<McpSchema.Content> rich = contentItems.liftInPlace(structured, 1);
-            var builder = CallToolResult.builder()
+        if (outcome instanceof ExecutionResult.Failed failed) {
+            return CallToolResult.builder()
                     .structuredContent(structured)
-                    .addTextContent(json.writeValueAsString(structured))
-                    .isError(false);
-            rich.forEach(builder::addContent);
-            return builder.build();
+                    .addTextContent(errorText(failed.error()) + logsText(outcome.logs()))
+                    .isError(true)
+                    .build();
         }
-        return CallToolResult.builder()
+        // content[0] is the text; lifted items follow it
+        List<McpSchema.Content> rich = contentItems.liftInPlace(structured, 1);
+        var builder = CallToolResult.builder()
                 .structuredContent(structured)
-                .addTextContent(errorText(outcome.error()) + logsText(outcome.logs()))
-                .isError(true)
-                .build();
+                .addTextContent(json.writeValueAsString(structured))
+                .isError(false);
+        rich.forEach(builder::addContent);
+        return builder.build();
     }
 
-    /** The result as pretty JSON, for `paddock exec`. */
-    public String resultJson(ExecutionResult outcome) {
-        return json.writerWithDefaultPrettyPrinter().writeValueAsString(outcome.result());
+    /** The value as pretty JSON, for `paddock exec`. */
+    public String resultJson(ExecutionResult.Succeeded outcome) {
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(outcome.value());
     }
 
     /** Name, message, where, and the offending line with a caret under the column. */
@@ -107,16 +107,17 @@ public final class ExecutionFormatter {
 
     private ObjectNode structured(ExecutionResult outcome) {
         ObjectNode node = json.createObjectNode();
-        if (outcome.succeeded()) {
-            node.set("result", outcome.result() == null ? json.nullNode() : outcome.result());
-        } else {
-            ExecutionError e = outcome.error();
-            ObjectNode error = node.putObject("error");
-            error.put("kind", e.kind()).put("name", e.name()).put("message", e.message());
-            if (e.line() != null) error.put("line", e.line());
-            if (e.column() != null) error.put("column", e.column());
-            if (e.sourceLine() != null) error.put("sourceLine", e.sourceLine());
-            error.put("isolateReset", e.isolateReset());
+        switch (outcome) {
+            case ExecutionResult.Succeeded ok -> node.set("result", ok.value());
+            case ExecutionResult.Failed failed -> {
+                ExecutionError e = failed.error();
+                ObjectNode error = node.putObject("error");
+                error.put("kind", e.kind()).put("name", e.name()).put("message", e.message());
+                if (e.line() != null) error.put("line", e.line());
+                if (e.column() != null) error.put("column", e.column());
+                if (e.sourceLine() != null) error.put("sourceLine", e.sourceLine());
+                error.put("isolateReset", e.isolateReset());
+            }
         }
         var logs = node.putArray("logs");
         outcome.logs().forEach(entry -> logs.addObject().put("level", entry.level()).put("message", entry.message()));

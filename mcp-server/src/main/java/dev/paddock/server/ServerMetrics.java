@@ -25,7 +25,7 @@ public final class ServerMetrics {
 
     void executed(ExecutionResult outcome) {
         executions.record(outcome.elapsed());
-        if (outcome.error() != null) failed(outcome.error().kind());
+        if (outcome instanceof ExecutionResult.Failed f) failed(f.error().kind());
     }
 
     void failed(String kind) {

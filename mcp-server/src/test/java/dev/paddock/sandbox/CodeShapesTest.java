@@ -1,5 +1,6 @@
 package dev.paddock.sandbox;
 
+import static dev.paddock.sandbox.SandboxTestSupport.value;
 import static dev.paddock.sandbox.SandboxTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,23 +49,23 @@ class CodeShapesTest {
     })
     void returnsFortyTwo(String code) {
         ExecutionResult r = run(code);
-        assertThat(r.error()).as(code).isNull();
-        assertThat(r.result().isNumber() ? r.result().asInt() : r.result().asString()).as(code).isIn(42, "42");
+        assertThat(r).as(code).isInstanceOf(ExecutionResult.Succeeded.class);
+        assertThat(value(r).isNumber() ? value(r).asInt() : value(r).asString()).as(code).isIn(42, "42");
     }
 
     @Test
     void codeEndingInADeclarationReturnsNull() {
         ExecutionResult r = run("const x = 42");
-        assertThat(r.succeeded()).isTrue();
-        assertThat(r.result().isNull()).isTrue();
+        assertThat(r).isInstanceOf(ExecutionResult.Succeeded.class);
+        assertThat(value(r).isNull()).isTrue();
     }
 
     @Test
     void aContinuationLineIsNotMistakenForTheLastStatement() {
         ExecutionResult r = run("let x = 40\nx = x +\n  2\nx");
-        assertThat(r.result().asInt()).isEqualTo(42);
+        assertThat(value(r).asInt()).isEqualTo(42);
         ExecutionResult sum = run("const total = [1, 2]\n  .map(x => x * 21)\n  .reduce((a, b) => a + b)");
-        assertThat(sum.result().isNull()).isTrue();
+        assertThat(value(sum).isNull()).isTrue();
     }
 
     @Test

@@ -1,43 +1,56 @@
 package dev.paddock.sandbox;
 
+import static dev.paddock.sandbox.SandboxTestSupport.value;
 import static dev.paddock.sandbox.SandboxTestSupport.SANDBOX;
 import static dev.paddock.sandbox.SandboxTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.CountDownLatch;
+import dev.paddock.sandbox.SandboxTestSupport.Probe;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.Test;
 
-/** Host work completing on other threads continues on the isolate's own loop, as capabilities will. */
+/** Host work completing on other threads continues on the isolate's own loop, as capabilities do. */
 class EventLoopTest {
 
     @Test
     void pendingHostWorkKeepsTheLoopAliveAndItsCompletionRunsOnTheLoopThread() throws Exception {
-        try (Isolate isolate = SANDBOX.newIsolate()) {
-            CountDownLatch started = new CountDownLatch(1);
-            // The short timer keeps the loop busy until the host work below is registered.
+        Probe probe = new Probe();
+        try (Isolate isolate = SANDBOX.newIsolate(probe)) {
+            // Begun before any code runs: no timer, only this host work can settle the promise below.
+            CompletableFuture<EventLoop.HostWork> work = new CompletableFuture<>();
+            CompletableFuture<Execution> submitted = new CompletableFuture<>();
             Execution execution = isolate.submit(ExecutionRequest.of(
-                    "const v = await new Promise(r => { globalThis.resolveFromHost = r; setTimeout(() => {}, 200) }); v + 1"),
+                    "const v = await new Promise(r => { globalThis.resolveFromHost = r; probe.reached() }); v + 1"),
                     new ExecutionListener() {
                         @Override
                         public void started() {
-                            started.countDown();
+                            work.complete(submitted.join().run().loop().beginHostWork());
                         }
                     });
-            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-            ExecutionRun run = execution.run();
-            ExecutionRun.HostWork work = run.beginHostWork();
-            Thread.sleep(400); // past the timer: only the host work is pending now
+            submitted.complete(execution);
+            probe.awaitReached();
+            Thread loop = execution.run().thread();
+            // Nothing signals that the loop went idle: it waits for tasks in a timed poll, visible as the
+            // thread's state. A loop that ignored the host work would have ended with "never settled".
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (loop.getState() != Thread.State.TIMED_WAITING && !execution.result().isDone()
+                    && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+            assertThat(execution.result()).as("ended while host work was pending").isNotDone();
+
             String[] loopThread = new String[1];
-            work.complete(() -> {
+            work.get(60, TimeUnit.SECONDS).complete(() -> {
                 loopThread[0] = Thread.currentThread().getName();
                 Value resolve = isolate.context().getBindings("js").getMember("resolveFromHost");
                 resolve.execute(41);
             });
             ExecutionResult r = await(execution);
-            assertThat(r.error()).isNull();
-            assertThat(r.result().asInt()).isEqualTo(42);
+            assertThat(r).isInstanceOf(ExecutionResult.Succeeded.class);
+            assertThat(value(r).asInt()).isEqualTo(42);
             assertThat(loopThread[0]).startsWith("paddock-exec-");
         }
     }

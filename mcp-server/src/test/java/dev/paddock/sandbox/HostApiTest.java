@@ -1,5 +1,7 @@
 package dev.paddock.sandbox;
 
+import static dev.paddock.sandbox.SandboxTestSupport.error;
+import static dev.paddock.sandbox.SandboxTestSupport.value;
 import static dev.paddock.sandbox.SandboxTestSupport.SANDBOX;
 import static dev.paddock.sandbox.SandboxTestSupport.await;
 import static dev.paddock.sandbox.SandboxTestSupport.run;
@@ -49,11 +51,11 @@ class HostApiTest {
     void namespacesAreFrozenGlobalsWhoseMethodsReturnPromisesOfPlainData() {
         Calculator api = new Calculator();
         try (Isolate isolate = SANDBOX.newIsolate(api)) {
-            assertThat(run(isolate, "await calc.add(40, 2)").result().asInt()).isEqualTo(42);
-            assertThat(run(isolate, "Object.keys(calc)").result().toString()).isEqualTo("[\"add\",\"slow\",\"fail\",\"never\"]");
-            assertThat(run(isolate, "calc.add = () => 0; calc.evil = 1; Object.isFrozen(calc) && typeof calc.evil").result().asString())
+            assertThat(value(run(isolate, "await calc.add(40, 2)")).asInt()).isEqualTo(42);
+            assertThat(value(run(isolate, "Object.keys(calc)")).toString()).isEqualTo("[\"add\",\"slow\",\"fail\",\"never\"]");
+            assertThat(value(run(isolate, "calc.add = () => 0; calc.evil = 1; Object.isFrozen(calc) && typeof calc.evil")).asString())
                     .isEqualTo("undefined");
-            assertThat(run(isolate, "Object.getPrototypeOf(calc)").result().isNull()).isTrue();
+            assertThat(value(run(isolate, "Object.getPrototypeOf(calc)")).isNull()).isTrue();
         }
     }
 
@@ -76,9 +78,9 @@ class HostApiTest {
                     const started = Date.now();
                     const all = await Promise.all([calc.slow(), calc.slow(), calc.slow(), calc.slow()]);
                     return { all: all.length, ms: Date.now() - started };""");
-            assertThat(result.result().get("all").asInt()).isEqualTo(4);
+            assertThat(value(result).get("all").asInt()).isEqualTo(4);
             // Four 300 ms calls in sequence would take 1200 ms.
-            assertThat(result.result().get("ms").asInt()).isLessThan(1000);
+            assertThat(value(result).get("ms").asInt()).isLessThan(1000);
         }
     }
 
@@ -88,14 +90,14 @@ class HostApiTest {
             ExecutionResult caught = run(isolate, """
                     try { await calc.fail({ x: 'one' }); }
                     catch (e) { return [e instanceof TypeError, e.name, e.code, e.message]; }""");
-            assertThat(caught.result().toString())
+            assertThat(value(caught).toString())
                     .isEqualTo("[true,\"TypeError\",\"EINVAL\",\"calc.fail: input.x must be a number\"]");
 
             ExecutionResult uncaught = run(isolate, "const a = 1;\nawait calc.fail({ x: 'one' });");
-            assertThat(uncaught.error().name()).isEqualTo("TypeError");
-            assertThat(uncaught.error().message()).isEqualTo("calc.fail: input.x must be a number");
-            assertThat(uncaught.error().line()).isEqualTo(2);
-            assertThat(uncaught.error().sourceLine()).contains("calc.fail");
+            assertThat(error(uncaught).name()).isEqualTo("TypeError");
+            assertThat(error(uncaught).message()).isEqualTo("calc.fail: input.x must be a number");
+            assertThat(error(uncaught).line()).isEqualTo(2);
+            assertThat(error(uncaught).sourceLine()).contains("calc.fail");
         }
     }
 
@@ -105,17 +107,17 @@ class HostApiTest {
         try (Isolate isolate = SANDBOX.newIsolate(api)) {
             ExecutionResult result = await(isolate.submit(
                     new ExecutionRequest("await calc.never()", Optional.of(Duration.ofMillis(400)), false), ExecutionListener.NONE));
-            assertThat(result.error().kind()).isEqualTo("wall-time");
+            assertThat(error(result).kind()).isEqualTo("wall-time");
             assertThat(api.scopes).hasSize(1);
             assertThat(api.scopes.get(0).whenEnded()).succeedsWithin(Duration.ofSeconds(2));
-            assertThat(run(isolate, "await calc.add(1, 1)").result().asInt()).isEqualTo(2);
+            assertThat(value(run(isolate, "await calc.add(1, 1)")).asInt()).isEqualTo(2);
         }
     }
 
     @Test
     void withoutAHostApiThereAreNoNamespaces() {
         try (Isolate isolate = SANDBOX.newIsolate()) {
-            assertThat(run(isolate, "typeof calc").result().asString()).isEqualTo("undefined");
+            assertThat(value(run(isolate, "typeof calc")).asString()).isEqualTo("undefined");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.paddock.sandbox;
 
+import static dev.paddock.sandbox.SandboxTestSupport.value;
 import static dev.paddock.sandbox.SandboxTestSupport.SANDBOX;
 import static dev.paddock.sandbox.SandboxTestSupport.await;
 import static dev.paddock.sandbox.SandboxTestSupport.run;
@@ -17,9 +18,9 @@ class IsolationTest {
     void globalsPersistWithinAnIsolateButLocalsDoNot() {
         try (Isolate isolate = SANDBOX.newIsolate()) {
             run(isolate, "const local = 1; globalThis.counter = 41");
-            assertThat(run(isolate, "++counter").result().asInt()).isEqualTo(42);
-            assertThat(run(isolate, "typeof local").result().asString()).isEqualTo("undefined");
-            assertThat(run(isolate, "const local = 2; local").result().asInt()).isEqualTo(2);
+            assertThat(value(run(isolate, "++counter")).asInt()).isEqualTo(42);
+            assertThat(value(run(isolate, "typeof local")).asString()).isEqualTo("undefined");
+            assertThat(value(run(isolate, "const local = 2; local")).asInt()).isEqualTo(2);
         }
     }
 
@@ -27,7 +28,7 @@ class IsolationTest {
     void globalsAreNeverVisibleInAnotherIsolate() {
         try (Isolate a = SANDBOX.newIsolate(); Isolate b = SANDBOX.newIsolate()) {
             run(a, "globalThis.secret = 'a'; console.log = () => {}");
-            assertThat(run(b, "typeof secret").result().asString()).isEqualTo("undefined");
+            assertThat(value(run(b, "typeof secret")).asString()).isEqualTo("undefined");
             assertThat(run(b, "console.log('still works')").logs()).extracting(LogEntry::message).containsExactly("still works");
         }
     }
@@ -37,7 +38,7 @@ class IsolationTest {
         try (Isolate isolate = SANDBOX.newIsolate()) {
             run(isolate, "globalThis.x = 1");
             ExecutionResult r = await(isolate.submit(new ExecutionRequest("typeof x", Optional.empty(), true), ExecutionListener.NONE));
-            assertThat(r.result().asString()).isEqualTo("undefined");
+            assertThat(value(r).asString()).isEqualTo("undefined");
         }
     }
 
@@ -51,7 +52,7 @@ class IsolationTest {
                         "await new Promise(r => setTimeout(r, " + (5 - i) + ")); log.push(" + i + "); log.length"), ExecutionListener.NONE));
             }
             executions.forEach(SandboxTestSupport::await);
-            assertThat(run(isolate, "log.join('')").result().asString()).isEqualTo("01234");
+            assertThat(value(run(isolate, "log.join('')")).asString()).isEqualTo("01234");
         }
     }
 
@@ -67,7 +68,7 @@ class IsolationTest {
                 executions.add(isolate.submit(ExecutionRequest.of(
                         "await new Promise(r => setTimeout(r, 1000)); " + i), ExecutionListener.NONE));
             }
-            for (int i = 0; i < 4; i++) assertThat(await(executions.get(i)).result().asInt()).isEqualTo(i);
+            for (int i = 0; i < 4; i++) assertThat(value(await(executions.get(i))).asInt()).isEqualTo(i);
             // Sequential would take 4 s of sleeping; concurrently the sleeps overlap (room left for a busy machine).
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3500);
         } finally {

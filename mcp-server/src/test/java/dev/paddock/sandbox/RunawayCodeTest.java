@@ -1,5 +1,7 @@
 package dev.paddock.sandbox;
 
+import static dev.paddock.sandbox.SandboxTestSupport.error;
+import static dev.paddock.sandbox.SandboxTestSupport.value;
 import static dev.paddock.sandbox.SandboxTestSupport.SANDBOX;
 import static dev.paddock.sandbox.SandboxTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +18,7 @@ class RunawayCodeTest {
     private static ExecutionResult runKeeping(Isolate isolate, String code, Duration timeout) {
         run(isolate, "globalThis.kept = 'yes'");
         ExecutionResult r = run(isolate, code, timeout);
-        assertThat(run(isolate, "kept").result().asString()).as("globals after: " + r.error()).isEqualTo("yes");
+        assertThat(value(run(isolate, "kept")).asString()).as("globals after: " + r).isEqualTo("yes");
         return r;
     }
 
@@ -24,11 +26,11 @@ class RunawayCodeTest {
     void deepRecursionIsACatchableRangeError() {
         try (Isolate isolate = SANDBOX.newIsolate()) {
             ExecutionResult r = runKeeping(isolate, "function f(n) { return f(n + 1) + 1 }\nf(0)", Duration.ofSeconds(10));
-            assertThat(r.error().kind()).isEqualTo("runtime");
-            assertThat(r.error().name()).isEqualTo("RangeError");
-            assertThat(r.error().message()).containsIgnoringCase("call stack");
+            assertThat(error(r).kind()).isEqualTo("runtime");
+            assertThat(error(r).name()).isEqualTo("RangeError");
+            assertThat(error(r).message()).containsIgnoringCase("call stack");
             ExecutionResult caught = run(isolate, "function g() { g() }\ntry { g() } catch (e) { return e.name }");
-            assertThat(caught.result().asString()).isEqualTo("RangeError");
+            assertThat(value(caught).asString()).isEqualTo("RangeError");
         }
     }
 
@@ -36,8 +38,8 @@ class RunawayCodeTest {
     void aGiganticStringIsARangeError() {
         try (Isolate isolate = SANDBOX.newIsolate()) {
             ExecutionResult r = runKeeping(isolate, "'x'.repeat(2 ** 30)", Duration.ofSeconds(10));
-            assertThat(r.error().name()).isEqualTo("RangeError");
-            assertThat(r.error().message()).containsIgnoringCase("string length");
+            assertThat(error(r).name()).isEqualTo("RangeError");
+            assertThat(error(r).message()).containsIgnoringCase("string length");
         }
     }
 
@@ -46,12 +48,12 @@ class RunawayCodeTest {
         try (Isolate isolate = SANDBOX.newIsolate()) {
             run(isolate, "globalThis.kept = 'yes'");
             ExecutionResult r = run(isolate, "new Array(2 ** 32 - 1).fill(0)", Duration.ofSeconds(3));
-            System.out.println("array fill: " + r.error());
-            assertThat(r.error()).isNotNull();
-            assertThat(r.error().kind()).isIn("wall-time", "memory", "runtime");
+            System.out.println("array fill: " + r);
+            assertThat(r).isInstanceOf(ExecutionResult.Failed.class);
+            assertThat(error(r).kind()).isIn("wall-time", "memory", "runtime");
             // The retained-memory limit resets the isolate (what it kept may sit in globals); the others do not.
-            assertThat(run(isolate, "typeof kept").result().asString())
-                    .isEqualTo(r.error().isolateReset() ? "undefined" : "string");
+            assertThat(value(run(isolate, "typeof kept")).asString())
+                    .isEqualTo(error(r).isolateReset() ? "undefined" : "string");
         }
     }
 
@@ -59,9 +61,9 @@ class RunawayCodeTest {
     void aGiganticTypedArrayIsRefused() {
         try (Isolate isolate = SANDBOX.newIsolate()) {
             ExecutionResult r = runKeeping(isolate, "new Float64Array(2 ** 31 - 9).length", Duration.ofSeconds(10));
-            System.out.println("typed array: " + r.error());
-            assertThat(r.error()).isNotNull();
-            assertThat(r.error().kind()).isIn("memory", "runtime");
+            System.out.println("typed array: " + r);
+            assertThat(r).isInstanceOf(ExecutionResult.Failed.class);
+            assertThat(error(r).kind()).isIn("memory", "runtime");
         }
     }
 
@@ -71,10 +73,12 @@ class RunawayCodeTest {
             long start = System.nanoTime();
             ExecutionResult r = runKeeping(isolate, "/(a+)+$/.test('a'.repeat(40) + '!')", Duration.ofSeconds(2));
             long millis = (System.nanoTime() - start) / 1_000_000;
-            System.out.println("regex: " + millis + " ms, " + (r.error() == null ? r.result() : r.error()));
+            System.out.println("regex: " + millis + " ms, " + r);
             // TRegex matches this without backtracking (false at once); if not, the wall-time limit stops it.
-            if (r.error() == null) assertThat(r.result().asBoolean()).isFalse();
-            else assertThat(r.error().kind()).isEqualTo("wall-time");
+            switch (r) {
+                case ExecutionResult.Succeeded ok -> assertThat(ok.value().asBoolean()).isFalse();
+                case ExecutionResult.Failed failed -> assertThat(failed.error().kind()).isEqualTo("wall-time");
+            }
         }
     }
 
@@ -83,8 +87,8 @@ class RunawayCodeTest {
         try (Isolate isolate = SANDBOX.newIsolate()) {
             ExecutionResult r = runKeeping(isolate, "function f() { Promise.resolve().then(f) }\nf()\nawait new Promise(() => {})",
                     Duration.ofMillis(500));
-            assertThat(r.error().kind()).isEqualTo("wall-time");
-            assertThat(r.error().message()).isEqualTo("execution exceeded the 500 ms wall-time limit");
+            assertThat(error(r).kind()).isEqualTo("wall-time");
+            assertThat(error(r).message()).isEqualTo("execution exceeded the 500 ms wall-time limit");
         }
     }
 
@@ -93,7 +97,7 @@ class RunawayCodeTest {
         try (Isolate isolate = SANDBOX.newIsolate()) {
             ExecutionResult r = runKeeping(isolate,
                     "const line = 'y'.repeat(1e5); for (let i = 0; i < 1e4; i++) console.log(line); 'done'", Duration.ofSeconds(20));
-            assertThat(r.result().asString()).isEqualTo("done");
+            assertThat(value(r).asString()).isEqualTo("done");
             assertThat(r.truncated()).isTrue();
             assertThat(r.logs().getLast().message()).contains("dropped: log limit");
         }
@@ -103,7 +107,7 @@ class RunawayCodeTest {
     void aPromiseThatCanNeverSettleFailsAtOnce() {
         try (Isolate isolate = SANDBOX.newIsolate()) {
             ExecutionResult r = runKeeping(isolate, "await new Promise(() => {})", Duration.ofSeconds(10));
-            assertThat(r.error().message()).startsWith("the code's promise never settled");
+            assertThat(error(r).message()).startsWith("the code's promise never settled");
             assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(2));
         }
     }
@@ -112,16 +116,16 @@ class RunawayCodeTest {
     void aPromiseWaitingOnAFarTimerEndsAtTheDeadline() {
         try (Isolate isolate = SANDBOX.newIsolate()) {
             ExecutionResult r = runKeeping(isolate, "await new Promise(r => setTimeout(r, 1e9))", Duration.ofMillis(300));
-            assertThat(r.error().kind()).isEqualTo("wall-time");
+            assertThat(error(r).kind()).isEqualTo("wall-time");
         }
     }
 
     @Test
     void thereIsNoSharedMemorySoAtomicsWaitCannotBlock() {
         try (Isolate isolate = SANDBOX.newIsolate()) {
-            assertThat(run(isolate, "typeof SharedArrayBuffer").result().asString()).isEqualTo("undefined");
+            assertThat(value(run(isolate, "typeof SharedArrayBuffer")).asString()).isEqualTo("undefined");
             ExecutionResult r = runKeeping(isolate, "Atomics.wait(new Int32Array(4), 0, 0)", Duration.ofSeconds(5));
-            assertThat(r.error().name()).isEqualTo("TypeError");
+            assertThat(error(r).name()).isEqualTo("TypeError");
             assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(2));
         }
     }
@@ -129,7 +133,7 @@ class RunawayCodeTest {
     @Test
     void thereIsNoWebAssembly() {
         try (Isolate isolate = SANDBOX.newIsolate()) {
-            assertThat(run(isolate, "typeof WebAssembly").result().asString()).isEqualTo("undefined");
+            assertThat(value(run(isolate, "typeof WebAssembly")).asString()).isEqualTo("undefined");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.paddock.sandbox;
 
+import static dev.paddock.sandbox.SandboxTestSupport.error;
 import static dev.paddock.sandbox.SandboxTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +11,9 @@ class StandardLibraryTest {
 
     private static String value(String code) {
         ExecutionResult r = run(code);
-        assertThat(r.error()).as(code).isNull();
-        return r.result().isString() ? r.result().asString() : r.result().toString();
+        assertThat(r).as(code).isInstanceOf(ExecutionResult.Succeeded.class);
+        var v = SandboxTestSupport.value(r);
+        return v.isString() ? v.asString() : v.toString();
     }
 
     @Test
@@ -41,7 +43,7 @@ class StandardLibraryTest {
         try (Isolate isolate = SandboxTestSupport.SANDBOX.newIsolate()) {
             SandboxTestSupport.run(isolate, "globalThis.fired = false; setTimeout(() => { globalThis.fired = true }, 50); 1");
             SandboxTestSupport.run(isolate, "await new Promise(r => setTimeout(r, 100))");
-            assertThat(SandboxTestSupport.run(isolate, "fired").result().asBoolean()).isFalse();
+            assertThat(SandboxTestSupport.value(SandboxTestSupport.run(isolate, "fired")).asBoolean()).isFalse();
         }
     }
 
@@ -71,8 +73,8 @@ class StandardLibraryTest {
     @Test
     void invalidUrlsThrowTypeError() {
         ExecutionResult r = run("new URL('not a url')");
-        assertThat(r.error().name()).isEqualTo("TypeError");
-        assertThat(r.error().message()).contains("Invalid URL");
+        assertThat(error(r).name()).isEqualTo("TypeError");
+        assertThat(error(r).message()).contains("Invalid URL");
     }
 
     @Test
@@ -86,7 +88,7 @@ class StandardLibraryTest {
     void base64() {
         assertThat(value("btoa('hello') + ' ' + atob('aGVsbG8=') + ' ' + btoa('ab') + ' ' + atob(' YW Jj ')"))
                 .isEqualTo("aGVsbG8= hello YWI= abc");
-        assertThat(run("btoa('€')").error().name()).isEqualTo("InvalidCharacterError");
+        assertThat(error(run("btoa('€')")).name()).isEqualTo("InvalidCharacterError");
     }
 
     @Test
@@ -98,7 +100,7 @@ class StandardLibraryTest {
                 [c !== a, c.self === c, c.d.getTime(), c.m.get(1).x, c.s.has(1), c.u[1], c.m.get(1) !== a.m.get(1)].join()
                 """;
         assertThat(value(code)).isEqualTo("true,true,0,1,true,2,true");
-        assertThat(run("structuredClone({ f() {} })").error().name()).isEqualTo("DataCloneError");
+        assertThat(error(run("structuredClone({ f() {} })")).name()).isEqualTo("DataCloneError");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.paddock.sandbox;
 
+import static dev.paddock.sandbox.SandboxTestSupport.error;
+import static dev.paddock.sandbox.SandboxTestSupport.value;
 import static dev.paddock.sandbox.SandboxTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,12 +12,12 @@ class TypeScriptTest {
 
     @Test
     void typedDeclarationsRun() {
-        assertThat(run("const x: number = 1; x + 1").result().asInt()).isEqualTo(2);
+        assertThat(value(run("const x: number = 1; x + 1")).asInt()).isEqualTo(2);
     }
 
     @Test
     void typedAsyncArrowRuns() {
-        assertThat(run("async (): Promise<number> => 6*7").result().asInt()).isEqualTo(42);
+        assertThat(value(run("async (): Promise<number> => 6*7")).asInt()).isEqualTo(42);
     }
 
     @Test
@@ -27,31 +29,31 @@ class TypeScriptTest {
                 const pair: Pair<Point> = [{x: 1, y: 2}, {x: 3, y: 4}];
                 sum(pair) as number
                 """;
-        assertThat(run(code).result().asInt()).isEqualTo(10);
+        assertThat(value(run(code)).asInt()).isEqualTo(10);
     }
 
     @Test
     void runtimeErrorsMapBackToTheTypeScriptLine() {
         String code = "interface A { a: number }\nconst value: A | null = null as any;\n\n  const n: number = value!.a;\nn";
         ExecutionResult r = run(code);
-        assertThat(r.error().name()).isEqualTo("TypeError");
-        assertThat(r.error().line()).isEqualTo(4);
-        assertThat(r.error().sourceLine()).isEqualTo("  const n: number = value!.a;");
-        assertThat(r.error().column()).isBetween(21, 27);
+        assertThat(error(r).name()).isEqualTo("TypeError");
+        assertThat(error(r).line()).isEqualTo(4);
+        assertThat(error(r).sourceLine()).isEqualTo("  const n: number = value!.a;");
+        assertThat(error(r).column()).isBetween(21, 27);
     }
 
     @Test
     void typeScriptSyntaxErrorsPointAtTheTypeScript() {
         ExecutionResult r = run("const a: number = 1;\nconst b: string = ;\nb");
-        assertThat(r.error().kind()).isEqualTo("syntax");
-        assertThat(r.error().line()).isEqualTo(2);
-        assertThat(r.error().column()).isEqualTo(19);
+        assertThat(error(r).kind()).isEqualTo("syntax");
+        assertThat(error(r).line()).isEqualTo(2);
+        assertThat(error(r).column()).isEqualTo(19);
     }
 
     @Test
     void fencedTypeScriptKeepsLineNumbers() {
         ExecutionResult r = run("```ts\nconst a: number = 1;\nthrow new Error('at ' + a)\n```");
-        assertThat(r.error().message()).isEqualTo("at 1");
-        assertThat(r.error().line()).isEqualTo(3);
+        assertThat(error(r).message()).isEqualTo("at 1");
+        assertThat(error(r).line()).isEqualTo(3);
     }
 }

@@ -1,5 +1,7 @@
 package dev.paddock.sandbox;
 
+import static dev.paddock.sandbox.SandboxTestSupport.error;
+import static dev.paddock.sandbox.SandboxTestSupport.value;
 import static dev.paddock.sandbox.SandboxTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +13,8 @@ class ValuesAndLogsTest {
 
     private static String json(String code) {
         ExecutionResult r = run(code);
-        assertThat(r.error()).as(code).isNull();
-        return r.result().toString();
+        assertThat(r).as(code).isInstanceOf(ExecutionResult.Succeeded.class);
+        return value(r).toString();
     }
 
     @Test
@@ -47,7 +49,7 @@ class ValuesAndLogsTest {
     void agentOverridesOfBuiltInsDoNotBreakResults() {
         try (Isolate isolate = SandboxTestSupport.SANDBOX.newIsolate()) {
             SandboxTestSupport.run(isolate, "JSON.stringify = () => 'hacked'; Array.prototype.map = null; Object.keys = () => []; 1");
-            assertThat(SandboxTestSupport.run(isolate, "({a: [1, 2]})").result().toString()).isEqualTo("{\"a\":[1,2]}");
+            assertThat(value(SandboxTestSupport.run(isolate, "({a: [1, 2]})")).toString()).isEqualTo("{\"a\":[1,2]}");
         }
     }
 
@@ -55,8 +57,8 @@ class ValuesAndLogsTest {
     void aGetterThatNeverReturnsHitsTheDeadline() {
         try (Isolate isolate = SandboxTestSupport.SANDBOX.newIsolate()) {
             ExecutionResult r = SandboxTestSupport.run(isolate, "({ get forever() { while (true) {} } })", Duration.ofMillis(300));
-            assertThat(r.error().kind()).isEqualTo("wall-time");
-            assertThat(SandboxTestSupport.run(isolate, "1 + 1").result().asInt()).isEqualTo(2);
+            assertThat(error(r).kind()).isEqualTo("wall-time");
+            assertThat(value(SandboxTestSupport.run(isolate, "1 + 1")).asInt()).isEqualTo(2);
         }
     }
 
@@ -64,9 +66,9 @@ class ValuesAndLogsTest {
     void oversizedResultsAreMarkedAndStayValidJson() {
         ExecutionResult r = run("'x'.repeat(2 * 1024 * 1024)");
         assertThat(r.truncated()).isTrue();
-        assertThat(r.result().get("$truncated").asBoolean()).isTrue();
-        assertThat(r.result().get("limitBytes").asInt()).isEqualTo(Limits.DEFAULTS.maxResultBytes());
-        assertThat(r.result().get("preview").asString()).startsWith("\"xxxx");
+        assertThat(value(r).get("$truncated").asBoolean()).isTrue();
+        assertThat(value(r).get("limitBytes").asInt()).isEqualTo(Limits.DEFAULTS.maxResultBytes());
+        assertThat(value(r).get("preview").asString()).startsWith("\"xxxx");
     }
 
     @Test

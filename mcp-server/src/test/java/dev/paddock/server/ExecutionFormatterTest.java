@@ -23,7 +23,7 @@ class ExecutionFormatterTest {
 
     @Test
     void successCarriesResultAndLogsAsStructuredContentAndTheSameJsonAsText() {
-        var outcome = new ExecutionResult(json.readTree("{\"answer\":42}"), null,
+        var outcome = new ExecutionResult.Succeeded(json.readTree("{\"answer\":42}"),
                 List.of(new LogEntry("log", "thinking")), false, Duration.ofMillis(3));
 
         CallToolResult result = formatter.toToolResult(outcome);
@@ -36,7 +36,7 @@ class ExecutionFormatterTest {
 
     @Test
     void undefinedComesBackAsAnExplicitNull() {
-        var outcome = new ExecutionResult(json.nullNode(), null, List.of(), false, Duration.ZERO);
+        var outcome = new ExecutionResult.Succeeded(json.nullNode(), List.of(), false, Duration.ZERO);
 
         assertThat(text(formatter.toToolResult(outcome))).isEqualTo("{\"result\":null,\"logs\":[]}");
     }
@@ -45,7 +45,7 @@ class ExecutionFormatterTest {
     void anErrorShowsNameMessagePlaceSourceLineWithCaretAndTheLogsBeforeIt() {
         var error = new ExecutionError("runtime", "TypeError", "Cannot read properties of undefined (reading 'first')",
                 2, 18, "return user.name.first;", false);
-        var outcome = new ExecutionResult(null, error, List.of(new LogEntry("log", "loading user")), false, Duration.ZERO);
+        var outcome = new ExecutionResult.Failed(error, List.of(new LogEntry("log", "loading user")), false, Duration.ZERO);
 
         CallToolResult result = formatter.toToolResult(outcome);
 
