@@ -108,10 +108,6 @@ final class Session {
         touch();
     }
 
-    int running() {
-        return running.get();
-    }
-
     synchronized boolean idleFor(Duration timeout) {
         if (running.get() > 0 || streams.values().stream().anyMatch(EventStream::attached)) return false;
         return System.nanoTime() - lastActivity > timeout.toNanos();
