@@ -32,6 +32,18 @@ function post(url, body, { token, session, headers = {} } = {}) {
     ...(token && { Authorization: `Bearer ${token}` }), ...(session && { 'Mcp-Session-Id': session }), ...headers } });
 }
 
+/**
+ * Calls `execute`; `running` settles once the code has left the queue (the server's "running" progress), so a
+ * test can act while it runs instead of guessing how long that takes.
+ */
+function executeRunning(client, code) {
+  let started;
+  const running = new Promise((resolve) => { started = resolve; });
+  const result = execute(client, code, {}, { onprogress: (p) => { if (p.message === 'running') started(); } });
+  const endedFirst = result.then((r) => { throw new Error(`ended before it reported running: ${text(r)}`); });
+  return { result, running: Promise.race([running, endedFirst]) };
+}
+
 async function rawSession(url, token) {
   const res = await post(url, INIT, { token });
   assert.equal(res.status, 200, await res.clone().text());
@@ -151,14 +163,14 @@ describe('Streamable HTTP with tokens and profiles', { timeout: 180000 }, () => 
   it('answers 429 with Retry-After once a token has maxConcurrentPerToken requests running', async () => {
     const a = await connectUrl(server.url, { token: TEAM_A });
     try {
-      const slow = [1, 2].map(() => execute(a.client, 'await new Promise((r) => setTimeout(r, 1500)); "slow"'));
-      await new Promise((r) => setTimeout(r, 300));
+      const slow = [1, 2].map(() => executeRunning(a.client, 'await new Promise((r) => setTimeout(r, 1500)); "slow"'));
+      await Promise.all(slow.map((s) => s.running));
       const session = await rawSession(server.url, TEAM_A).catch((e) => e);
       // initialize itself is a request: with two running, the third is refused
       const res = await post(server.url, INIT, { token: TEAM_A });
       assert.equal(res.status, 429, `${session}`);
       assert.ok(res.headers.get('retry-after'));
-      for (const r of await Promise.all(slow)) assert.equal(r.structuredContent.result, 'slow', text(r));
+      for (const r of await Promise.all(slow.map((s) => s.result))) assert.equal(r.structuredContent.result, 'slow', text(r));
     } finally {
       await a.close();
     }
@@ -256,8 +268,8 @@ describe('Streamable HTTP configuration and lifecycle', { timeout: 180000 }, () 
     const server = await startHttp();
     const session = await connectUrl(server.url);
     await execute(session.client, '0');
-    const running = execute(session.client, 'await new Promise((r) => setTimeout(r, 1500)); "finished"');
-    await new Promise((r) => setTimeout(r, 300));
+    const running = executeRunning(session.client, 'await new Promise((r) => setTimeout(r, 1500)); "finished"');
+    await running.running;
     const exited = server.stop();
     let health;
     for (let waited = 0; waited < 5000 && health !== 503; waited += 100) {
@@ -265,7 +277,7 @@ describe('Streamable HTTP configuration and lifecycle', { timeout: 180000 }, () 
       health = (await fetch(`${server.base}/healthz`).catch(() => ({ status: 'gone' }))).status;
     }
     assert.equal(health, 503, 'shutting down: /healthz says so while the execution finishes');
-    const result = await running;
+    const result = await running.result;
     assert.equal(result.structuredContent.result, 'finished', text(result));
     assert.ok([0, 143].includes(await exited), 'exits as the JVM does after SIGTERM');
   });

@@ -1,24 +1,29 @@
 package dev.paddock.transport;
 
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The client's requests that have not been answered yet, by JSON-RPC id, so that
  * {@code notifications/cancelled} can reach the right one and its late response can be dropped.
  */
 public final class InFlightRequests {
-    private final Map<Object, Cancellation> byId = new ConcurrentHashMap<>();
+    private final Map<Object, Cancellation> byId = new HashMap<>();
+    private CompletableFuture<Void> drained = CompletableFuture.completedFuture(null);
 
-    public Cancellation started(Object requestId) {
+    public synchronized Cancellation started(Object requestId) {
         var cancellation = new Cancellation();
+        if (byId.isEmpty()) drained = new CompletableFuture<>();
         byId.put(key(requestId), cancellation);
         return cancellation;
     }
 
     public void cancel(Object requestId) {
-        var cancellation = byId.get(key(requestId));
+        Cancellation cancellation;
+        synchronized (this) {
+            cancellation = byId.get(key(requestId));
+        }
         if (cancellation != null) cancellation.cancel();
     }
 
@@ -27,14 +32,19 @@ public final class InFlightRequests {
      * should not answer the request, so the transport then drops the response.
      */
     public boolean finished(Object requestId) {
-        var cancellation = byId.remove(key(requestId));
+        Cancellation cancellation;
+        CompletableFuture<Void> nowDrained = null;
+        synchronized (this) {
+            cancellation = byId.remove(key(requestId));
+            if (cancellation != null && byId.isEmpty()) nowDrained = drained;
+        }
+        if (nowDrained != null) nowDrained.complete(null); // outside the lock: it runs whoever waits
         return cancellation == null || !cancellation.isCancelled();
     }
 
-    /** Waits, up to the limit, until every request has been answered. */
-    void awaitNone(Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!byId.isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
+    /** Completes once every request has been answered; at once if none is waiting now. */
+    synchronized CompletableFuture<Void> drained() {
+        return drained;
     }
 
     /** Jackson reads `7` as Integer in one place and Long in another; ids compare by value. */

@@ -106,9 +106,11 @@ public final class StdioTransport implements McpServerTransportProvider {
                 }
             }
             // `printf requests | paddock` should still get its answers: give running requests a moment.
-            inFlight.awaitNone(IN_FLIGHT_GRACE);
+            inFlight.drained().get(IN_FLIGHT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException e) {
             if (!closing.get()) log.warn("stdin failed, closing the session: {}", e.getMessage());
+        } catch (TimeoutException | ExecutionException e) {
+            log.debug("input ended; requests still running after {} are abandoned", IN_FLIGHT_GRACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -13,8 +13,12 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,15 +49,18 @@ class HttpQueueTimeTest {
     }
 
     @Test
-    void codeThatWaitsTooLongForAThreadIsRefusedWithAQueueTimeErrorAndRunsNothing() {
-        try (McpSyncClient busy = client(); McpSyncClient busyToo = client(); McpSyncClient waiting = client()) {
+    void codeThatWaitsTooLongForAThreadIsRefusedWithAQueueTimeErrorAndRunsNothing() throws InterruptedException {
+        var running = new CountDownLatch(2);
+        try (McpSyncClient busy = client(running); McpSyncClient busyToo = client(running);
+                McpSyncClient waiting = client(new CountDownLatch(0))) {
             assertThat(execute(waiting, "globalThis.untouched = 1").isError()).isFalse();
-            var blockers = java.util.stream.Stream.of(busy, busyToo).map(c -> CompletableFuture.supplyAsync(
-                    () -> c.callTool(new CallToolRequest("execute", Map.of("code", "while (true) {}", "timeoutMs", 2000))),
+            var blockers = Stream.of(busy, busyToo).map(c -> CompletableFuture.supplyAsync(
+                    () -> c.callTool(CallToolRequest.builder().name("execute").progressToken("blocker")
+                            .arguments(Map.of("code", "while (true) {}", "timeoutMs", 2000)).build()),
                     // Not the common pool: with 2 cores it has one thread, which the SDK client also needs.
                     task -> Thread.ofPlatform().start(task)))
                     .toList();
-            sleep(500); // the blockers hold both threads
+            assertThat(running.await(30, TimeUnit.SECONDS)).as("both blockers hold an execution thread").isTrue();
 
             CallToolResult refused = execute(waiting, "globalThis.untouched = 2");
             assertThat(refused.isError()).isTrue();
@@ -62,12 +69,16 @@ class HttpQueueTimeTest {
 
             for (var blocker : blockers) assertThat(text(blocker.join())).contains("wall-time");
             assertThat(execute(waiting, "globalThis.untouched").structuredContent())
-                    .isEqualTo(Map.of("result", 1, "logs", java.util.List.of()));
+                    .isEqualTo(Map.of("result", 1, "logs", List.of()));
         }
     }
 
-    private McpSyncClient client() {
+    /** @param running counted down when an execution of this client leaves the queue (progress "running") */
+    private McpSyncClient client(CountDownLatch running) {
         var client = McpClient.sync(HttpClientStreamableHttpTransport.builder(url).endpoint("/mcp").build())
+                .progressConsumer(progress -> {
+                    if ("running".equals(progress.message())) running.countDown();
+                })
                 .requestTimeout(Duration.ofSeconds(30)).build();
         client.initialize();
         return client;
@@ -79,13 +90,5 @@ class HttpQueueTimeTest {
 
     private static String text(CallToolResult result) {
         return result.content().stream().map(c -> c instanceof TextContent t ? t.text() : "").reduce("", String::concat);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -16,12 +16,12 @@ final class ProfileProvider implements McpStreamableServerTransportProvider {
     private static final Logger log = LoggerFactory.getLogger(ProfileProvider.class);
 
     private final String profile;
-    private final McpEndpoint endpoint;
+    private final SessionTable sessions;
     private volatile McpStreamableServerSession.Factory factory;
 
-    ProfileProvider(String profile, McpEndpoint endpoint) {
+    ProfileProvider(String profile, SessionTable sessions) {
         this.profile = profile;
-        this.endpoint = endpoint;
+        this.sessions = sessions;
     }
 
     String profile() {
@@ -39,7 +39,7 @@ final class ProfileProvider implements McpStreamableServerTransportProvider {
 
     @Override
     public Mono<Void> notifyClients(String method, Object params) {
-        return Flux.fromIterable(endpoint.sessionsOf(this))
+        return Flux.fromIterable(sessions.of(this))
                 .flatMap(s -> s.sdk().sendNotification(method, params).onErrorResume(e -> {
                     log.debug("notification {} to session {} failed: {}", method, s.id(), e.toString());
                     return Mono.empty();
@@ -49,15 +49,14 @@ final class ProfileProvider implements McpStreamableServerTransportProvider {
 
     @Override
     public Mono<Void> notifyClient(String sessionId, String method, Object params) {
-        return Flux.fromIterable(endpoint.sessionsOf(this))
-                .filter(s -> s.sdk().getId().equals(sessionId) || s.id().equals(sessionId))
-                .flatMap(s -> s.sdk().sendNotification(method, params))
-                .then();
+        return Mono.justOrEmpty(sessions.byEitherId(sessionId))
+                .filter(s -> s.provider() == this)
+                .flatMap(s -> s.sdk().sendNotification(method, params));
     }
 
     /** Ends this server's sessions; the HTTP listener itself stops with {@link StreamableHttpTransport#close()}. */
     @Override
     public Mono<Void> closeGracefully() {
-        return endpoint.closeSessions(this);
+        return sessions.endAll(this);
     }
 }

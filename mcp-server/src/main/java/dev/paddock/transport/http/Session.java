@@ -1,11 +1,14 @@
 package dev.paddock.transport.http;
 
+import dev.paddock.transport.Cancellation;
 import dev.paddock.transport.InFlightRequests;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +72,19 @@ final class Session {
         return provider;
     }
 
+    /**
+     * What the MCP server's handlers see of a message of this session: its profile and id, and for a request
+     * its {@link Cancellation} and the SSE stream answering it (both null when there is none).
+     */
+    McpTransportContext context(EventStream stream, Cancellation cancellation) {
+        var values = new HashMap<String, Object>();
+        if (cancellation != null) values.put(Cancellation.CONTEXT_KEY, cancellation);
+        values.put(StreamableHttpTransport.PROFILE_KEY, caller.profile());
+        values.put(StreamableHttpTransport.SESSION_KEY, id);
+        if (stream != null) values.put(StreamControl.CONTEXT_KEY, stream);
+        return McpTransportContext.create(values);
+    }
+
     void negotiated(String version) {
         protocolVersion = version == null ? "" : version;
     }
@@ -90,10 +106,6 @@ final class Session {
     void requestFinished() {
         running.decrementAndGet();
         touch();
-    }
-
-    int running() {
-        return running.get();
     }
 
     synchronized boolean idleFor(Duration timeout) {

@@ -9,7 +9,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -48,6 +47,7 @@ public final class StreamableHttpTransport implements AutoCloseable {
     public static final String SESSION_KEY = "paddock.http.session";
 
     private final HttpSettings settings;
+    private final SessionTable sessions;
     private final McpEndpoint endpoint;
     private final OriginPolicy origins;
     private final BearerAuth auth;
@@ -77,7 +77,8 @@ public final class StreamableHttpTransport implements AutoCloseable {
     public StreamableHttpTransport(HttpSettings settings, McpJsonMapper json, Consumer<String> onSessionClosed,
             boolean stateless) {
         this.settings = settings;
-        this.endpoint = new McpEndpoint(json, settings, onSessionClosed, stateless);
+        this.sessions = new SessionTable(json, settings, onSessionClosed);
+        this.endpoint = stateless ? new StatelessEndpoint(sessions, json, settings) : new StatefulEndpoint(sessions, json, settings);
         this.origins = new OriginPolicy(settings.allowedHosts(), settings.allowedOrigins());
         this.auth = new BearerAuth(settings.tokens());
         this.limit = new ConcurrencyLimit(settings.maxConcurrentPerToken());
@@ -85,17 +86,17 @@ public final class StreamableHttpTransport implements AutoCloseable {
 
     /** The provider for an MCP server that serves every profile without a server of its own. */
     public McpStreamableServerTransportProvider provider() {
-        return endpoint.provider(McpEndpoint.ANY_PROFILE);
+        return sessions.provider(SessionTable.ANY_PROFILE);
     }
 
     /** The provider for the MCP server that serves sessions of one profile (its own tools, its own grants). */
     public McpStreamableServerTransportProvider provider(String profile) {
-        return endpoint.provider(profile);
+        return sessions.provider(profile);
     }
 
     /** The profile of a session, by the id the client sees or the SDK's own session id. */
     public Optional<String> profileOf(String sessionId) {
-        return endpoint.profileOf(sessionId);
+        return sessions.byEitherId(sessionId).map(s -> s.caller().profile());
     }
 
     /** The profile granted to the session of a request being handled ({@value HttpSettings#DEFAULT_PROFILE} when unknown). */
@@ -105,12 +106,12 @@ public final class StreamableHttpTransport implements AutoCloseable {
 
     /** Sessions open now. */
     public int sessionCount() {
-        return endpoint.sessionCount();
+        return sessions.size();
     }
 
     /** Whether a session is open, by the id the client sees or the SDK's own session id. */
     public boolean isOpen(String sessionId) {
-        return endpoint.isOpen(sessionId);
+        return sessions.byEitherId(sessionId).isPresent();
     }
 
     /**
@@ -140,8 +141,8 @@ public final class StreamableHttpTransport implements AutoCloseable {
         if (sweep.compareTo(Duration.ofSeconds(30)) > 0) sweep = Duration.ofSeconds(30);
         if (sweep.toMillis() < 10) sweep = Duration.ofMillis(10);
         timers = Disposables.composite(
-                Flux.interval(sweep).subscribe(tick -> endpoint.expireIdle(settings.idleTimeout())),
-                Flux.interval(settings.keepAlive()).subscribe(tick -> endpoint.keepAlive()));
+                Flux.interval(sweep).subscribe(tick -> sessions.expireIdle(settings.idleTimeout())),
+                Flux.interval(settings.keepAlive()).subscribe(tick -> sessions.keepAlive()));
         log.info("MCP Streamable HTTP on http://{}:{}/mcp ({})", settings.host(), server.port(),
                 auth.enabled() ? "bearer tokens required" : "no authentication");
         return server.port();
@@ -152,19 +153,17 @@ public final class StreamableHttpTransport implements AutoCloseable {
     }
 
     /**
-     * Stops accepting requests (503 from now on), waits up to the shutdown grace for running requests to
+     * Stops accepting requests (503 from now on), waits up to the shutdown grace for admitted requests to
      * finish, then ends every session and the listener.
      */
     public Mono<Void> closeGracefully() {
         return Mono.defer(() -> {
             closing = true;
-            return Flux.interval(Duration.ofMillis(20))
-                    .takeUntil(tick -> endpoint.runningRequests() == 0)
-                    .then()
+            return Mono.fromFuture(limit::idle, true)
                     .timeout(settings.shutdownGrace(), Mono.fromRunnable(() -> log.warn(
                             "shutdown grace of {} over with {} requests still running",
-                            settings.shutdownGrace(), endpoint.runningRequests())))
-                    .then(endpoint.closeSessions(null))
+                            settings.shutdownGrace(), limit.running())))
+                    .then(sessions.endAll(null))
                     .then(Mono.defer(this::stopListening));
         });
     }
@@ -203,7 +202,7 @@ public final class StreamableHttpTransport implements AutoCloseable {
     }
 
     private interface CountedHandler {
-        Mono<Reply> handle(HttpServerRequest request, BearerAuth.Caller caller, ConcurrencyLimit.Permit permit);
+        Mono<Reply> handle(HttpServerRequest request, BearerAuth.Caller caller, Lease lease);
     }
 
     private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> admitted(Handler handler) {
@@ -221,12 +220,12 @@ public final class StreamableHttpTransport implements AutoCloseable {
 
     private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> counted(CountedHandler handler) {
         return admitted((req, caller) -> {
-            var permit = limit.tryAcquire(caller.key());
-            if (permit == null) {
+            var lease = limit.tryAcquire(caller.key());
+            if (lease == null) {
                 return Mono.just(Reply.error(429, "too many concurrent requests for this token (limit "
                         + settings.maxConcurrentPerToken() + ")").withHeader("Retry-After", "1"));
             }
-            return handler.handle(req, caller, permit).doOnError(e -> permit.release());
+            return Mono.defer(() -> handler.handle(req, caller, lease)).doFinally(signal -> lease.exchangeOver());
         });
     }
 
@@ -237,32 +236,17 @@ public final class StreamableHttpTransport implements AutoCloseable {
         return refusal == null ? null : Reply.error(403, refusal);
     }
 
-    /** Reads the body within the size limit; the permit passes to the endpoint with the message. */
-    private Mono<Reply> post(HttpServerRequest req, BearerAuth.Caller caller, ConcurrencyLimit.Permit permit) {
-        if (declaredLength(req) > settings.maxBodyBytes()) {
-            permit.release();
-            return Mono.just(tooLarge());
-        }
-        var handedOver = new AtomicBoolean();
+    /** Reads the body within the size limit; the lease passes to the endpoint with the message. */
+    private Mono<Reply> post(HttpServerRequest req, BearerAuth.Caller caller, Lease lease) {
+        if (declaredLength(req) > settings.maxBodyBytes()) return Mono.just(tooLarge());
         return req.receive().asByteArray()
                 .reduceWith(ByteArrayOutputStream::new, (out, chunk) -> {
                     if (out.size() + (long) chunk.length > settings.maxBodyBytes()) throw new BodyTooLarge();
                     out.writeBytes(chunk);
                     return out;
                 })
-                // A Mono's flatMap cancels its finished source too: only a hang-up before the endpoint
-                // took the message frees the permit here; after that the endpoint frees it.
-                .doOnCancel(() -> {
-                    if (!handedOver.get()) permit.release();
-                })
-                .flatMap(out -> {
-                    handedOver.set(true);
-                    return endpoint.post(req.requestHeaders()::get, out.toByteArray(), caller, permit::release);
-                })
-                .onErrorResume(BodyTooLarge.class, e -> {
-                    permit.release();
-                    return Mono.just(tooLarge());
-                });
+                .flatMap(out -> endpoint.post(req.requestHeaders()::get, out.toByteArray(), caller, lease))
+                .onErrorResume(BodyTooLarge.class, e -> Mono.just(tooLarge()));
     }
 
     private static long declaredLength(HttpServerRequest req) {
