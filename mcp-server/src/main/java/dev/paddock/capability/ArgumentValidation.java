@@ -3,7 +3,6 @@ package dev.paddock.capability;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -16,18 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
  * the agent got wrong: {@code files.read: input.path must be a string}.
  */
 final class ArgumentValidation implements CallStep {
-    private final Map<String, DeclaredMethod> methods;
-
-    ArgumentValidation(Map<String, DeclaredMethod> methodsByQualifiedName) {
-        this.methods = Map.copyOf(methodsByQualifiedName);
-    }
-
     @Override
     public CompletableFuture<JsonNode> handle(CapabilityCall call, Chain next) {
-        DeclaredMethod method = methods.get(call.qualifiedName());
-        if (method == null) {
-            return CompletableFuture.failedFuture(new CapabilityException("ENOSYS", call.qualifiedName() + " is not a granted method"));
-        }
+        DeclaredMethod method = call.target().declared();
         JsonNode arguments = call.arguments();
         if (!arguments.isArray()) {
             return CompletableFuture.failedFuture(new CapabilityException("EINVAL", call.qualifiedName() + ": arguments must be a list"));

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public record Capability(String namespace, String declarations, Object implementation) {
-    private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,63}");
+    /** A JS identifier; with a leading {@code #}, a namespace of Paddock's own runtime (see {@link #isRuntime()}). */
+    private static final Pattern NAMESPACE = Pattern.compile("#?[A-Za-z_$][A-Za-z0-9_$]{0,63}");
 
     public Capability {
         Objects.requireNonNull(declarations, "declarations");
@@ -22,6 +23,19 @@ public record Capability(String namespace, String declarations, Object implement
             throw new IllegalArgumentException("capability namespace '" + namespace
                     + "' must be a JavaScript identifier of at most 64 characters, e.g. \"weather\"");
         }
+    }
+
+    /**
+     * Whether this is a namespace of Paddock's own runtime, such as {@code #egress} behind {@code fetch}:
+     * no JS identifier, so agent code reaches it only through the standard library, and the model is shown
+     * the standard library's declarations instead of its own.
+     */
+    public boolean isRuntime() {
+        return isRuntime(namespace);
+    }
+
+    static boolean isRuntime(String namespace) {
+        return namespace.startsWith("#");
     }
 
     public static Capability of(String namespace, String declarations, Object implementation) {

@@ -7,9 +7,11 @@ import dev.paddock.tooldefs.ToolDefs;
 import dev.paddock.tooldefs.ToolMethod;
 import dev.paddock.tooldefs.ToolNaming;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -18,17 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The capabilities granted to one connection, and the path every call from its isolate takes:
- * argument validation against the declared schema → the host's policy → audit → invocation on the host
- * executor. Built per
- * connection; binding fails fast when declarations and implementations disagree, so the server checks
- * each profile's set once at startup.
+ * The capabilities granted to one connection. A call names {@code namespace.method}; it is resolved here,
+ * once, into a {@link CapabilityCall} and then takes the {@link CallPath}. Built per connection; binding
+ * fails fast when declarations and implementations disagree, so the server checks each profile's set
+ * once at startup.
+ *
+ * <p>Namespaces that start with {@code #} belong to Paddock's own runtime ({@code #egress}, behind the
+ * isolate's {@code fetch}): they take the same path, but the model is not shown their declarations, the
+ * isolate installs no global for them and they are never direct tools.
  */
 public final class CapabilitySet {
     /** One declared method as an MCP tool, for exposing capabilities as direct tools. */
     public record DirectTool(String namespace, String method, ObjectNode tool) {}
-
-    public static final CapabilitySet NONE = new CapabilitySet(Map.of(), Map.of(), "", Map.of(), List.of(), List.of());
 
     /** What one namespace's declarations yield: immutable, so derived once and shared by every connection. */
     private record Derived(CompiledDeclarations compiled, List<DeclaredMethod> methods) {}
@@ -36,21 +39,27 @@ public final class CapabilitySet {
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Derived> DERIVED = new ConcurrentHashMap<>();
 
+    /** Every namespace's method names; {@link #globals} leaves out the runtime's own. */
     private final Map<String, List<String>> methodNames;
-    private final Map<String, DeclaredMethod> declared;
+    private final Map<String, List<String>> globals;
+    /** By qualified name ({@code files.read}), runtime namespaces included. */
+    private final Map<String, BoundMethod> methods;
     private final String declarations;
     private final Map<String, String> declarationsByNamespace;
     private final List<DirectTool> tools;
-    private final List<CallStep> steps;
+    private final CallPath path;
 
-    private CapabilitySet(Map<String, List<String>> methodNames, Map<String, DeclaredMethod> declared, String declarations,
-            Map<String, String> declarationsByNamespace, List<DirectTool> tools, List<CallStep> steps) {
+    private CapabilitySet(Map<String, List<String>> methodNames, Map<String, BoundMethod> methods, String declarations,
+            Map<String, String> declarationsByNamespace, List<DirectTool> tools, CallPath path) {
         this.declarationsByNamespace = declarationsByNamespace;
         this.methodNames = methodNames;
-        this.declared = declared;
+        Map<String, List<String>> globals = new LinkedHashMap<>(methodNames);
+        globals.keySet().removeIf(Capability::isRuntime);
+        this.globals = Collections.unmodifiableMap(globals);
+        this.methods = methods;
         this.declarations = declarations;
         this.tools = tools;
-        this.steps = steps;
+        this.path = path;
     }
 
     /**
@@ -64,9 +73,8 @@ public final class CapabilitySet {
     /** As {@link #bind(List, JsonMapper, Executor)}, with a host's policy deciding each valid call. */
     public static CapabilitySet bind(List<Capability> capabilities, CallPolicy policy, JsonMapper json, Executor hostExecutor) {
         Map<String, List<String>> names = new LinkedHashMap<>();
-        Map<String, DeclaredMethod> declared = new LinkedHashMap<>();
         Map<String, BoundMethod> bound = new LinkedHashMap<>();
-        List<CompiledDeclarations> compiled = new ArrayList<>();
+        List<CompiledDeclarations> shown = new ArrayList<>();
         List<DirectTool> tools = new ArrayList<>();
         for (Capability capability : capabilities) {
             String ns = capability.namespace();
@@ -75,32 +83,30 @@ public final class CapabilitySet {
             }
             Derived derived = DERIVED.computeIfAbsent(ns + "\u0000" + capability.declarations(),
                     key -> derive(ns, capability.declarations()));
-            List<DeclaredMethod> declaredMethods = derived.methods();
+            CapabilityBinder.bind(capability, derived.methods(), json).forEach((method, b) -> bound.put(ns + "." + method, b));
+            names.put(ns, derived.methods().stream().map(DeclaredMethod::name).toList());
+            if (capability.isRuntime()) continue;
             for (ToolMethod m : derived.compiled().methods()) tools.add(new DirectTool(ns, m.name(), m.tool()));
-            Map<String, BoundMethod> joined = CapabilityBinder.bind(capability, declaredMethods, json);
-            names.put(ns, declaredMethods.stream().map(DeclaredMethod::name).toList());
-            for (DeclaredMethod m : declaredMethods) declared.put(ns + "." + m.name(), m);
-            joined.forEach((method, b) -> bound.put(ns + "." + method, b));
-            compiled.add(derived.compiled());
+            shown.add(derived.compiled());
         }
-        List<CallStep> steps = List.of(new ArgumentValidation(declared), policy.asStep(), new CallAudit(),
-                new Invocation(bound, hostExecutor));
-        String rendered = ToolDefs.renderAll(compiled);
         Map<String, String> byNamespace = new LinkedHashMap<>();
-        compiled.forEach(c -> byNamespace.put(c.namespace(), c.typeScript()));
-        return new CapabilitySet(Map.copyOf(names), Map.copyOf(declared), rendered, byNamespace, List.copyOf(tools), steps);
+        shown.forEach(c -> byNamespace.put(c.namespace(), c.typeScript()));
+        return new CapabilitySet(Collections.unmodifiableMap(names), Map.copyOf(bound), ToolDefs.renderAll(shown),
+                Collections.unmodifiableMap(byNamespace), List.copyOf(tools), new CallPath(policy, hostExecutor));
     }
 
     private static Derived derive(String ns, String text) {
-        CompiledDeclarations compiled = ToolDefs.compile(ns + ".d.ts", text, ns, ToolNaming.DEFAULT);
+        // A runtime namespace is no MCP tool name; its methods are never exposed as tools anyway.
+        ToolNaming naming = Capability.isRuntime(ns) ? new ToolNaming("{method}") : ToolNaming.DEFAULT;
+        CompiledDeclarations compiled = ToolDefs.compile(ns + ".d.ts", text, ns, naming);
         List<DeclaredMethod> declared = compiled.methods().stream().map(m -> new DeclaredMethod(m.name(),
                 m.parameters(), m.objectInput(), SCHEMAS.getSchema(m.inputSchema()))).toList();
         return new Derived(compiled, declared);
     }
 
-    /** Namespace → method names, in declaration order: what the isolate's bridge offers. */
+    /** Namespace → method names, in declaration order, without runtime namespaces: the isolate's globals. */
     public Map<String, List<String>> methodNames() {
-        return methodNames;
+        return globals;
     }
 
     /** The granted declarations as one TypeScript text for the model ("" when none). */
@@ -121,7 +127,7 @@ public final class CapabilitySet {
     /** The tool input of a direct tool call as the argument list the call path expects. */
     public JsonNode argumentsOf(DirectTool tool, JsonNode input, JsonMapper json) {
         var arguments = json.createArrayNode();
-        DeclaredMethod method = declared.get(tool.namespace() + "." + tool.method());
+        DeclaredMethod method = methods.get(tool.namespace() + "." + tool.method()).declared();
         if (method.singleObjectInput()) {
             arguments.add(input);
         } else {
@@ -130,20 +136,27 @@ public final class CapabilitySet {
         return arguments;
     }
 
-    /** Runs a call along the path; the future fails with {@link CapabilityException} for agent-facing errors. */
-    public CompletableFuture<JsonNode> call(CapabilityCall call) {
-        if (!methodNames.containsKey(call.namespace())) {
-            return CompletableFuture.failedFuture(new CapabilityException("ENOSYS", "'" + call.namespace()
-                    + "' is not granted to this connection; granted: " + String.join(", ", methodNames.keySet())));
+    /**
+     * Resolves {@code namespace.method} and runs the call along the path; the future fails with
+     * {@link CapabilityException} for agent-facing errors (ENOSYS when nothing by that name is granted).
+     */
+    public CompletableFuture<JsonNode> call(String namespace, String method, JsonNode arguments, CallContext context) {
+        BoundMethod target = methods.get(namespace + "." + method);
+        if (target == null) {
+            var refusal = new CapabilityException("ENOSYS", notGranted(namespace, method));
+            CallAudit.unresolved(context.profile(), namespace + "." + method, refusal);
+            return CompletableFuture.failedFuture(refusal);
         }
-        return proceed(0, call);
+        return path.run(new CapabilityCall(namespace, target, arguments, context));
     }
 
-    private CompletableFuture<JsonNode> proceed(int index, CapabilityCall call) {
-        try {
-            return steps.get(index).handle(call, next -> proceed(index + 1, next));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+    private String notGranted(String namespace, String method) {
+        List<String> inNamespace = methodNames.get(namespace);
+        if (inNamespace == null) {
+            Set<String> granted = globals.keySet();
+            return "'" + namespace + "' is not granted to this connection; granted: "
+                    + (granted.isEmpty() ? "none" : String.join(", ", granted));
         }
+        return namespace + "." + method + " is not a granted method; '" + namespace + "' has: " + String.join(", ", inNamespace);
     }
 }

@@ -1,6 +1,5 @@
 package dev.paddock.capability;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.JsonNode;
@@ -11,22 +10,16 @@ import tools.jackson.databind.JsonNode;
  * cannot stall the isolate's event loop.
  */
 final class Invocation implements CallStep {
-    private final Map<String, BoundMethod> methods;
     private final Executor hostExecutor;
 
-    Invocation(Map<String, BoundMethod> methodsByQualifiedName, Executor hostExecutor) {
-        this.methods = Map.copyOf(methodsByQualifiedName);
+    Invocation(Executor hostExecutor) {
         this.hostExecutor = hostExecutor;
     }
 
     @Override
     public CompletableFuture<JsonNode> handle(CapabilityCall call, Chain next) {
-        BoundMethod method = methods.get(call.qualifiedName());
-        if (method == null) {
-            return CompletableFuture.failedFuture(new CapabilityException("ENOSYS", call.qualifiedName() + " is not a granted method"));
-        }
         return CompletableFuture.supplyAsync(
-                        () -> method.invoke(call.arguments(), call.context(), call.qualifiedName()), hostExecutor)
+                        () -> call.target().invoke(call.arguments(), call.context(), call.qualifiedName()), hostExecutor)
                 .thenCompose(future -> future);
     }
 }

@@ -20,6 +20,7 @@ final class ExecutionRun implements ExecutionScope {
     private final Isolate isolate;
     private final ExecutionRequest request;
     private final ExecutionListener listener;
+    private final HostCalls calls;
     private final Limits limits;
     private final Watchdog watchdog;
     private final HeapGuard heapGuard;
@@ -40,11 +41,12 @@ final class ExecutionRun implements ExecutionScope {
     /** The watchdog had to close the context: globals are gone. */
     private volatile boolean forcedReset;
 
-    ExecutionRun(Isolate isolate, ExecutionRequest request, ExecutionListener listener, Limits limits,
+    ExecutionRun(Isolate isolate, ExecutionRequest request, ExecutionListener listener, HostCalls calls, Limits limits,
             Watchdog watchdog, HeapGuard heapGuard, TypeScriptTranspiler typeScript) {
         this.isolate = isolate;
         this.request = request;
         this.listener = listener == null ? ExecutionListener.NONE : listener;
+        this.calls = calls;
         this.limits = limits;
         this.watchdog = watchdog;
         this.heapGuard = heapGuard;
@@ -68,8 +70,7 @@ final class ExecutionRun implements ExecutionScope {
         return future;
     }
 
-    @Override
-    public ExecutionListener listener() {
+    ExecutionListener listener() {
         return listener;
     }
 
@@ -89,11 +90,11 @@ final class ExecutionRun implements ExecutionScope {
      * back to the loop, which settles the JS promise. Outcomes arriving after the execution ended are
      * dropped with the loop's queue: they never touch a context another execution may be using.
      */
-    void hostCall(HostApi api, String namespace, String method, String argumentsJson, Value resolve, Value reject) {
+    void hostCall(String namespace, String method, String argumentsJson, Value resolve, Value reject) {
         EventLoop.HostWork work = loop.beginHostWork();
         CompletableFuture<String> call;
         try {
-            call = api.call(namespace, method, argumentsJson, this);
+            call = calls.call(namespace, method, argumentsJson, this);
         } catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }

@@ -10,7 +10,4 @@ public interface ExecutionScope {
 
     /** Completes when the execution ends in any way (result, error, timeout, cancel). */
     CompletableFuture<Void> whenEnded();
-
-    /** The listener the execution was submitted with (the server's channel back to the MCP client). */
-    ExecutionListener listener();
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * object is ever reachable from JS. Implementations must not block the calling (isolate) thread: do the
  * work elsewhere and complete the future.
  */
-public interface HostApi {
+public interface HostApi extends HostCalls {
     /** The namespace {@code fetch} calls arrive on; not a JS identifier, so no capability can take it. */
     String EGRESS = "#egress";
 
@@ -30,11 +30,4 @@ public interface HostApi {
 
     /** Namespace → method names, installed as frozen global objects in declaration order. */
     Map<String, List<String>> namespaces();
-
-    /**
-     * One call: {@code argumentsJson} is the JSON array of the arguments. Completes with the result as JSON
-     * text, or fails; a {@link HostCallException} becomes a JS error with its name, message and code, any
-     * other failure a plain Error with its message.
-     */
-    CompletableFuture<String> call(String namespace, String method, String argumentsJson, ExecutionScope scope);
 }

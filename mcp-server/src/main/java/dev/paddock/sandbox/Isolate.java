@@ -52,7 +52,16 @@ public final class Isolate implements AutoCloseable {
 
     /** Queues the code and returns at once; the returned execution completes when it ends in any way. */
     public Execution submit(ExecutionRequest request, ExecutionListener listener) {
-        ExecutionRun run = new ExecutionRun(this, request, listener, limits, sandbox.watchdog(), sandbox.heapGuard(),
+        return submit(request, listener, api);
+    }
+
+    /**
+     * As {@link #submit(ExecutionRequest, ExecutionListener)}, with this execution's host calls going to
+     * {@code calls}: a view of this isolate's host API that knows the caller. The globals stay those of
+     * the isolate's own host API.
+     */
+    public Execution submit(ExecutionRequest request, ExecutionListener listener, HostCalls calls) {
+        ExecutionRun run = new ExecutionRun(this, request, listener, calls, limits, sandbox.watchdog(), sandbox.heapGuard(),
                 sandbox.typeScript());
         synchronized (this) {
             if (closed) {
@@ -296,7 +305,7 @@ public final class Isolate implements AutoCloseable {
         @Override
         public void hostCall(String namespace, String method, String argumentsJson, Value resolve, Value reject) {
             ExecutionRun run = current;
-            if (run != null) run.hostCall(api, namespace, method, argumentsJson, resolve, reject);
+            if (run != null) run.hostCall(namespace, method, argumentsJson, resolve, reject);
         }
     }
 }

@@ -2,8 +2,6 @@ package dev.paddock.server;
 
 import dev.paddock.capability.CapabilityException;
 import dev.paddock.capability.CapabilitySet.DirectTool;
-import dev.paddock.sandbox.ExecutionListener;
-import dev.paddock.sandbox.ExecutionScope;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.transport.Cancellation;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -52,7 +50,7 @@ final class CapabilityFeatures {
         return grants.directTools().stream().map(direct -> {
             Tool tool = mcpJson.convertValue(direct.tool(), Tool.class);
             return AsyncToolSpecification.builder().tool(tool).callHandler((exchange, call) ->
-                    Mono.fromFuture(() -> callDirect(direct, exchange, call, sessions, mcpJson, json, limits))).build();
+                    Mono.fromFuture(() -> callDirect(direct, exchange, call, sessions, json, limits))).build();
         }).toList();
     }
 
@@ -62,30 +60,13 @@ final class CapabilityFeatures {
      * cancellation and the profile's wall-time limit. The answer goes out after the call's notifications.
      */
     private static CompletableFuture<CallToolResult> callDirect(DirectTool direct, McpAsyncServerExchange exchange,
-            CallToolRequest call, SessionIsolates sessions, McpJsonMapper mcpJson, JsonMapper json, Limits limits) {
+            CallToolRequest call, SessionIsolates sessions, JsonMapper json, Limits limits) {
         JsonNode input = json.valueToTree(call.arguments() == null ? Map.of() : call.arguments());
         CompletableFuture<Void> ended = new CompletableFuture<>();
         Cancellation.of(exchange.transportContext()).onCancel(() -> ended.complete(null));
-        Instant deadline = Instant.now().plus(limits.wallTime());
-        ExecutionScope scope = new ExecutionScope() {
-            @Override
-            public Instant deadline() {
-                return deadline;
-            }
-
-            @Override
-            public CompletableFuture<Void> whenEnded() {
-                return ended;
-            }
-
-            @Override
-            public ExecutionListener listener() {
-                return ExecutionListener.NONE;
-            }
-        };
         SessionHostApi api = sessions.hostApi(exchange.sessionId());
-        Object progressToken = call.meta() == null ? null : call.meta().get("progressToken");
-        var context = McpCallContext.forDirectCall(scope, exchange, progressToken, mcpJson, json, api.profile());
+        var context = new McpCallContext(exchange, ProgressReporter.forDirectCall(exchange, call.meta()),
+                Instant.now().plus(limits.wallTime()), ended, api.profile());
         return api.callDirect(direct, input, context)
                 .orTimeout(limits.wallTime().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((result, failure) -> {

@@ -77,14 +77,15 @@ final class ExecuteTool {
             return Mono.just(CallToolResult.builder().addTextContent("Invalid arguments: " + e.getMessage())
                     .isError(true).build());
         }
-        ProgressReporter progress = ProgressReporter.forRequest(exchange, call.meta());
+        ProgressReporter progress = ProgressReporter.forExecute(exchange, call.meta());
         Cancellation cancellation = Cancellation.of(exchange.transportContext());
         // Off the transport's reader thread: the first call of a session may wait for the sandbox to start.
         return Mono.fromCallable(() -> isolates.forSession(exchange.sessionId()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(isolate -> {
-                    var channel = new ExecutionChannel(exchange, progress);
-                    Execution execution = isolate.submit(request, channel);
+                    var channel = new ExecutionChannel(progress);
+                    var calls = isolates.hostApi(exchange.sessionId()).forRequest(exchange, progress);
+                    Execution execution = isolate.submit(request, channel, calls);
                     cancellation.onCancel(() -> {
                         log.debug("client cancelled an execute call");
                         execution.cancel();
@@ -93,7 +94,7 @@ final class ExecuteTool {
                     return options.maxQueue() == null ? result : limitQueueTime(execution, channel, result);
                 })
                 .doOnNext(options.metrics()::executed)
-                .flatMap(outcome -> (progress == null || cancellation.isCancelled() ? Mono.<Void>empty() : progress.done())
+                .flatMap(outcome -> (cancellation.isCancelled() ? Mono.<Void>empty() : progress.done())
                         .then(Mono.fromCallable(() -> formatter.toToolResult(outcome))))
                 .onErrorResume(SessionIsolates.SessionEndedException.class, e -> Mono.just(
                         CallToolResult.builder().addTextContent(e.getMessage()).isError(true).build()))

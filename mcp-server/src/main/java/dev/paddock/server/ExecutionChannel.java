@@ -1,37 +1,21 @@
 package dev.paddock.server;
 
 import dev.paddock.sandbox.ExecutionListener;
-import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import java.time.Duration;
 
-/**
- * The way back to the MCP client for one execute call: progress (when the client asked for it) and the
- * exchange that capability calls use for logs, elicitation and sampling.
- */
+/** What one execute call hears of its run: start and heartbeats as progress, and whether it left the queue. */
 final class ExecutionChannel implements ExecutionListener {
-    private final McpAsyncServerExchange exchange;
     private final ProgressReporter progress;
     private volatile boolean started;
 
-    /** @param progress null when the client sent no progressToken */
-    ExecutionChannel(McpAsyncServerExchange exchange, ProgressReporter progress) {
-        this.exchange = exchange;
+    ExecutionChannel(ProgressReporter progress) {
         this.progress = progress;
-    }
-
-    McpAsyncServerExchange exchange() {
-        return exchange;
-    }
-
-    /** Null when the client asked for no progress. */
-    ProgressReporter progress() {
-        return progress;
     }
 
     @Override
     public void started() {
         started = true;
-        if (progress != null) progress.started();
+        progress.started();
     }
 
     /** Whether the code has started running, i.e. left the queue. */
@@ -41,6 +25,6 @@ final class ExecutionChannel implements ExecutionListener {
 
     @Override
     public void heartbeat(Duration elapsed) {
-        if (progress != null) progress.heartbeat(elapsed);
+        progress.heartbeat(elapsed);
     }
 }

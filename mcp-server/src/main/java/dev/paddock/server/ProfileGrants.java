@@ -12,12 +12,10 @@ import dev.paddock.config.ConfigException;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.config.Profile;
 import dev.paddock.sandbox.Capacity;
-import dev.paddock.egress.EgressBridge;
-import dev.paddock.egress.EgressClient;
+import dev.paddock.egress.EgressCapability;
 import dev.paddock.egress.EgressConfigException;
 import dev.paddock.egress.EgressPolicy;
 import dev.paddock.tooldefs.DeclarationException;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,22 +38,21 @@ public final class ProfileGrants {
     private final Profile profile;
     private final PaddockConfig config;
     private final Map<String, CapabilityProvider> providers;
-    private final EgressBridge egress;
+    /** The profile's {@code fetch}, one per profile so sessions share its connection pool. */
+    private final Capability egress;
     private final List<String> egressGrants;
     private final CallPolicy callPolicy;
     private final CapabilitySet probe;
-    private final McpJsonMapper mcpJson;
     private final JsonMapper json;
 
     private ProfileGrants(Profile profile, PaddockConfig config, Map<String, CapabilityProvider> providers,
-            EgressPolicy egressPolicy, CallPolicy callPolicy, McpJsonMapper mcpJson, JsonMapper json) {
+            EgressPolicy egressPolicy, CallPolicy callPolicy, JsonMapper json) {
         this.profile = profile;
         this.config = config;
         this.providers = providers;
-        this.egress = egressPolicy.grants().isEmpty() ? null : new EgressBridge(new EgressClient(egressPolicy), json);
+        this.egress = EgressCapability.granting(egressPolicy);
         this.egressGrants = egressPolicy.grants();
         this.callPolicy = callPolicy;
-        this.mcpJson = mcpJson;
         this.json = json;
         this.probe = CapabilitySet.bind(create(), callPolicy, json, HOST_EXECUTOR);
     }
@@ -102,7 +99,6 @@ public final class ProfileGrants {
     /** Checks a profile of the config against the available providers. */
     private static ProfileGrants check(PaddockConfig config, Profile profile, Map<String, CapabilityProvider> providers,
             CallPolicy policy) throws ConfigException {
-        McpJsonMapper mcpJson = PaddockServer.mcpJson();
         JsonMapper json = JsonMapper.shared();
         for (var granted : profile.capabilities().entrySet()) {
             String at = profile.path("capabilities") + "." + granted.getKey();
@@ -124,7 +120,7 @@ public final class ProfileGrants {
             throw config.error(e.path(), e.problem());
         }
         try {
-            return new ProfileGrants(profile, config, providers, egress, policy, mcpJson, json);
+            return new ProfileGrants(profile, config, providers, egress, policy, json);
         } catch (CapabilityBindingException | DeclarationException e) {
             throw config.error(profile.path("capabilities"), e.getMessage());
         } catch (CapabilitySettingsException e) {
@@ -134,9 +130,7 @@ public final class ProfileGrants {
 
     /** A fresh set of capability instances for one session, and its way out of the isolate. */
     public SessionHostApi newSession() {
-        return new SessionHostApi(
-                () -> profile.capabilities().isEmpty() ? CapabilitySet.NONE : CapabilitySet.bind(create(), callPolicy, json, HOST_EXECUTOR),
-                egress, profile.name(), mcpJson, json);
+        return new SessionHostApi(() -> CapabilitySet.bind(create(), callPolicy, json, HOST_EXECUTOR), profile.name());
     }
 
     public Profile profile() {
@@ -169,6 +163,7 @@ public final class ProfileGrants {
 
     private List<Capability> create() {
         List<Capability> capabilities = new ArrayList<>();
+        capabilities.add(egress);
         profile.capabilities().forEach((name, settings) ->
                 capabilities.add(providers.get(name).create(context(config, profile, settings, json))));
         return capabilities;

@@ -1,14 +1,14 @@
 package dev.paddock.server;
 
-import dev.paddock.capability.CapabilityCall;
+import dev.paddock.capability.CallContext;
 import dev.paddock.capability.CapabilityException;
 import dev.paddock.capability.CapabilitySet;
-import dev.paddock.egress.EgressBridge;
 import dev.paddock.sandbox.ExecutionScope;
 import dev.paddock.sandbox.HostApi;
 import dev.paddock.sandbox.HostCallException;
+import dev.paddock.sandbox.HostCalls;
 import dev.paddock.sandbox.Sandbox;
-import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,27 +19,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One session's way out of its isolate: its own capability instances (so in-memory state stays with the
- * connection) and its profile's egress. Translates capability failures into JS errors: bad arguments
- * become TypeErrors, everything else an Error with the capability's code.
+ * connection), {@code fetch} among them as {@code #egress}. Every call, from agent code or a direct tool,
+ * goes to {@link CapabilitySet#call}. Translates capability failures into JS errors: bad arguments become
+ * TypeErrors, everything else an Error with the capability's code.
  */
 public final class SessionHostApi implements HostApi {
+    private static final JsonMapper JSON = JsonMapper.shared();
+
     private final Supplier<CapabilitySet> newCapabilities;
     /** Replaced when the sandbox evicts the session's isolate: in-memory state goes with the globals. */
     private volatile CapabilitySet capabilities;
-    private final EgressBridge egress;
     private final String profile;
-    private final McpJsonMapper mcpJson;
-    private final JsonMapper json;
 
-    /** @param egress null when the profile grants no egress */
-    SessionHostApi(Supplier<CapabilitySet> newCapabilities, EgressBridge egress, String profile, McpJsonMapper mcpJson,
-            JsonMapper json) {
+    SessionHostApi(Supplier<CapabilitySet> newCapabilities, String profile) {
         this.newCapabilities = newCapabilities;
         this.capabilities = newCapabilities.get();
-        this.egress = egress;
         this.profile = profile;
-        this.mcpJson = mcpJson;
-        this.json = json;
     }
 
     /**
@@ -61,39 +56,38 @@ public final class SessionHostApi implements HostApi {
         return capabilities.methodNames();
     }
 
+    /** A call from a run without an MCP client ({@code paddock exec}). */
     @Override
     public CompletableFuture<String> call(String namespace, String method, String argumentsJson, ExecutionScope scope) {
-        CompletableFuture<String> call = EGRESS.equals(namespace) ? fetch(argumentsJson) : invoke(namespace, method, argumentsJson, scope);
-        // Host work must not outlive the execution that asked for it (a fetch holds a connection open).
-        scope.whenEnded().thenRun(() -> call.cancel(true));
-        return call.exceptionallyCompose(failure -> CompletableFuture.failedFuture(toJsError(failure)));
+        return fromIsolate(namespace, method, argumentsJson, scope, new ClientlessCallContext(profile, scope));
+    }
+
+    /** This session's calls for one execute request of its MCP client: capabilities see that request. */
+    HostCalls forRequest(McpAsyncServerExchange exchange, ProgressReporter progress) {
+        return (namespace, method, argumentsJson, scope) -> fromIsolate(namespace, method, argumentsJson, scope,
+                new McpCallContext(exchange, progress, scope.deadline(), scope.whenEnded(), profile));
     }
 
     /** Runs a capability call for a direct MCP tool call, outside any isolate. */
     CompletableFuture<JsonNode> callDirect(CapabilitySet.DirectTool tool, JsonNode input, McpCallContext context) {
-        JsonNode arguments = capabilities.argumentsOf(tool, input, json);
-        return capabilities.call(new CapabilityCall(tool.namespace(), tool.method(), arguments, context));
+        CapabilitySet current = capabilities;
+        return current.call(tool.namespace(), tool.method(), current.argumentsOf(tool, input, JSON), context);
     }
 
-    private CompletableFuture<String> invoke(String namespace, String method, String argumentsJson, ExecutionScope scope) {
-        JsonNode arguments;
+    private CompletableFuture<String> fromIsolate(String namespace, String method, String argumentsJson, ExecutionScope scope,
+            CallContext context) {
+        CompletableFuture<String> call;
         try {
-            arguments = json.readTree(argumentsJson);
+            JsonNode arguments = JSON.readTree(argumentsJson);
+            call = capabilities.call(namespace, method, arguments, context).thenApply(JSON::writeValueAsString);
         } catch (JacksonException e) {
-            return CompletableFuture.failedFuture(new CapabilityException("EINVAL", namespace + "." + method
+            call = CompletableFuture.failedFuture(new CapabilityException("EINVAL", namespace + "." + method
                     + ": the arguments could not be read as JSON"));
         }
-        var context = McpCallContext.forExecution(scope, mcpJson, json, profile);
-        return capabilities.call(new CapabilityCall(namespace, method, arguments, context)).thenApply(json::writeValueAsString);
-    }
-
-    private CompletableFuture<String> fetch(String argumentsJson) {
-        if (egress == null) {
-            return CompletableFuture.failedFuture(new CapabilityException("EGRESS_DENIED",
-                    "fetch is not allowed: no egress is granted to this connection (paddock.json has no \"egress\" rules for its profile)"));
-        }
-        JsonNode request = json.readTree(argumentsJson).path(0);
-        return egress.fetch(json.writeValueAsString(request));
+        // Host work must not outlive the execution that asked for it (a fetch holds a connection open).
+        CompletableFuture<String> running = call;
+        scope.whenEnded().thenRun(() -> running.cancel(true));
+        return call.exceptionallyCompose(failure -> CompletableFuture.failedFuture(toJsError(failure)));
     }
 
     private static Throwable toJsError(Throwable failure) {

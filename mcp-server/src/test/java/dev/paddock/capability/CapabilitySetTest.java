@@ -60,7 +60,7 @@ class CapabilitySetTest {
     };
 
     private static JsonNode call(CapabilitySet set, String method, String argumentsJson) {
-        return set.call(new CapabilityCall("weather", method, JSON.readTree(argumentsJson), NO_CONTEXT)).join();
+        return set.call("weather", method, JSON.readTree(argumentsJson), NO_CONTEXT).join();
     }
 
     @Test
@@ -105,5 +105,53 @@ class CapabilitySetTest {
                 .isInstanceOf(CapabilityBindingException.class)
                 .hasMessageContaining("weather.convert is declared but Incomplete has no public method convert")
                 .hasMessageContaining("Incomplete.helper is public but not declared in 'weather'");
+    }
+
+    @Test
+    void aCallToNothingGrantedSaysWhatIs() {
+        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new WeatherApi())), JSON, ForkJoinPool.commonPool());
+        assertThatThrownBy(() -> set.call("files", "read", JSON.readTree("[]"), NO_CONTEXT).join())
+                .rootCause().hasMessage("'files' is not granted to this connection; granted: weather");
+        assertThatThrownBy(() -> set.call("weather", "rain", JSON.readTree("[]"), NO_CONTEXT).join())
+                .rootCause().hasMessage("weather.rain is not a granted method; 'weather' has: forecast, convert");
+    }
+
+    @Test
+    void aRuntimeNamespaceTakesThePathButIsNeitherGlobalNorShown() {
+        CallPolicy noForecasts = call -> call.namespace().equals("#weather") && call.method().equals("forecast")
+                ? CompletableFuture.failedFuture(new CapabilityException("EPERM", "no forecasts today"))
+                : CompletableFuture.completedFuture(null);
+        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("#weather", WEATHER, new WeatherApi())), noForecasts, JSON,
+                ForkJoinPool.commonPool());
+        assertThat(set.methodNames()).isEmpty();
+        assertThat(set.declarations()).isEmpty();
+        assertThat(set.declarationsByNamespace()).isEmpty();
+        assertThat(set.tools()).isEmpty();
+        assertThat(set.call("#weather", "convert", JSON.readTree("[100, \"F\"]"), NO_CONTEXT).join().asDouble()).isEqualTo(212.0);
+        assertThatThrownBy(() -> set.call("#weather", "forecast", JSON.readTree("[{\"city\": \"Oslo\"}]"), NO_CONTEXT).join())
+                .rootCause().hasMessage("no forecasts today");
+        assertThatThrownBy(() -> set.call("#weather", "convert", JSON.readTree("[100, 7]"), NO_CONTEXT).join())
+                .rootCause().hasMessageContaining("#weather.convert: unit must be");
+    }
+
+    @Test
+    void policiesDecideInTurnAndTheFirstRefusalWins() {
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CallPolicy first = call -> {
+            asked.add("first");
+            return CompletableFuture.completedFuture(null);
+        };
+        CallPolicy refuses = call -> {
+            asked.add("refuses");
+            return CompletableFuture.failedFuture(new CapabilityException("EPERM", "refused"));
+        };
+        CallPolicy last = call -> {
+            asked.add("last");
+            return CompletableFuture.completedFuture(null);
+        };
+        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new WeatherApi())),
+                CallPolicy.all(List.of(first, refuses, last)), JSON, ForkJoinPool.commonPool());
+        assertThatThrownBy(() -> call(set, "convert", "[0, \"F\"]")).rootCause().hasMessage("refused");
+        assertThat(asked).containsExactly("first", "refuses");
     }
 }

@@ -78,8 +78,8 @@ class PluginLoaderTest {
         JsonMapper json = JsonMapper.shared();
         Capability weather = providers.get("weather").create(new ProviderContext(json.readTree("{\"offset\": 10}"), dir, "default", json));
         CapabilitySet set = CapabilitySet.bind(List.of(weather), json, ForkJoinPool.commonPool());
-        var call = new CapabilityCall("weather", "high", json.readTree("[{\"city\": \"Oslo\"}]"), CapabilitySetTest.NO_CONTEXT);
-        assertThat(set.call(call).join().asInt()).isEqualTo(14);
+        assertThat(set.call("weather", "high", json.readTree("[{\"city\": \"Oslo\"}]"), CapabilitySetTest.NO_CONTEXT)
+                .join().asInt()).isEqualTo(14);
     }
 
     @Test

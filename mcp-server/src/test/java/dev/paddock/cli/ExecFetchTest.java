@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * fetch end to end in one process: `paddock exec --config` with an egress rule, the real EgressBridge and
+ * fetch end to end in one process: `paddock exec --config` with an egress rule, the real #egress capability and
  * client, and a real HTTP server on 127.0.0.1 that echoes the headers it received (the worst case for an
  * injected credential).
  */

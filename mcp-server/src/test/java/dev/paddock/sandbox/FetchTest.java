@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The isolate's fetch as agent code sees it: a WHATWG-like Request/Response/Headers subset whose requests
- * leave as the JSON {@code EgressBridge} reads. The host side here is a small stand-in that answers like
- * the bridge does; the real bridge and HTTP are in {@code dev.paddock.cli.ExecFetchTest}.
+ * leave as the JSON the {@code #egress} capability reads. The host side here is a small stand-in that answers like
+ * that capability does; the real one and HTTP are in {@code dev.paddock.cli.ExecFetchTest}.
  */
 class FetchTest {
 

@@ -1,0 +1,31 @@
+package dev.paddock.capability;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The steps every resolved call takes, outermost first: audit (so refusals are recorded too), argument
+ * validation against the declared schema, the host's policy, then invocation on the host executor. A new
+ * concern (approval, tracing, quota) is one more {@link CallStep} in this list.
+ */
+final class CallPath {
+    private final List<CallStep> steps;
+
+    CallPath(CallPolicy policy, Executor hostExecutor) {
+        this.steps = List.of(new CallAudit(), new ArgumentValidation(), new PolicyCheck(policy), new Invocation(hostExecutor));
+    }
+
+    CompletableFuture<JsonNode> run(CapabilityCall call) {
+        return proceed(0, call);
+    }
+
+    private CompletableFuture<JsonNode> proceed(int index, CapabilityCall call) {
+        try {
+            return steps.get(index).handle(call, next -> proceed(index + 1, next));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}
