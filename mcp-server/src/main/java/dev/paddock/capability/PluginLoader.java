@@ -5,6 +5,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +13,17 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
- * Finds capability providers: the built-in ones on the server's class path, and those in the plugin
- * jars named in paddock.json. Two providers with one name is a startup error, so a plugin can never
- * silently replace a built-in.
+ * Finds what plugins add through {@link ServiceLoader}: capability providers (the built-in ones on the
+ * server's class path, and those in the plugin jars named in paddock.json) and call policies. Two
+ * providers with one name is a startup error, so a plugin can never silently replace a built-in.
  */
 public final class PluginLoader {
+    /** What the server's class path and the plugin jars provide, in the order found. */
+    public record Plugins(Map<String, CapabilityProvider> providers, List<CallPolicy> policies) {}
+
     private PluginLoader() {}
 
-    public static Map<String, CapabilityProvider> load(List<Path> pluginJars) {
+    public static Plugins load(List<Path> pluginJars) {
         for (Path jar : pluginJars) {
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalArgumentException("plugin jar " + jar + " does not exist");
@@ -38,7 +42,13 @@ public final class PluginLoader {
         } catch (ServiceConfigurationError e) {
             throw new IllegalArgumentException("a plugin's capability provider cannot be loaded: " + e.getMessage(), e);
         }
-        return providers;
+        List<CallPolicy> policies = new ArrayList<>();
+        try {
+            ServiceLoader.load(CallPolicy.class, loader).forEach(policies::add);
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalArgumentException("a plugin's call policy cannot be loaded: " + e.getMessage(), e);
+        }
+        return new Plugins(providers, List.copyOf(policies));
     }
 
     private static ClassLoader classLoaderFor(List<Path> jars) {

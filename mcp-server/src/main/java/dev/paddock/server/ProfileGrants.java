@@ -71,15 +71,19 @@ public final class ProfileGrants {
         return loadAll(config, registered, CallPolicy.ALLOW_ALL);
     }
 
-    /** As above, with a host's policy deciding every valid capability call. */
+    /** As above, with a host's policy deciding every valid capability call before the plugins' policies. */
     public static Map<String, ProfileGrants> loadAll(PaddockConfig config, List<CapabilityProvider> registered,
             CallPolicy policy) throws ConfigException {
-        Map<String, CapabilityProvider> providers;
+        PluginLoader.Plugins plugins;
         try {
-            providers = new LinkedHashMap<>(PluginLoader.load(config.plugins()));
+            plugins = PluginLoader.load(config.plugins());
         } catch (IllegalArgumentException e) {
             throw config.error("plugins", e.getMessage());
         }
+        Map<String, CapabilityProvider> providers = new LinkedHashMap<>(plugins.providers());
+        List<CallPolicy> policies = new ArrayList<>(List.of(policy));
+        policies.addAll(plugins.policies());
+        CallPolicy decides = CallPolicy.all(policies);
         for (CapabilityProvider provider : registered) {
             if (providers.putIfAbsent(provider.name(), provider) != null) {
                 throw new ConfigException("a capability named '" + provider.name() + "' is registered in code and also "
@@ -87,10 +91,10 @@ public final class ProfileGrants {
             }
         }
         Map<String, ProfileGrants> grants = new LinkedHashMap<>();
-        grants.put(Profile.DEFAULT, check(config, config.defaultProfile(), providers, policy));
+        grants.put(Profile.DEFAULT, check(config, config.defaultProfile(), providers, decides));
         for (Profile profile : config.profiles().values()) {
             if (!profile.name().equals(Profile.DEFAULT)) {
-                grants.put(profile.name(), check(config, profile, providers, policy));
+                grants.put(profile.name(), check(config, profile, providers, decides));
             }
         }
         return grants;

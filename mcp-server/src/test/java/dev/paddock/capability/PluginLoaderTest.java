@@ -72,7 +72,7 @@ class PluginLoaderTest {
 
     @Test
     void findsBuiltInsAndPluginProvidersThroughServiceLoader() throws IOException {
-        Map<String, CapabilityProvider> providers = PluginLoader.load(List.of(buildPluginJar()));
+        Map<String, CapabilityProvider> providers = PluginLoader.load(List.of(buildPluginJar())).providers();
         assertThat(providers).containsKeys("files", "state", "weather");
 
         JsonMapper json = JsonMapper.shared();
