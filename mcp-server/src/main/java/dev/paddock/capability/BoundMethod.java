@@ -19,17 +19,13 @@ final class BoundMethod {
     private final Object target;
     private final Method method;
     private final boolean takesContext;
-    private final JsonMapper json;
-    private final JsonMapper resultWriter;
 
-    BoundMethod(DeclaredMethod declared, Object target, Method method, JsonMapper json) {
+    BoundMethod(DeclaredMethod declared, Object target, Method method) {
         this.declared = declared;
         this.target = target;
         this.method = method;
         Class<?>[] types = method.getParameterTypes();
         this.takesContext = types.length > 0 && types[types.length - 1] == CallContext.class;
-        this.json = json;
-        this.resultWriter = RichContent.writer(json);
         method.setAccessible(true);
     }
 
@@ -70,7 +66,7 @@ final class BoundMethod {
         if (JsonNode.class.isAssignableFrom(type)) return argument;
         if (argument.isNull() && !type.isPrimitive()) return null;
         try {
-            return json.treeToValue(argument, type);
+            return JsonMapper.shared().treeToValue(argument, type);
         } catch (JacksonException e) {
             throw new CapabilityException("EINVAL", qualifiedName + ": " + declared.params().get(index)
                     + " cannot be read as " + type.getSimpleName() + ": " + e.getOriginalMessage());
@@ -80,6 +76,6 @@ final class BoundMethod {
     private JsonNode toJson(Object value) {
         if (value == null) return NullNode.getInstance();
         if (value instanceof JsonNode node) return node;
-        return resultWriter.valueToTree(value);
+        return RichContent.WRITER.valueToTree(value);
     }
 }

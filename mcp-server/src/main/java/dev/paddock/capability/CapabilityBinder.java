@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Joins declared methods to the public methods of the implementation, and refuses to start on any
@@ -19,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class CapabilityBinder {
     private CapabilityBinder() {}
 
-    static Map<String, BoundMethod> bind(Capability capability, List<DeclaredMethod> declared, JsonMapper json) {
+    static Map<String, BoundMethod> bind(Capability capability, List<DeclaredMethod> declared) {
         Class<?> type = capability.implementation().getClass();
         String javaName = type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
         String ns = capability.namespace();
@@ -52,7 +51,7 @@ final class CapabilityBinder {
                         + count(javaParams) + (javaParams == java.getParameterCount() ? "" : " plus a CallContext"));
                 continue;
             }
-            bound.put(method.name(), new BoundMethod(method, capability.implementation(), java, json));
+            bound.put(method.name(), new BoundMethod(method, capability.implementation(), java));
         }
         publicMethods.keySet().forEach(name -> problems.add(javaName + "." + name + " is public but not declared in '" + ns
                 + "' — declare it in the TypeScript or make it non-public"));

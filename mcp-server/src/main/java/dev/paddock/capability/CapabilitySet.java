@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -66,12 +66,12 @@ public final class CapabilitySet {
      * @throws dev.paddock.tooldefs.DeclarationException when a capability's TypeScript is invalid
      * @throws CapabilityBindingException when declarations and Java methods disagree
      */
-    public static CapabilitySet bind(List<Capability> capabilities, JsonMapper json, Executor hostExecutor) {
-        return bind(capabilities, CallPolicy.ALLOW_ALL, json, hostExecutor);
+    public static CapabilitySet bind(List<Capability> capabilities, Executor hostExecutor) {
+        return bind(capabilities, CallPolicy.ALLOW_ALL, hostExecutor);
     }
 
-    /** As {@link #bind(List, JsonMapper, Executor)}, with a host's policy deciding each valid call. */
-    public static CapabilitySet bind(List<Capability> capabilities, CallPolicy policy, JsonMapper json, Executor hostExecutor) {
+    /** As {@link #bind(List, Executor)}, with a host's policy deciding each valid call. */
+    public static CapabilitySet bind(List<Capability> capabilities, CallPolicy policy, Executor hostExecutor) {
         Map<String, List<String>> names = new LinkedHashMap<>();
         Map<String, BoundMethod> bound = new LinkedHashMap<>();
         List<CompiledDeclarations> shown = new ArrayList<>();
@@ -83,7 +83,7 @@ public final class CapabilitySet {
             }
             Derived derived = DERIVED.computeIfAbsent(ns + "\u0000" + capability.declarations(),
                     key -> derive(ns, capability.declarations()));
-            CapabilityBinder.bind(capability, derived.methods(), json).forEach((method, b) -> bound.put(ns + "." + method, b));
+            CapabilityBinder.bind(capability, derived.methods()).forEach((method, b) -> bound.put(ns + "." + method, b));
             names.put(ns, derived.methods().stream().map(DeclaredMethod::name).toList());
             if (capability.isRuntime()) continue;
             for (ToolMethod m : derived.compiled().methods()) tools.add(new DirectTool(ns, m.name(), m.tool()));
@@ -125,13 +125,13 @@ public final class CapabilitySet {
     }
 
     /** The tool input of a direct tool call as the argument list the call path expects. */
-    public JsonNode argumentsOf(DirectTool tool, JsonNode input, JsonMapper json) {
-        var arguments = json.createArrayNode();
+    public JsonNode argumentsOf(DirectTool tool, JsonNode input) {
+        var arguments = JsonNodeFactory.instance.arrayNode();
         DeclaredMethod method = methods.get(tool.namespace() + "." + tool.method()).declared();
         if (method.singleObjectInput()) {
             arguments.add(input);
         } else {
-            for (String param : method.params()) arguments.add(input.path(param).isMissingNode() ? json.nullNode() : input.get(param));
+            for (String param : method.params()) arguments.add(input.path(param).isMissingNode() ? JsonNodeFactory.instance.nullNode() : input.get(param));
         }
         return arguments;
     }

@@ -1,8 +1,6 @@
 package dev.paddock.capability;
 
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.Map;
-import java.util.WeakHashMap;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
@@ -22,36 +20,31 @@ import tools.jackson.databind.node.ObjectNode;
 public final class RichContent {
     public static final String TYPE = "mcp-content";
 
-    /** Per mapper a capability set binds with: building one costs far more than a call. */
-    private static final Map<JsonMapper, JsonMapper> WRITERS = new WeakHashMap<>();
+    /** Writes MCP content in the wrapped form wherever it sits in a value; built once, it costs far more than a call. */
+    static final JsonMapper WRITER = JsonMapper.shared().rebuild()
+            .addModule(new SimpleModule("paddock-rich-content").addSerializer(McpSchema.Content.class,
+                    new ValueSerializer<McpSchema.Content>() {
+                        @Override
+                        public void serialize(McpSchema.Content content, JsonGenerator out, SerializationContext context) {
+                            out.writeTree(wrap(content));
+                        }
+
+                        /** Content is polymorphic ("type"); the wrapped form carries the type already. */
+                        @Override
+                        public void serializeWithType(McpSchema.Content content, JsonGenerator out,
+                                SerializationContext context, TypeSerializer types) {
+                            serialize(content, out, context);
+                        }
+                    }))
+            .build();
 
     private RichContent() {}
 
-    static JsonNode wrap(McpSchema.Content content, JsonMapper json) {
-        ObjectNode wrapped = json.createObjectNode();
+    static JsonNode wrap(McpSchema.Content content) {
+        ObjectNode wrapped = JsonMapper.shared().createObjectNode();
         wrapped.put("$type", TYPE);
-        wrapped.set("content", json.valueToTree(content));
+        wrapped.set("content", JsonMapper.shared().valueToTree(content));
         return wrapped;
-    }
-
-    /** A mapper like {@code json} that writes MCP content in the wrapped form wherever it sits in a value. */
-    static synchronized JsonMapper writer(JsonMapper json) {
-        return WRITERS.computeIfAbsent(json, plain -> plain.rebuild()
-                .addModule(new SimpleModule("paddock-rich-content").addSerializer(McpSchema.Content.class,
-                        new ValueSerializer<McpSchema.Content>() {
-                            @Override
-                            public void serialize(McpSchema.Content content, JsonGenerator out, SerializationContext context) {
-                                out.writeTree(wrap(content, plain));
-                            }
-
-                            /** Content is polymorphic ("type"); the wrapped form carries the type already. */
-                            @Override
-                            public void serializeWithType(McpSchema.Content content, JsonGenerator out,
-                                    SerializationContext context, TypeSerializer types) {
-                                serialize(content, out, context);
-                            }
-                        }))
-                .build());
     }
 
     /** True for a value agent code got from {@link #wrap} (and possibly passed along). */

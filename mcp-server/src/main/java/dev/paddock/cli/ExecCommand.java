@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import tools.jackson.databind.json.JsonMapper;
 
 /** `paddock exec FILE|-`: one script in a fresh isolate; result on stdout, logs and errors on stderr. */
 @Command(name = "exec", description = "Run one script in a fresh isolate and print its result as JSON. "
@@ -58,7 +57,7 @@ final class ExecCommand implements Callable<Integer> {
         Isolate isolate = sandbox.newIsolate(grants.newSession());
         ExecutionResult outcome = isolate.submit(request, ExecutionListener.NONE).result().join();
         BoundedClose.close(isolate, sandbox);
-        var formatter = new ExecutionFormatter(JsonMapper.shared());
+        var formatter = new ExecutionFormatter();
         outcome.logs().forEach(entry -> app.err().println(ExecutionFormatter.logLine(entry)));
         switch (outcome) {
             case ExecutionResult.Failed failed -> {

@@ -29,6 +29,7 @@ import io.modelcontextprotocol.spec.McpSchema.Role;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class ConformanceFixture {
             @Override
             public Capability create(ProviderContext context) {
                 return Capability.of(ConformanceTools.NAMESPACE, ConformanceTools.DECLARATIONS,
-                        new ConformanceTools(context.json()));
+                        new ConformanceTools(JsonMapper.shared()));
             }
         };
     }

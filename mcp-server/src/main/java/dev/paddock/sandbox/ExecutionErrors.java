@@ -1,5 +1,6 @@
 package dev.paddock.sandbox;
 
+import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -86,7 +87,7 @@ final class ExecutionErrors {
      * timer): its name and message as the standard library describes them, at the throw's position.
      */
     static ExecutionError thrown(GuestRuntime runtime, Value error, CodeOrigin origin, boolean reset) {
-        JsonNode described = Json.MAPPER.readTree(runtime.describeError(error));
+        JsonNode described = JsonMapper.shared().readTree(runtime.describeError(error));
         CodeOrigin.Position at = null;
         if (error.isException()) {
             try {

@@ -1,5 +1,6 @@
 package dev.paddock.sandbox;
 
+import tools.jackson.databind.json.JsonMapper;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -119,7 +120,7 @@ public final class Isolate implements AutoCloseable {
         if (context == null) {
             Context c = Contexts.newContext(sandbox.engine());
             runtime = GuestRuntime.install(c, new Hooks());
-            if (!api.namespaces().isEmpty()) runtime.installApis(Json.MAPPER.writeValueAsString(api.namespaces()));
+            if (!api.namespaces().isEmpty()) runtime.installApis(JsonMapper.shared().writeValueAsString(api.namespaces()));
             context = c;
             synchronized (this) {
                 if (closed) c.close(true);

@@ -1,5 +1,6 @@
 package dev.paddock.sandbox;
 
+import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,10 +24,10 @@ final class ResultShaper {
     ExecutionResult value(GuestRuntime.Serialized serialized, Duration elapsed) {
         int bytes = serialized.json().getBytes(StandardCharsets.UTF_8).length;
         if (serialized.complete() && bytes <= maxResultBytes) {
-            return new ExecutionResult.Succeeded(Json.MAPPER.readTree(serialized.json()), logs.entries(),
+            return new ExecutionResult.Succeeded(JsonMapper.shared().readTree(serialized.json()), logs.entries(),
                     logs.truncated(), elapsed);
         }
-        ObjectNode marker = Json.MAPPER.createObjectNode();
+        ObjectNode marker = JsonMapper.shared().createObjectNode();
         marker.put("$truncated", true);
         marker.put("limitBytes", maxResultBytes);
         if (serialized.complete()) marker.put("bytes", bytes);

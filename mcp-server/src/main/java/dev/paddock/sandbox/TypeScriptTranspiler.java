@@ -1,5 +1,6 @@
 package dev.paddock.sandbox;
 
+import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -83,7 +84,7 @@ final class TypeScriptTranspiler implements AutoCloseable {
     synchronized Transpiled transpile(String typeScript) {
         load();
         if (loadFailure != null) throw loadFailure;
-        JsonNode out = Json.MAPPER.readTree(transpile.execute(typeScript).asString());
+        JsonNode out = JsonMapper.shared().readTree(transpile.execute(typeScript).asString());
         JsonNode diagnostics = out.get("diagnostics");
         if (!diagnostics.isEmpty()) {
             JsonNode d = diagnostics.get(0);

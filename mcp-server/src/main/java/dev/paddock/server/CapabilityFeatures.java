@@ -4,7 +4,6 @@ import dev.paddock.capability.CapabilityException;
 import dev.paddock.capability.CapabilitySet.DirectTool;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.transport.Cancellation;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
@@ -31,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * clients that do not write code.
  */
 final class CapabilityFeatures {
+    private static final JsonMapper JSON = JsonMapper.shared();
+
     private CapabilityFeatures() {}
 
     static List<AsyncResourceSpecification> typeResources(ProfileGrants grants) {
@@ -45,12 +46,11 @@ final class CapabilityFeatures {
         }).toList();
     }
 
-    static List<AsyncToolSpecification> directTools(ProfileGrants grants, SessionIsolates sessions, McpJsonMapper mcpJson,
-            JsonMapper json, Limits limits) {
+    static List<AsyncToolSpecification> directTools(ProfileGrants grants, SessionIsolates sessions, Limits limits) {
         return grants.directTools().stream().map(direct -> {
-            Tool tool = mcpJson.convertValue(direct.tool(), Tool.class);
+            Tool tool = PaddockServer.mcpJson().convertValue(direct.tool(), Tool.class);
             return AsyncToolSpecification.builder().tool(tool).callHandler((exchange, call) ->
-                    Mono.fromFuture(() -> callDirect(direct, exchange, call, sessions, json, limits))).build();
+                    Mono.fromFuture(() -> callDirect(direct, exchange, call, sessions, limits))).build();
         }).toList();
     }
 
@@ -60,8 +60,8 @@ final class CapabilityFeatures {
      * cancellation and the profile's wall-time limit. The answer goes out after the call's notifications.
      */
     private static CompletableFuture<CallToolResult> callDirect(DirectTool direct, McpAsyncServerExchange exchange,
-            CallToolRequest call, SessionIsolates sessions, JsonMapper json, Limits limits) {
-        JsonNode input = json.valueToTree(call.arguments() == null ? Map.of() : call.arguments());
+            CallToolRequest call, SessionIsolates sessions, Limits limits) {
+        JsonNode input = JSON.valueToTree(call.arguments() == null ? Map.of() : call.arguments());
         CompletableFuture<Void> ended = new CompletableFuture<>();
         Cancellation.of(exchange.transportContext()).onCancel(() -> ended.complete(null));
         SessionHostApi api = sessions.hostApi(exchange.sessionId());
@@ -71,7 +71,7 @@ final class CapabilityFeatures {
                 .orTimeout(limits.wallTime().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((result, failure) -> {
                     ended.complete(null);
-                    return failure == null ? toolResult(result, json) : failure(direct, failure, limits);
+                    return failure == null ? toolResult(result) : failure(direct, failure, limits);
                 })
                 .thenCompose(result -> context.notificationsSent().thenApply(sent -> result));
     }
@@ -81,16 +81,16 @@ final class CapabilityFeatures {
      * when it is nothing but content), a string as plain text, anything else as JSON text plus
      * structuredContent when it is an object.
      */
-    static CallToolResult toolResult(JsonNode result, JsonMapper json) {
-        var items = new ContentItems(json);
+    static CallToolResult toolResult(JsonNode result) {
+        var items = new ContentItems();
         List<McpSchema.Content> whole = items.whole(result);
         if (whole != null) return CallToolResult.builder().content(whole).isError(false).build();
         if (result.isString()) return CallToolResult.builder().addTextContent(result.asString()).isError(false).build();
         JsonNode value = result.deepCopy();
         List<McpSchema.Content> lifted = items.liftInPlace(value, 1);
-        var builder = CallToolResult.builder().addTextContent(json.writeValueAsString(value)).isError(false);
+        var builder = CallToolResult.builder().addTextContent(JSON.writeValueAsString(value)).isError(false);
         lifted.forEach(builder::addContent);
-        if (value.isObject()) builder.structuredContent(json.convertValue(value, Map.class));
+        if (value.isObject()) builder.structuredContent(JSON.convertValue(value, Map.class));
         return builder.build();
     }
 

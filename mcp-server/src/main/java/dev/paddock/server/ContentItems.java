@@ -15,11 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * show them instead of reading base64 inside JSON.
  */
 final class ContentItems {
-    private final JsonMapper json;
-
-    ContentItems(JsonMapper json) {
-        this.json = json;
-    }
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     /**
      * The items when the value is nothing but content (one item, or a non-empty array of items), as a direct
@@ -71,7 +67,7 @@ final class ContentItems {
         McpSchema.Content item = content(wrapped);
         if (item == null) return wrapped;
         lifted.add(item);
-        ObjectNode reference = json.createObjectNode();
+        ObjectNode reference = JSON.createObjectNode();
         reference.put("$type", RichContent.TYPE);
         reference.put("type", wrapped.at("/content/type").asString(""));
         reference.put("item", firstItem + lifted.size() - 1);
@@ -80,7 +76,7 @@ final class ContentItems {
 
     private McpSchema.Content content(JsonNode wrapped) {
         try {
-            return json.treeToValue(wrapped.get("content"), McpSchema.Content.class);
+            return JSON.treeToValue(wrapped.get("content"), McpSchema.Content.class);
         } catch (RuntimeException e) {
             return null; // not content the SDK knows: the caller leaves the data as it was
         }

@@ -9,7 +9,6 @@ import dev.paddock.tooldefs.ToolDefs;
 import dev.paddock.tooldefs.ToolMethod;
 import dev.paddock.tooldefs.ToolNaming;
 import dev.paddock.transport.Cancellation;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -47,14 +46,14 @@ final class ExecuteTool {
         this.options = options;
     }
 
-    AsyncToolSpecification specification(McpJsonMapper mapper, Limits limits, String standardLibrary, ProfileGrants grants) {
+    AsyncToolSpecification specification(Limits limits, String standardLibrary, ProfileGrants grants) {
         Tool tool = Tool.builder()
                 .name(NAME)
                 .title("Run code in a sandbox")
                 .description(ExecuteToolDescription.render(limits, standardLibrary, grants.declarations(),
                         grants.egressGrants(), FetchDeclarations.TEXT, options.stateless()))
-                .inputSchema(mapper, DECLARED.inputSchema().toString())
-                .outputSchema(mapper, DECLARED.outputSchema().orElseThrow().toString())
+                .inputSchema(PaddockServer.mcpJson(), DECLARED.inputSchema().toString())
+                .outputSchema(PaddockServer.mcpJson(), DECLARED.outputSchema().orElseThrow().toString())
                 .build();
         return AsyncToolSpecification.builder().tool(tool).callHandler(this::call).build();
     }

@@ -24,12 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
  * </pre>
  */
 public final class ExecutionFormatter {
-    private final JsonMapper json;
+    private static final JsonMapper JSON = JsonMapper.shared();
     private final ContentItems contentItems;
 
-    public ExecutionFormatter(JsonMapper json) {
-        this.json = json;
-        this.contentItems = new ContentItems(json);
+    public ExecutionFormatter() {
+        this.contentItems = new ContentItems();
     }
 
     /**
@@ -52,7 +51,7 @@ public final class ExecutionFormatter {
         List<McpSchema.Content> rich = contentItems.liftInPlace(structured, 1);
         var builder = CallToolResult.builder()
                 .structuredContent(structured)
-                .addTextContent(json.writeValueAsString(structured))
+                .addTextContent(JSON.writeValueAsString(structured))
                 .isError(false);
         rich.forEach(builder::addContent);
         return builder.build();
@@ -60,7 +59,7 @@ public final class ExecutionFormatter {
 
     /** The value as pretty JSON, for `paddock exec`. */
     public String resultJson(ExecutionResult.Succeeded outcome) {
-        return json.writerWithDefaultPrettyPrinter().writeValueAsString(outcome.value());
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(outcome.value());
     }
 
     /** Name, message, where, and the offending line with a caret under the column. */
@@ -106,7 +105,7 @@ public final class ExecutionFormatter {
     }
 
     private ObjectNode structured(ExecutionResult outcome) {
-        ObjectNode node = json.createObjectNode();
+        ObjectNode node = JSON.createObjectNode();
         switch (outcome) {
             case ExecutionResult.Succeeded ok -> node.set("result", ok.value());
             case ExecutionResult.Failed failed -> {

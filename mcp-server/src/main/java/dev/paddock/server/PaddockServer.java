@@ -74,10 +74,10 @@ public final class PaddockServer implements AutoCloseable {
     static McpAsyncServer build(McpServerTransportProviderBase transport, SessionIsolates isolates, ProfileGrants grants,
             ServingOptions options, ExtraFeatures extras) {
         Limits limits = grants.profile().limits();
-        var execute = new ExecuteTool(isolates, new ExecutionFormatter(JsonMapper.shared()), options);
+        var execute = new ExecuteTool(isolates, new ExecutionFormatter(), options);
         List<AsyncToolSpecification> tools = new ArrayList<>();
-        tools.add(execute.specification(MAPPER, limits, StandardLibrary.DECLARATIONS, grants));
-        tools.addAll(CapabilityFeatures.directTools(grants, isolates, MAPPER, JsonMapper.shared(), limits));
+        tools.add(execute.specification(limits, StandardLibrary.DECLARATIONS, grants));
+        tools.addAll(CapabilityFeatures.directTools(grants, isolates, limits));
         tools.addAll(extras.tools());
         List<AsyncResourceSpecification> resources = new ArrayList<>(CapabilityFeatures.typeResources(grants));
         resources.addAll(extras.resources());

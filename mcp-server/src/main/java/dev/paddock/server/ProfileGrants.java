@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What one profile grants, checked once at startup — every capability it names exists, its settings are
@@ -43,18 +43,16 @@ public final class ProfileGrants {
     private final List<String> egressGrants;
     private final CallPolicy callPolicy;
     private final CapabilitySet probe;
-    private final JsonMapper json;
 
     private ProfileGrants(Profile profile, PaddockConfig config, Map<String, CapabilityProvider> providers,
-            EgressPolicy egressPolicy, CallPolicy callPolicy, JsonMapper json) {
+            EgressPolicy egressPolicy, CallPolicy callPolicy) {
         this.profile = profile;
         this.config = config;
         this.providers = providers;
         this.egress = EgressCapability.granting(egressPolicy);
         this.egressGrants = egressPolicy.grants();
         this.callPolicy = callPolicy;
-        this.json = json;
-        this.probe = CapabilitySet.bind(create(), callPolicy, json, HOST_EXECUTOR);
+        this.probe = CapabilitySet.bind(create(), callPolicy, HOST_EXECUTOR);
     }
 
     /**
@@ -103,7 +101,6 @@ public final class ProfileGrants {
     /** Checks a profile of the config against the available providers. */
     private static ProfileGrants check(PaddockConfig config, Profile profile, Map<String, CapabilityProvider> providers,
             CallPolicy policy) throws ConfigException {
-        JsonMapper json = JsonMapper.shared();
         for (var granted : profile.capabilities().entrySet()) {
             String at = profile.path("capabilities") + "." + granted.getKey();
             CapabilityProvider provider = providers.get(granted.getKey());
@@ -112,7 +109,7 @@ public final class ProfileGrants {
                         + String.join(", ", providers.keySet()) + " (plugins add more: see \"plugins\")");
             }
             try {
-                provider.validate(context(config, profile, granted.getValue(), json));
+                provider.validate(context(config, profile, granted.getValue()));
             } catch (CapabilitySettingsException e) {
                 throw config.error(e.field().isEmpty() ? at : at + "." + e.field(), e.getMessage());
             }
@@ -124,7 +121,7 @@ public final class ProfileGrants {
             throw config.error(e.path(), e.problem());
         }
         try {
-            return new ProfileGrants(profile, config, providers, egress, policy, json);
+            return new ProfileGrants(profile, config, providers, egress, policy);
         } catch (CapabilityBindingException | DeclarationException e) {
             throw config.error(profile.path("capabilities"), e.getMessage());
         } catch (CapabilitySettingsException e) {
@@ -134,7 +131,7 @@ public final class ProfileGrants {
 
     /** A fresh set of capability instances for one session, and its way out of the isolate. */
     public SessionHostApi newSession() {
-        return new SessionHostApi(() -> CapabilitySet.bind(create(), callPolicy, json, HOST_EXECUTOR), profile.name());
+        return new SessionHostApi(() -> CapabilitySet.bind(create(), callPolicy, HOST_EXECUTOR), profile.name());
     }
 
     public Profile profile() {
@@ -169,12 +166,11 @@ public final class ProfileGrants {
         List<Capability> capabilities = new ArrayList<>();
         capabilities.add(egress);
         profile.capabilities().forEach((name, settings) ->
-                capabilities.add(providers.get(name).create(context(config, profile, settings, json))));
+                capabilities.add(providers.get(name).create(context(config, profile, settings))));
         return capabilities;
     }
 
-    private static ProviderContext context(PaddockConfig config, Profile profile, tools.jackson.databind.JsonNode settings,
-            JsonMapper json) {
-        return new ProviderContext(settings, config.baseDir(), profile.name(), json);
+    private static ProviderContext context(PaddockConfig config, Profile profile, JsonNode settings) {
+        return new ProviderContext(settings, config.baseDir(), profile.name());
     }
 }

@@ -71,7 +71,7 @@ public final class SessionHostApi implements HostApi {
     /** Runs a capability call for a direct MCP tool call, outside any isolate. */
     CompletableFuture<JsonNode> callDirect(CapabilitySet.DirectTool tool, JsonNode input, McpCallContext context) {
         CapabilitySet current = capabilities;
-        return current.call(tool.namespace(), tool.method(), current.argumentsOf(tool, input, JSON), context);
+        return current.call(tool.namespace(), tool.method(), current.argumentsOf(tool, input), context);
     }
 
     private CompletableFuture<String> fromIsolate(String namespace, String method, String argumentsJson, ExecutionScope scope,

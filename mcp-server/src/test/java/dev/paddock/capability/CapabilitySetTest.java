@@ -65,7 +65,7 @@ class CapabilitySetTest {
 
     @Test
     void callsBindJsonToRecordsAndPrimitivesAndReturnPlainJson() {
-        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new WeatherApi())), JSON, ForkJoinPool.commonPool());
+        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new WeatherApi())), ForkJoinPool.commonPool());
         assertThat(call(set, "forecast", "[{\"city\": \"Oslo\", \"days\": 2}]").toString()).isEqualTo("{\"city\":\"Oslo\",\"highs\":[21,23]}");
         assertThat(call(set, "convert", "[100, \"F\"]").asDouble()).isEqualTo(212.0);
         assertThat(set.methodNames()).containsEntry("weather", List.of("forecast", "convert"));
@@ -74,7 +74,7 @@ class CapabilitySetTest {
 
     @Test
     void argumentsAreValidatedBeforeAnyHostCodeRuns() {
-        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new WeatherApi())), JSON, ForkJoinPool.commonPool());
+        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new WeatherApi())), ForkJoinPool.commonPool());
         assertThatThrownBy(() -> call(set, "forecast", "[{\"city\": 7}]")).hasRootCauseMessage("weather.forecast: input.city must be a string (got a number)");
         assertThatThrownBy(() -> call(set, "forecast", "[{}]")).hasRootCauseMessage("weather.forecast: input.city is required");
         assertThatThrownBy(() -> call(set, "convert", "[1, \"C\"]")).rootCause().hasMessageContaining("weather.convert: unit must be one of");
@@ -90,8 +90,7 @@ class CapabilitySetTest {
         CallPolicy noKelvin = call -> call.method().equals("convert") && call.arguments().path(1).asString("").equals("K")
                 ? CompletableFuture.failedFuture(new CapabilityException("EPERM", "weather.convert: Kelvin needs approval"))
                 : CompletableFuture.completedFuture(null);
-        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new WeatherApi())), noKelvin, JSON,
-                ForkJoinPool.commonPool());
+        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new WeatherApi())), noKelvin, ForkJoinPool.commonPool());
         assertThat(call(set, "convert", "[0, \"F\"]").asDouble()).isEqualTo(32.0);
         assertThatThrownBy(() -> call(set, "convert", "[0, \"K\"]")).rootCause().hasMessage("weather.convert: Kelvin needs approval");
         // Validation comes first: the policy never sees invalid arguments.
@@ -100,8 +99,7 @@ class CapabilitySetTest {
 
     @Test
     void aDeclaredMethodWithoutImplementationStopsStartupNamingBothSides() {
-        assertThatThrownBy(() -> CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new Incomplete())), JSON,
-                ForkJoinPool.commonPool()))
+        assertThatThrownBy(() -> CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new Incomplete())), ForkJoinPool.commonPool()))
                 .isInstanceOf(CapabilityBindingException.class)
                 .hasMessageContaining("weather.convert is declared but Incomplete has no public method convert")
                 .hasMessageContaining("Incomplete.helper is public but not declared in 'weather'");
@@ -109,7 +107,7 @@ class CapabilitySetTest {
 
     @Test
     void aCallToNothingGrantedSaysWhatIs() {
-        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new WeatherApi())), JSON, ForkJoinPool.commonPool());
+        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new WeatherApi())), ForkJoinPool.commonPool());
         assertThatThrownBy(() -> set.call("files", "read", JSON.readTree("[]"), NO_CONTEXT).join())
                 .rootCause().hasMessage("'files' is not granted to this connection; granted: weather");
         assertThatThrownBy(() -> set.call("weather", "rain", JSON.readTree("[]"), NO_CONTEXT).join())
@@ -121,8 +119,7 @@ class CapabilitySetTest {
         CallPolicy noForecasts = call -> call.namespace().equals("#weather") && call.method().equals("forecast")
                 ? CompletableFuture.failedFuture(new CapabilityException("EPERM", "no forecasts today"))
                 : CompletableFuture.completedFuture(null);
-        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("#weather", WEATHER, new WeatherApi())), noForecasts, JSON,
-                ForkJoinPool.commonPool());
+        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("#weather", WEATHER, new WeatherApi())), noForecasts, ForkJoinPool.commonPool());
         assertThat(set.methodNames()).isEmpty();
         assertThat(set.declarations()).isEmpty();
         assertThat(set.declarationsByNamespace()).isEmpty();
@@ -150,7 +147,7 @@ class CapabilitySetTest {
             return CompletableFuture.completedFuture(null);
         };
         CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("weather", WEATHER, new WeatherApi())),
-                CallPolicy.all(List.of(first, refuses, last)), JSON, ForkJoinPool.commonPool());
+                CallPolicy.all(List.of(first, refuses, last)), ForkJoinPool.commonPool());
         assertThatThrownBy(() -> call(set, "convert", "[0, \"F\"]")).rootCause().hasMessage("refused");
         assertThat(asked).containsExactly("first", "refuses");
     }

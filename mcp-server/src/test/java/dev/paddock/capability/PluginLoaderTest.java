@@ -76,8 +76,8 @@ class PluginLoaderTest {
         assertThat(providers).containsKeys("files", "state", "weather");
 
         JsonMapper json = JsonMapper.shared();
-        Capability weather = providers.get("weather").create(new ProviderContext(json.readTree("{\"offset\": 10}"), dir, "default", json));
-        CapabilitySet set = CapabilitySet.bind(List.of(weather), json, ForkJoinPool.commonPool());
+        Capability weather = providers.get("weather").create(new ProviderContext(json.readTree("{\"offset\": 10}"), dir, "default"));
+        CapabilitySet set = CapabilitySet.bind(List.of(weather), ForkJoinPool.commonPool());
         assertThat(set.call("weather", "high", json.readTree("[{\"city\": \"Oslo\"}]"), CapabilitySetTest.NO_CONTEXT)
                 .join().asInt()).isEqualTo(14);
     }

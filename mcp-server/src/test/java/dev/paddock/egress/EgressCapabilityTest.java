@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** fetch as the #egress capability: through the call path, as the isolate's standard library calls it. */
 class EgressCapabilityTest {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.shared();
     private static final CallContext NO_CLIENT = new CallContext() {
         public void progress(double progress, Double total, String message) {}
         public void log(String level, String message) {}
@@ -39,7 +39,7 @@ class EgressCapabilityTest {
         server = new TestServer();
         EgressPolicy policy = EgressPolicy.fromConfig(JSON.readTree("{\"rules\": [{\"url\": \"http://127.0.0.1:"
                 + server.port() + "/*\", \"methods\": [\"GET\", \"HEAD\", \"POST\"]}]}"));
-        egress = CapabilitySet.bind(List.of(EgressCapability.granting(policy)), JSON, ForkJoinPool.commonPool());
+        egress = CapabilitySet.bind(List.of(EgressCapability.granting(policy)), ForkJoinPool.commonPool());
     }
 
     @AfterAll
@@ -87,7 +87,7 @@ class EgressCapabilityTest {
     @Test
     void withoutEgressRulesEveryFetchIsRefusedSayingWhy() {
         CapabilitySet none = CapabilitySet.bind(List.of(EgressCapability.granting(EgressPolicy.fromConfig(JSON.readTree("{}")))),
-                JSON, ForkJoinPool.commonPool());
+                ForkJoinPool.commonPool());
         assertThatThrownBy(() -> none.call(EgressCapability.NAMESPACE, "fetch", JSON.readTree("[{\"url\": \"" + server.url("/echo") + "\"}]"),
                 NO_CLIENT).get(10, TimeUnit.SECONDS))
                 .cause().isInstanceOfSatisfying(CapabilityException.class, e -> {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -32,7 +33,7 @@ class FetchTest {
 
         @Override
         public CompletableFuture<String> call(String namespace, String method, String argumentsJson, ExecutionScope scope) {
-            JsonNode request = Json.MAPPER.readTree(argumentsJson).get(0);
+            JsonNode request = JsonMapper.shared().readTree(argumentsJson).get(0);
             requests.add(request);
             String url = request.get("url").asString();
             if (url.contains("denied")) {
@@ -40,16 +41,16 @@ class FetchTest {
                         "fetch to " + url + " is not allowed: no egress rule matches. Allowed: GET https://api.test/*"));
             }
             int status = url.endsWith("/missing") ? 404 : 200;
-            var answer = Json.MAPPER.createObjectNode()
+            var answer = JsonMapper.shared().createObjectNode()
                     .put("status", status).put("statusText", status == 200 ? "OK" : "Not Found")
                     .put("url", url + "#final").put("redirected", url.contains("redirect"));
             var headers = answer.putArray("headers");
             headers.addArray().add("content-type").add("application/json");
             headers.addArray().add("x-multi").add("a");
             headers.addArray().add("x-multi").add("b");
-            byte[] body = url.endsWith("/binary") ? allBytes() : Json.MAPPER.writeValueAsBytes(request);
+            byte[] body = url.endsWith("/binary") ? allBytes() : JsonMapper.shared().writeValueAsBytes(request);
             answer.put("body", Base64.getEncoder().encodeToString(body));
-            return CompletableFuture.completedFuture(Json.MAPPER.writeValueAsString(answer));
+            return CompletableFuture.completedFuture(JsonMapper.shared().writeValueAsString(answer));
         }
 
         JsonNode last() {

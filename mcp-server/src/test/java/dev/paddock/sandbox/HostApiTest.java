@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 /** Agent code calls host APIs through frozen namespace objects; calls cross as JSON and never block the isolate. */
@@ -37,7 +38,7 @@ class HostApiTest {
             scopes.add(scope);
             return switch (method) {
                 case "add" -> {
-                    var args = Json.MAPPER.readTree(argumentsJson);
+                    var args = JsonMapper.shared().readTree(argumentsJson);
                     yield CompletableFuture.completedFuture(String.valueOf(args.get(0).asInt() + args.get(1).asInt()));
                 }
                 case "slow" -> CompletableFuture.supplyAsync(() -> "{\"done\":true}", LATER);

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ExecutionFormatterTest {
     private final JsonMapper json = JsonMapper.shared();
-    private final ExecutionFormatter formatter = new ExecutionFormatter(json);
+    private final ExecutionFormatter formatter = new ExecutionFormatter();
 
     private static String text(CallToolResult result) {
         return ((TextContent) result.content().getFirst()).text();

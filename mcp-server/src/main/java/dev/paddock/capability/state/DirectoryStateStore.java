@@ -25,11 +25,10 @@ final class DirectoryStateStore implements StateStore {
     private static final HexFormat HEX = HexFormat.of();
 
     private final Path dir;
-    private final JsonMapper json;
+    private static final JsonMapper JSON = JsonMapper.shared();
 
-    DirectoryStateStore(Path dir, JsonMapper json) {
+    DirectoryStateStore(Path dir) {
         this.dir = dir;
-        this.json = json;
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -40,7 +39,7 @@ final class DirectoryStateStore implements StateStore {
     @Override
     public Optional<JsonNode> get(String key) {
         try {
-            return Optional.of(json.readTree(Files.readAllBytes(file(key))));
+            return Optional.of(JSON.readTree(Files.readAllBytes(file(key))));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -44,22 +44,21 @@ public final class StateCapability {
 
     private final StateStore store;
     private final Limits limits;
-    private final JsonMapper json;
+    private static final JsonMapper JSON = JsonMapper.shared();
 
-    private StateCapability(StateStore store, Limits limits, JsonMapper json) {
+    private StateCapability(StateStore store, Limits limits) {
         this.store = store;
         this.limits = limits;
-        this.json = json;
     }
 
     /** State for one connection, gone when the connection closes. */
-    public static StateCapability inMemory(Limits limits, JsonMapper json) {
-        return new StateCapability(new MemoryStateStore(), limits, json);
+    public static StateCapability inMemory(Limits limits) {
+        return new StateCapability(new MemoryStateStore(), limits);
     }
 
     /** State shared by every connection of {@code profile}, kept in {@code persistDir/profile}. */
-    public static StateCapability persistent(Path persistDir, String profile, Limits limits, JsonMapper json) {
-        return new StateCapability(new DirectoryStateStore(persistDir.resolve(profile), json), limits, json);
+    public static StateCapability persistent(Path persistDir, String profile, Limits limits) {
+        return new StateCapability(new DirectoryStateStore(persistDir.resolve(profile)), limits);
     }
 
     public JsonNode get(KeyInput input) {
@@ -71,7 +70,7 @@ public final class StateCapability {
         if (input.value() == null || input.value().isMissingNode()) {
             throw new CapabilityException("EINVAL", "state.set: input.value is missing; use state.delete to remove a key");
         }
-        byte[] serialized = json.writeValueAsBytes(input.value());
+        byte[] serialized = JSON.writeValueAsBytes(input.value());
         if (serialized.length > limits.maxValueBytes()) {
             throw new CapabilityException("EFBIG", "state.set: the value for " + quoted(key) + " is " + serialized.length
                     + " bytes as JSON; the limit is " + limits.maxValueBytes());

@@ -25,9 +25,8 @@ public final class StateProvider implements CapabilityProvider {
     public Capability create(ProviderContext context) {
         String persistDir = persistDir(context.settings());
         StateCapability state = persistDir == null
-                ? StateCapability.inMemory(StateCapability.Limits.DEFAULTS, context.json())
-                : StateCapability.persistent(context.resolve(persistDir), context.profile(), StateCapability.Limits.DEFAULTS,
-                        context.json());
+                ? StateCapability.inMemory(StateCapability.Limits.DEFAULTS)
+                : StateCapability.persistent(context.resolve(persistDir), context.profile(), StateCapability.Limits.DEFAULTS);
         return Capability.of(StateCapability.NAMESPACE, StateCapability.DECLARATIONS, state);
     }
 

@@ -14,15 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 class StateCapabilityTest {
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.shared();
 
     @TempDir
     Path persistDir;
 
     @Test
     void inMemoryStateBelongsToOneConnection() {
-        StateCapability first = StateCapability.inMemory(StateCapability.Limits.DEFAULTS, JSON);
-        StateCapability second = StateCapability.inMemory(StateCapability.Limits.DEFAULTS, JSON);
+        StateCapability first = StateCapability.inMemory(StateCapability.Limits.DEFAULTS);
+        StateCapability second = StateCapability.inMemory(StateCapability.Limits.DEFAULTS);
         first.set(new SetInput("cart", JSON.readTree("{\"items\":[1,2]}")));
         assertThat(first.get(new KeyInput("cart")).toString()).isEqualTo("{\"items\":[1,2]}");
         assertThat(second.get(new KeyInput("cart"))).isNull();
@@ -31,16 +31,16 @@ class StateCapabilityTest {
 
     @Test
     void persistentStateSurvivesANewInstanceAndIsScopedByProfile() {
-        StateCapability teamA = StateCapability.persistent(persistDir, "team-a", StateCapability.Limits.DEFAULTS, JSON);
+        StateCapability teamA = StateCapability.persistent(persistDir, "team-a", StateCapability.Limits.DEFAULTS);
         teamA.set(new SetInput("report/2026", JSON.readTree("[1,\"two\",null]")));
         teamA.set(new SetInput("ünïcode key/../x", JSON.readTree("true")));
 
-        StateCapability restarted = StateCapability.persistent(persistDir, "team-a", StateCapability.Limits.DEFAULTS, JSON);
+        StateCapability restarted = StateCapability.persistent(persistDir, "team-a", StateCapability.Limits.DEFAULTS);
         assertThat(restarted.get(new KeyInput("report/2026")).toString()).isEqualTo("[1,\"two\",null]");
         assertThat(restarted.list(new ListInput("report/"))).containsExactly("report/2026");
         assertThat(restarted.list(new ListInput(""))).containsExactly("report/2026", "ünïcode key/../x");
 
-        StateCapability teamB = StateCapability.persistent(persistDir, "team-b", StateCapability.Limits.DEFAULTS, JSON);
+        StateCapability teamB = StateCapability.persistent(persistDir, "team-b", StateCapability.Limits.DEFAULTS);
         assertThat(teamB.get(new KeyInput("report/2026"))).isNull();
 
         assertThat(restarted.delete(new KeyInput("report/2026"))).isTrue();
@@ -50,7 +50,7 @@ class StateCapabilityTest {
 
     @Test
     void leftoverTempFilesFromACrashAreIgnored() throws IOException {
-        StateCapability state = StateCapability.persistent(persistDir, "default", StateCapability.Limits.DEFAULTS, JSON);
+        StateCapability state = StateCapability.persistent(persistDir, "default", StateCapability.Limits.DEFAULTS);
         state.set(new SetInput("a", JSON.readTree("1")));
         Files.writeString(persistDir.resolve("default/.61.json.paddock-tmp"), "{half-writ");
         Files.writeString(persistDir.resolve("default/not-hex.json"), "{}");
@@ -60,7 +60,7 @@ class StateCapabilityTest {
 
     @Test
     void enforcesKeyValueAndTotalLimits() {
-        StateCapability state = StateCapability.inMemory(new StateCapability.Limits(8, 20, 30), JSON);
+        StateCapability state = StateCapability.inMemory(new StateCapability.Limits(8, 20, 30));
         assertThatThrownBy(() -> state.set(new SetInput("", JSON.readTree("1")))).hasMessageContaining("non-empty");
         assertThatThrownBy(() -> state.set(new SetInput("123456789", JSON.readTree("1")))).hasMessageContaining("at most 8");
         assertThatThrownBy(() -> state.set(new SetInput("k", JSON.readTree("\"" + "x".repeat(30) + "\""))))
