@@ -6,12 +6,13 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What an isolate's code may call outside itself: capability namespaces installed as global objects
- * ({@code await files.read({path})}), and {@code fetch}. Calls cross as JSON text both ways, so no host
+ * ({@code await files.read({path})}), and the standard library's own calls such as {@code fetch}, which
+ * arrive on {@link #EGRESS}. Calls cross as JSON text both ways, so no host
  * object is ever reachable from JS. Implementations must not block the calling (isolate) thread: do the
  * work elsewhere and complete the future.
  */
 public interface HostApi extends HostCalls {
-    /** The namespace {@code fetch} calls arrive on; not a JS identifier, so no capability can take it. */
+    /** The namespace {@code fetch} calls arrive on; not a JS identifier, so agent code has no global of that name. */
     String EGRESS = "#egress";
 
     HostApi NONE = new HostApi() {
