@@ -1,5 +1,7 @@
 // The official MCP conformance suite (npm @modelcontextprotocol/conformance, pinned below) against
-// `paddock serve --http` started with the fixture config (conformance-tests/fixture/paddock.conformance.json).
+// `paddock serve --http` started with the fixture config (conformance-tests/fixture/paddock.conformance.json),
+// which loads the fixture as a plugin jar (conformance-tests/fixture, built by `mvn verify`): paddock.jar
+// itself has none of it.
 // Needs Node >= 22 (the suite crashes on Node 20; scripts/test provides it). The `Total:` lines of both
 // suites appear in the test output as diagnostics.
 import { test, after } from 'node:test';
@@ -7,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { SHADED_JAR, startHttp } from './support/paddock.mjs';
+import { JAVA, SHADED_JAR, startHttp } from './support/paddock.mjs';
 
 const CONFORMANCE_VERSION = '0.1.16';
 const HERE = path.resolve(import.meta.dirname, '..', 'fixture');
@@ -15,6 +17,8 @@ const NODE = process.execPath;
 const PREFIX = path.join(HERE, '.conformance');
 const CLI = path.join(PREFIX, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
 const OUT = path.join(HERE, 'out');
+const FIXTURE_JAR = path.join(HERE, 'target', 'paddock-conformance-fixture.jar');
+const BUILD = 'mvn -B -ntp verify -DskipTests (builds paddock.jar and the fixture plugin)';
 
 let server;
 
@@ -35,7 +39,8 @@ function installSuite() {
  */
 async function serverUrl() {
   if (!server) {
-    assert.ok(existsSync(SHADED_JAR), `build ${SHADED_JAR} first: mvn -pl mcp-server -am package -DskipTests`);
+    assert.ok(existsSync(SHADED_JAR), `build ${SHADED_JAR} first: ${BUILD}`);
+    assert.ok(existsSync(FIXTURE_JAR), `build ${FIXTURE_JAR} first: ${BUILD}`);
     assert.ok(Number(process.versions.node.split('.')[0]) >= 22, 'the conformance suite needs Node >= 22');
     installSuite();
     server = await startHttp(['--config', path.join(HERE, 'paddock.conformance.json')]);
@@ -62,6 +67,19 @@ async function runSuite(args) {
 }
 
 after(() => server?.stop());
+
+/** The entries of a jar, listed by the JDK's own `jar` tool. */
+function jarEntries(jar) {
+  return execFileSync(path.join(path.dirname(JAVA), 'jar'), ['tf', jar], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    .split('\n').filter(Boolean);
+}
+
+test('the conformance fixture ships only in its plugin jar, never in paddock.jar', () => {
+  assert.ok(existsSync(SHADED_JAR), `build ${SHADED_JAR} first: ${BUILD}`);
+  assert.ok(existsSync(FIXTURE_JAR), `build ${FIXTURE_JAR} first: ${BUILD}`);
+  assert.deepEqual(jarEntries(SHADED_JAR).filter((e) => e.startsWith('dev/paddock/conformance/')), []);
+  assert.ok(jarEntries(FIXTURE_JAR).includes('dev/paddock/conformance/ConformanceFixture.class'));
+});
 
 test('every active scenario of the official conformance suite passes', async (t) => {
   const { stdout, total, checks } = await runSuite([]);

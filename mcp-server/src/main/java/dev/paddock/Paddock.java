@@ -4,11 +4,12 @@ import dev.paddock.capability.CallPolicy;
 import dev.paddock.capability.Capability;
 import dev.paddock.capability.CapabilityProvider;
 import dev.paddock.capability.ProviderContext;
-import dev.paddock.cli.ServeCommand;
 import dev.paddock.config.ConfigException;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.config.Profile;
+import dev.paddock.server.PaddockRuntime;
 import dev.paddock.server.ProfileGrants;
+import dev.paddock.transport.http.HttpSettings;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -17,16 +18,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Paddock as a library: register capabilities in code and serve MCP over stdio.
+ * Paddock as a library: register capabilities in code and serve MCP over stdio or Streamable HTTP.
  *
  * <pre>{@code
  * Paddock.builder()
  *         .capability("weather", Files.readString(Path.of("weather.d.ts")), new WeatherApi())
  *         .serveStdio();
+ *
+ * // or over HTTP, until closed:
+ * PaddockRuntime runtime = Paddock.builder().config(Path.of("paddock.json"))
+ *         .capability("weather", declarations, new WeatherApi())
+ *         .start();
+ * int port = runtime.serveHttp(HttpSettings.builder().port(8080).build(), false, Duration.ofSeconds(60));
+ * ...
+ * runtime.close();   // running executions finish (up to the shutdown grace), then the sandbox goes
  * }</pre>
  *
- * Capabilities registered here are granted to the default profile (every stdio connection), next to
- * whatever the optional paddock.json grants. Declarations and implementation are checked when serving
+ * Capabilities registered here are granted to the default profile (stdio and token-less HTTP connections),
+ * next to whatever the optional paddock.json grants; its plugins are loaded as for {@code paddock serve}, which
+ * goes through the same {@link PaddockRuntime}. Declarations and implementation are checked when serving
  * starts; a mismatch throws {@link ConfigException} naming the method on both sides.
  */
 public final class Paddock {
@@ -88,14 +98,26 @@ public final class Paddock {
 
         /** As {@link #serveStdio()} over the given streams (tests, or a host that owns stdio itself). */
         public void serve(InputStream in, OutputStream out) throws ConfigException {
-            ServeCommand.serveStdio(grants(), in, out);
+            start().serveStdio(in, out);
+        }
+
+        /**
+         * Checks everything and starts the sandbox: serve with {@link PaddockRuntime#serveStdio} or
+         * {@link PaddockRuntime#serveHttp} (see {@link HttpSettings#builder()}), then close it.
+         */
+        public PaddockRuntime start() throws ConfigException {
+            return PaddockRuntime.start(config(), registered, policy);
         }
 
         /** The default profile's grants, checked: for hosts wiring their own transport. */
         public ProfileGrants grants() throws ConfigException {
+            return ProfileGrants.loadAll(config(), registered, policy).get(Profile.DEFAULT);
+        }
+
+        private PaddockConfig config() throws ConfigException {
             PaddockConfig config = configFile == null ? PaddockConfig.defaults() : PaddockConfig.load(configFile);
             for (CapabilityProvider provider : registered) config = config.grantingByDefault(provider.name());
-            return ProfileGrants.loadAll(config, registered, policy).get(Profile.DEFAULT);
+            return config;
         }
     }
 }

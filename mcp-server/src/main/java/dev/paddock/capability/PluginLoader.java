@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds what plugins add through {@link ServiceLoader}: capability providers (the built-in ones on the
@@ -21,14 +22,11 @@ public final class PluginLoader {
     /** What the server's class path and the plugin jars provide, in the order found. */
     public record Plugins(Map<String, CapabilityProvider> providers, List<CallPolicy> policies) {}
 
+    private static final Map<List<Path>, ClassLoader> LOADERS = new ConcurrentHashMap<>();
+
     private PluginLoader() {}
 
     public static Plugins load(List<Path> pluginJars) {
-        for (Path jar : pluginJars) {
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalArgumentException("plugin jar " + jar + " does not exist");
-            }
-        }
         ClassLoader loader = classLoaderFor(pluginJars);
         Map<String, CapabilityProvider> providers = new LinkedHashMap<>();
         try {
@@ -51,11 +49,31 @@ public final class PluginLoader {
         return new Plugins(providers, List.copyOf(policies));
     }
 
+    /**
+     * The implementations of another plugin interface (e.g. {@code dev.paddock.server.ServerExtension}) on the
+     * server's class path and in the plugin jars, found with {@link ServiceLoader}.
+     */
+    public static <T> List<T> services(Class<T> service, List<Path> pluginJars) {
+        ClassLoader loader = classLoaderFor(pluginJars);
+        try {
+            return ServiceLoader.load(service, loader).stream().map(ServiceLoader.Provider::get).toList();
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalArgumentException("a plugin's " + service.getSimpleName() + " cannot be loaded: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** One loader per list of jars, so that a plugin's providers and other services share its classes. */
     private static ClassLoader classLoaderFor(List<Path> jars) {
+        for (Path jar : jars) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException("plugin jar " + jar + " does not exist");
+            }
+        }
         ClassLoader parent = PluginLoader.class.getClassLoader();
         if (jars.isEmpty()) return parent;
-        URL[] urls = jars.stream().map(PluginLoader::url).toArray(URL[]::new);
-        return new URLClassLoader("paddock-plugins", urls, parent);
+        return LOADERS.computeIfAbsent(List.copyOf(jars), key ->
+                new URLClassLoader("paddock-plugins", key.stream().map(PluginLoader::url).toArray(URL[]::new), parent));
     }
 
     private static URL url(Path jar) {

@@ -1,6 +1,7 @@
 package dev.paddock.cli;
 
 import dev.paddock.config.ConfigException;
+import dev.paddock.server.BoundedClose;
 import dev.paddock.config.Profile;
 import dev.paddock.server.ProfileGrants;
 import dev.paddock.sandbox.ExecutionListener;

@@ -25,12 +25,8 @@ import tools.jackson.databind.JsonNode;
  *
  * @param settings the transport's settings (host and port come from {@code --http})
  * @param maxQueue longest an execution may wait for a thread before it starts
- * @param conformanceFixture {@code "conformanceFixture": true} makes the official conformance suite's fixture
- *                 available (dev.paddock.conformance.ConformanceFixture): its {@code test} capability, which the
- *                 config then grants and exposes as tools, and its resources, prompts and completion on every
- *                 profile's server; for conformance-tests only, off unless the config says so
  */
-record HttpConfig(HttpSettings settings, Duration maxQueue, boolean conformanceFixture) {
+record HttpConfig(HttpSettings settings, Duration maxQueue) {
     private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
     static final Duration DEFAULT_MAX_QUEUE = Duration.ofSeconds(60);
 
@@ -43,20 +39,19 @@ record HttpConfig(HttpSettings settings, Duration maxQueue, boolean conformanceF
     static HttpConfig read(PaddockConfig config, String host, int port, boolean allowUnauthenticated,
             Function<String, String> env) throws ConfigException {
         JsonNode http = config.http();
-        HttpSettings settings = HttpSettings.loopback(port).withHost(host);
-        if (http == null || http.isMissingNode()) {
-            return new HttpConfig(settings.withTokens(Map.of(), allowUnauthenticated), DEFAULT_MAX_QUEUE, false);
-        }
-        settings = settings
-                .withTokens(tokens(config, http.get("tokens"), env), allowUnauthenticated)
-                .withAllowed(strings(http, "allowedHosts"), strings(http, "allowedOrigins"))
-                .withLimits(http.path("maxBodyBytes").asLong(settings.maxBodyBytes()),
-                        http.path("maxConcurrentPerToken").asInt(settings.maxConcurrentPerToken()))
-                .withTimeouts(millis(http, "idleTimeoutMs", settings.idleTimeout()),
-                        millis(http, "shutdownGraceMs", settings.shutdownGrace()));
-        if (http.has("instanceId")) settings = settings.withInstanceId(http.get("instanceId").asString());
-        return new HttpConfig(settings, millis(http, "maxQueueMs", DEFAULT_MAX_QUEUE),
-                http.path("conformanceFixture").asBoolean(false));
+        HttpSettings.Builder settings = HttpSettings.builder().host(host).port(port)
+                .allowUnauthenticated(allowUnauthenticated);
+        if (http == null || http.isMissingNode()) return new HttpConfig(settings.build(), DEFAULT_MAX_QUEUE);
+        settings.tokens(tokens(config, http.get("tokens"), env))
+                .allowedHosts(strings(http, "allowedHosts"))
+                .allowedOrigins(strings(http, "allowedOrigins"));
+        if (http.has("maxBodyBytes")) settings.maxBodyBytes(http.get("maxBodyBytes").asLong());
+        if (http.has("maxConcurrentPerToken")) settings.maxConcurrentPerToken(http.get("maxConcurrentPerToken").asInt());
+        if (http.has("idleTimeoutMs")) settings.idleTimeout(millis(http, "idleTimeoutMs"));
+        if (http.has("shutdownGraceMs")) settings.shutdownGrace(millis(http, "shutdownGraceMs"));
+        if (http.has("instanceId")) settings.instanceId(http.get("instanceId").asString());
+        return new HttpConfig(settings.build(),
+                http.has("maxQueueMs") ? millis(http, "maxQueueMs") : DEFAULT_MAX_QUEUE);
     }
 
     private static Map<String, String> tokens(PaddockConfig config, JsonNode tokens, Function<String, String> env)
@@ -97,7 +92,7 @@ record HttpConfig(HttpSettings settings, Duration maxQueue, boolean conformanceF
         return http.path(key).valueStream().map(JsonNode::asString).toList();
     }
 
-    private static Duration millis(JsonNode http, String key, Duration fallback) {
-        return http.has(key) ? Duration.ofMillis(http.get(key).asLong()) : fallback;
+    private static Duration millis(JsonNode http, String key) {
+        return Duration.ofMillis(http.get(key).asLong());
     }
 }

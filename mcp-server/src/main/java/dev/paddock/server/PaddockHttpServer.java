@@ -15,7 +15,8 @@ import java.util.function.BiFunction;
 
 /**
  * Paddock over Streamable HTTP: one port, one MCP server per profile (each with its own tool list and
- * grants), sessions routed to their token's profile, each session with its own isolate.
+ * grants), sessions routed to their token's profile, each session with its own isolate. Embedders serve HTTP
+ * through {@link PaddockRuntime#serveHttp}, which also installs the sandbox's eviction hook.
  *
  * <pre>{@code
  * var http = new PaddockHttpServer(settings, sandbox::newIsolate, ProfileGrants.loadAll(config), false, null);
@@ -24,7 +25,7 @@ import java.util.function.BiFunction;
  * http.close();   // running executions finish (up to the shutdown grace), then every isolate goes
  * }</pre>
  */
-public final class PaddockHttpServer implements AutoCloseable {
+final class PaddockHttpServer implements AutoCloseable {
     private final StreamableHttpTransport transport;
     private final Map<String, SessionIsolates> isolates = new LinkedHashMap<>();
     private final List<McpAsyncServer> servers = new ArrayList<>();
@@ -38,13 +39,13 @@ public final class PaddockHttpServer implements AutoCloseable {
      *                  execute in a fresh isolate discarded after it
      * @param maxQueue  longest an execution may wait to start; null for no limit
      */
-    public PaddockHttpServer(HttpSettings settings, BiFunction<HostApi, Limits, Isolate> newIsolate,
+    PaddockHttpServer(HttpSettings settings, BiFunction<HostApi, Limits, Isolate> newIsolate,
             Map<String, ProfileGrants> profiles, boolean stateless, Duration maxQueue) {
         this(settings, newIsolate, profiles, stateless, maxQueue, ExtraFeatures.NONE);
     }
 
     /** @param extras what every profile's server offers besides `execute` and its capabilities */
-    public PaddockHttpServer(HttpSettings settings, BiFunction<HostApi, Limits, Isolate> newIsolate,
+    PaddockHttpServer(HttpSettings settings, BiFunction<HostApi, Limits, Isolate> newIsolate,
             Map<String, ProfileGrants> profiles, boolean stateless, Duration maxQueue, ExtraFeatures extras) {
         for (String profile : settings.tokens().values()) {
             if (!profiles.containsKey(profile)) throw new IllegalArgumentException("no profile '" + profile + "'");
@@ -64,7 +65,7 @@ public final class PaddockHttpServer implements AutoCloseable {
     }
 
     /** Binds and serves; returns the port. */
-    public int start() {
+    int start() {
         return transport.start();
     }
 

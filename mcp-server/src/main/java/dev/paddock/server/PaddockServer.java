@@ -54,14 +54,17 @@ public final class PaddockServer implements AutoCloseable {
     /**
      * Serves one MCP session over the given streams until the input ends; see {@link #closed()}.
      *
+     * Serving starts through {@link PaddockRuntime}, which also installs the sandbox's eviction hook.
+     *
      * @param newIsolate makes the session's isolate on its first `execute`, usually {@code sandbox::newIsolate};
      *                   a supplier so the server can answer `initialize` while the sandbox is still starting
+     * @param extras     what the server offers besides `execute` and its capabilities
      */
-    public static PaddockServer overStdio(InputStream in, OutputStream out, Function<HostApi, Isolate> newIsolate,
-            ProfileGrants grants) {
+    static PaddockServer overStdio(InputStream in, OutputStream out, Function<HostApi, Isolate> newIsolate,
+            ProfileGrants grants, ExtraFeatures extras) {
         var isolates = new SessionIsolates(newIsolate, grants::newSession);
         var transport = new StdioTransport(in, out, MAPPER, isolates::sessionClosed);
-        return new PaddockServer(build(transport, isolates, grants, ServingOptions.stdio(), ExtraFeatures.NONE), isolates,
+        return new PaddockServer(build(transport, isolates, grants, ServingOptions.stdio(), extras), isolates,
                 transport.closed());
     }
 

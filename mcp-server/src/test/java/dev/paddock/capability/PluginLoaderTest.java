@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntSupplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.tools.ToolProvider;
@@ -45,6 +46,11 @@ class PluginLoaderTest {
                     Api(int offset) { this.offset = offset; }
                     public int high(tools.jackson.databind.JsonNode input) { return input.get("city").asString().length() + offset; }
                 }
+
+                /** Another service in the same jar, as a server extension would be. */
+                public static final class Answer implements java.util.function.IntSupplier {
+                    public int getAsInt() { return 42; }
+                }
             }
             """;
 
@@ -66,6 +72,8 @@ class PluginLoaderTest {
             out.putNextEntry(new JarEntry("META-INF/services/dev.paddock.capability.CapabilityProvider"));
             OutputStream entry = out;
             entry.write("com.example.weather.WeatherProvider\n".getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new JarEntry("META-INF/services/java.util.function.IntSupplier"));
+            entry.write("com.example.weather.WeatherProvider$Answer\n".getBytes(StandardCharsets.UTF_8));
         }
         return jar;
     }
@@ -80,6 +88,15 @@ class PluginLoaderTest {
         CapabilitySet set = CapabilitySet.bind(List.of(weather), ForkJoinPool.commonPool());
         assertThat(set.call("weather", "high", json.readTree("[{\"city\": \"Oslo\"}]"), CapabilitySetTest.NO_CONTEXT)
                 .join().asInt()).isEqualTo(14);
+    }
+
+    @Test
+    void otherServicesOfAPluginShareItsClassLoaderWithItsProviders() throws IOException {
+        List<Path> jars = List.of(buildPluginJar());
+        List<IntSupplier> services = PluginLoader.services(IntSupplier.class, jars);
+        assertThat(services).singleElement().extracting(IntSupplier::getAsInt).isEqualTo(42);
+        assertThat(services.getFirst().getClass().getClassLoader())
+                .isSameAs(PluginLoader.load(jars).providers().get("weather").getClass().getClassLoader());
     }
 
     @Test

@@ -35,7 +35,6 @@ class HttpConfigTest {
         assertThat(config.settings().maxConcurrentPerToken()).isEqualTo(8);
         assertThat(config.settings().instanceId()).isEqualTo("east_1");
         assertThat(config.maxQueue()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(config.conformanceFixture()).isFalse();
     }
 
     @Test
@@ -64,6 +63,14 @@ class HttpConfigTest {
                 .hasMessageContaining("http.idleTimeoutMs must be a positive integer (milliseconds)");
         assertThatThrownBy(() -> read("{\"http\": {\"tokens\": {\"short\": \"default\"}}}", Map.of()))
                 .hasMessageContaining("at least 16 characters");
+    }
+
+    @Test
+    void theRemovedConformanceFixtureKeySaysToLoadThePluginInstead() {
+        assertThatThrownBy(() -> read("{\"http\": {\"conformanceFixture\": true}}", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http.conformanceFixture")
+                .hasMessageContaining("paddock-conformance-fixture.jar");
     }
 
     @Test

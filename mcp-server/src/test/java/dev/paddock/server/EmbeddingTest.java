@@ -7,7 +7,19 @@ import dev.paddock.Paddock;
 import dev.paddock.config.ConfigException;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.Sandbox;
+import dev.paddock.transport.http.HttpSettings;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +116,30 @@ class EmbeddingTest {
             String call = JsonMapper.shared().createObjectNode().put("code", "return await weather.high({ city: 'Oslo' })").toString();
             JsonNode result = client.callExecute(1, call, null).get("result");
             assertThat(result.at("/structuredContent/result").toString()).isEqualTo("{\"city\":\"Oslo\",\"celsius\":12}");
+        }
+    }
+
+    @Test
+    void anEmbedderServesStreamableHttpThroughTheBuilderUntilItClosesTheRuntime() throws Exception {
+        String base;
+        try (PaddockRuntime runtime = Paddock.builder().capability("weather", WEATHER, new WeatherApi()).start()) {
+            base = "http://127.0.0.1:" + runtime.serveHttp(HttpSettings.loopback(0), false, Duration.ofSeconds(60));
+            McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp").build())
+                    .requestTimeout(Duration.ofSeconds(30)).build();
+            try {
+                client.initialize();
+                var result = client.callTool(CallToolRequest.builder().name("execute")
+                        .arguments(Map.of("code", "return await weather.high({ city: 'Oslo' })")).build());
+                assertThat(JsonMapper.shared().<JsonNode>valueToTree(result.structuredContent()).path("result").toString())
+                        .isEqualTo("{\"city\":\"Oslo\",\"celsius\":12}");
+            } finally {
+                client.close();
+            }
+        }
+        var healthz = HttpRequest.newBuilder(URI.create(base + "/healthz")).build();
+        try (var http = HttpClient.newHttpClient()) {
+            assertThatThrownBy(() -> http.send(healthz, HttpResponse.BodyHandlers.discarding()))
+                    .isInstanceOf(ConnectException.class);
         }
     }
 

@@ -53,7 +53,7 @@ class HttpProtocolFuzzTest {
     static void start() throws Exception {
         var limits = new Limits(Duration.ofSeconds(2), Duration.ofSeconds(2), 1 << 20, 64 << 10, 100);
         sandbox = Sandbox.start(limits);
-        var settings = HttpSettings.loopback(0).withLimits(64 * 1024, 64);
+        var settings = HttpSettings.builder().maxBodyBytes(64 * 1024).maxConcurrentPerToken(64).build();
         server = new PaddockHttpServer(settings, sandbox::newIsolate, ProfileGrants.loadAll(PaddockConfig.defaults()),
                 false, Duration.ofSeconds(10));
         port = server.start();

@@ -49,7 +49,8 @@ final class StdioClient implements AutoCloseable {
         Pipe stdout = Pipe.open();
         toServer = Channels.newOutputStream(stdin.sink());
         server = PaddockServer.overStdio(
-                Channels.newInputStream(stdin.source()), Channels.newOutputStream(stdout.sink()), newIsolate, grants);
+                Channels.newInputStream(stdin.source()), Channels.newOutputStream(stdout.sink()), newIsolate, grants,
+                ExtraFeatures.NONE);
         var reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(stdout.source()), StandardCharsets.UTF_8));
         Thread.ofPlatform().daemon().name("test-client-reader").start(() -> {
             try {

@@ -48,7 +48,7 @@ class StdioFuzzTest {
             OutputStream toServer = Channels.newOutputStream(stdin.sink());
             PaddockServer server = PaddockServer.overStdio(Channels.newInputStream(stdin.source()),
                     Channels.newOutputStream(stdout.sink()), sandbox::newIsolate,
-                    ProfileGrants.loadAll(PaddockConfig.defaults()).get(Profile.DEFAULT));
+                    ProfileGrants.loadAll(PaddockConfig.defaults()).get(Profile.DEFAULT), ExtraFeatures.NONE);
             readReplies(new BufferedReader(new InputStreamReader(Channels.newInputStream(stdout.source()), StandardCharsets.UTF_8)));
 
             send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":\"init\",\"method\":\"initialize\",\"params\":{\"protocolVersion\":"

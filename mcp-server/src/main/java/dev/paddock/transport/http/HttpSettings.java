@@ -68,54 +68,113 @@ public record HttpSettings(
         }
     }
 
-    /**
-     * Loopback on the given port with the defaults: 4 MiB bodies, 30 min idle expiry, 256 running requests
-     * per token, 30 s shutdown grace, {@code retry: 1000}, a keep-alive comment every 15 s, 1000 events kept
-     * per stream for replay.
-     */
+    /** Loopback on the given port with the defaults of {@link #builder()}. */
     public static HttpSettings loopback(int port) {
-        return new HttpSettings("127.0.0.1", port, List.of(), List.of(), Map.of(), false,
-                4L * 1024 * 1024, Duration.ofMinutes(30), 256, null, Duration.ofSeconds(30),
-                Duration.ofSeconds(1), Duration.ofSeconds(15), 1000);
+        return builder().port(port).build();
     }
 
-    public HttpSettings withHost(String host) {
-        return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
+    /**
+     * Starts from loopback port 0 and the defaults: 4 MiB bodies, 30 min idle expiry, 256 running requests per
+     * token, 30 s shutdown grace, {@code retry: 1000}, a keep-alive comment every 15 s, 1000 events kept per
+     * stream for replay; no tokens, no extra hosts or origins, no instance id.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public HttpSettings withAllowed(List<String> hosts, List<String> origins) {
-        return new HttpSettings(host, port, hosts, origins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
-    }
+    /** Sets what differs from the defaults; {@link #build()} checks the whole. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private List<String> allowedHosts = List.of();
+        private List<String> allowedOrigins = List.of();
+        private Map<String, String> tokens = Map.of();
+        private boolean allowUnauthenticated;
+        private long maxBodyBytes = 4L * 1024 * 1024;
+        private Duration idleTimeout = Duration.ofMinutes(30);
+        private int maxConcurrentPerToken = 256;
+        private String instanceId;
+        private Duration shutdownGrace = Duration.ofSeconds(30);
+        private Duration retry = Duration.ofSeconds(1);
+        private Duration keepAlive = Duration.ofSeconds(15);
+        private int replayEvents = 1000;
 
-    public HttpSettings withTokens(Map<String, String> tokens, boolean allowUnauthenticated) {
-        return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
-    }
+        private Builder() {}
 
-    public HttpSettings withLimits(long maxBodyBytes, int maxConcurrentPerToken) {
-        return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
-    }
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
 
-    public HttpSettings withTimeouts(Duration idleTimeout, Duration shutdownGrace) {
-        return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
-    }
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
 
-    public HttpSettings withInstanceId(String instanceId) {
-        return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
-    }
+        public Builder allowedHosts(List<String> allowedHosts) {
+            this.allowedHosts = allowedHosts;
+            return this;
+        }
 
-    public HttpSettings withResumability(Duration retry, int replayEvents) {
-        return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
-    }
+        public Builder allowedOrigins(List<String> allowedOrigins) {
+            this.allowedOrigins = allowedOrigins;
+            return this;
+        }
 
-    public HttpSettings withKeepAlive(Duration keepAlive) {
-        return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
-                maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive, replayEvents);
+        public Builder tokens(Map<String, String> tokens) {
+            this.tokens = tokens;
+            return this;
+        }
+
+        public Builder allowUnauthenticated(boolean allowUnauthenticated) {
+            this.allowUnauthenticated = allowUnauthenticated;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        public Builder maxConcurrentPerToken(int maxConcurrentPerToken) {
+            this.maxConcurrentPerToken = maxConcurrentPerToken;
+            return this;
+        }
+
+        public Builder instanceId(String instanceId) {
+            this.instanceId = instanceId;
+            return this;
+        }
+
+        public Builder shutdownGrace(Duration shutdownGrace) {
+            this.shutdownGrace = shutdownGrace;
+            return this;
+        }
+
+        public Builder retry(Duration retry) {
+            this.retry = retry;
+            return this;
+        }
+
+        public Builder keepAlive(Duration keepAlive) {
+            this.keepAlive = keepAlive;
+            return this;
+        }
+
+        public Builder replayEvents(int replayEvents) {
+            this.replayEvents = replayEvents;
+            return this;
+        }
+
+        public HttpSettings build() {
+            return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
+                    maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive,
+                    replayEvents);
+        }
     }
 }

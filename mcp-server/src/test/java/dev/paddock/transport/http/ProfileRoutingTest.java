@@ -35,8 +35,8 @@ class ProfileRoutingTest {
 
     @Test
     void eachProfileSeesItsOwnServersTools() {
-        transport = new StreamableHttpTransport(HttpSettings.loopback(0)
-                .withTokens(Map.of("token-a", "team-a", "token-b", "team-b", "token-c", "team-c"), false), JSON);
+        transport = new StreamableHttpTransport(HttpSettings.builder()
+                .tokens(Map.of("token-a", "team-a", "token-b", "team-b", "token-c", "team-c")).build(), JSON);
         teamA = serverWith(transport.provider("team-a"), "team_a_tool");
         teamB = serverWith(transport.provider("team-b"), "team_b_tool");
         int port = transport.start();

@@ -31,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,8 +57,8 @@ class StreamableHttpTransportTest {
         if (server != null) server.close();
     }
 
-    private McpHttpClient start(Function<HttpSettings, HttpSettings> settings) {
-        transport = new StreamableHttpTransport(settings.apply(HttpSettings.loopback(0)), JSON, closedSessions::add);
+    private McpHttpClient start(UnaryOperator<HttpSettings.Builder> settings) {
+        transport = new StreamableHttpTransport(settings.apply(HttpSettings.builder()).build(), JSON, closedSessions::add);
         server = McpServer.sync(transport.provider())
                 .jsonMapper(JSON)
                 .serverInfo("http-test", "1")
@@ -85,7 +86,7 @@ class StreamableHttpTransportTest {
 
     @Test
     void healthzAnswersWithoutAuthentication() {
-        start(s -> s.withTokens(Map.of("secret", "team-a"), false));
+        start(s -> s.tokens(Map.of("secret", "team-a")));
         var health = client.get("/healthz");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
@@ -129,7 +130,7 @@ class StreamableHttpTransportTest {
 
     @Test
     void sessionIdsCarryTheInstancePrefix() {
-        start(s -> s.withInstanceId("east1"));
+        start(s -> s.instanceId("east1"));
         assertThat(client.initialize()).matches("east1-[0-9a-f]{32}");
     }
 
@@ -222,7 +223,7 @@ class StreamableHttpTransportTest {
 
     @Test
     void quietStreamsGetKeepAliveComments() {
-        start(s -> s.withKeepAlive(Duration.ofMillis(100)));
+        start(s -> s.keepAlive(Duration.ofMillis(100)));
         String session = client.initialize();
         try (var listening = client.getEvents(session, null)) {
             assertThat(listening.status()).isEqualTo(200);
@@ -267,7 +268,7 @@ class StreamableHttpTransportTest {
 
     @Test
     void bearerTokensDecideWhoGetsInAndWithWhichProfile() {
-        start(s -> s.withTokens(Map.of("alpha-token", "team-a", "beta-token", "team-b"), false));
+        start(s -> s.tokens(Map.of("alpha-token", "team-a", "beta-token", "team-b")));
         var anonymous = client.post(null, McpHttpClient.initializeRequest(), BOTH);
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
@@ -297,7 +298,7 @@ class StreamableHttpTransportTest {
 
     @Test
     void configuredHostsAndOriginsAreAccepted() throws IOException {
-        start(s -> s.withAllowed(List.of("mcp.example.com"), List.of("https://app.example.com")));
+        start(s -> s.allowedHosts(List.of("mcp.example.com")).allowedOrigins(List.of("https://app.example.com")));
         assertThat(rawStatus("mcp.example.com:443")).isEqualTo(200);
         var app = new McpHttpClient(transport.port()).header("Origin", "https://app.example.com");
         assertThat(app.post(null, McpHttpClient.initializeRequest(), BOTH).statusCode()).isEqualTo(200);
@@ -305,7 +306,7 @@ class StreamableHttpTransportTest {
 
     @Test
     void oversizedBodiesAreRefused() {
-        start(s -> s.withLimits(1024, 256));
+        start(s -> s.maxBodyBytes(1024));
         String session = client.initialize();
         String big = request(1, "tools/call", "{\"name\":\"echo\",\"arguments\":{\"pad\":\"" + "x".repeat(2000) + "\"}}");
         var answer = client.post(session, big, BOTH);
@@ -315,7 +316,7 @@ class StreamableHttpTransportTest {
 
     @Test
     void tooManyConcurrentRequestsPerTokenGet429() throws Exception {
-        start(s -> s.withLimits(4L * 1024 * 1024, 1));
+        start(s -> s.maxConcurrentPerToken(1));
         String session = client.initialize();
         try (var slow = client.postForEvents(session, callTool(1, "gated"))) {
             assertThat(gatedStarted.await(10, TimeUnit.SECONDS)).isTrue();
@@ -337,7 +338,7 @@ class StreamableHttpTransportTest {
 
     @Test
     void idleSessionsExpire() throws InterruptedException {
-        start(s -> s.withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(5)));
+        start(s -> s.idleTimeout(Duration.ofMillis(200)).shutdownGrace(Duration.ofSeconds(5)));
         String session = client.initialize();
         assertThat(transport.profileOf(session)).hasValue(HttpSettings.DEFAULT_PROFILE);
         for (int i = 0; i < 100 && transport.profileOf(session).isPresent(); i++) Thread.sleep(50);
@@ -348,7 +349,7 @@ class StreamableHttpTransportTest {
 
     @Test
     void nonLoopbackBindWithoutTokensIsRefused() {
-        var open = new StreamableHttpTransport(HttpSettings.loopback(0).withHost("0.0.0.0"), JSON);
+        var open = new StreamableHttpTransport(HttpSettings.builder().host("0.0.0.0").build(), JSON);
         assertThatThrownBy(open::start).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("without bearer tokens");
     }

@@ -1,4 +1,4 @@
-package dev.paddock.cli;
+package dev.paddock.server;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -12,14 +12,14 @@ import org.slf4j.LoggerFactory;
  * Closes resources on the way out without letting a stuck close keep the process alive: the CLI exits
  * right after, and a client that closed stdin expects the server to be gone promptly.
  */
-final class BoundedClose {
+public final class BoundedClose {
     private static final Logger log = LoggerFactory.getLogger(BoundedClose.class);
     static final Duration LIMIT = Duration.ofSeconds(3);
 
     private BoundedClose() {}
 
     /** Closes the resources in order, giving up (with a warning) after {@link #LIMIT} in total. */
-    static void close(AutoCloseable... resources) {
+    public static void close(AutoCloseable... resources) {
         var closing = CompletableFuture.runAsync(() -> {
             for (AutoCloseable resource : resources) {
                 try {
