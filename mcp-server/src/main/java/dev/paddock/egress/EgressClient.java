@@ -83,25 +83,30 @@ public final class EgressClient {
         EgressLimits limits = policy.limits();
         String shownUrl = EgressUrl.shorten(String.valueOf(request.url()));
         CompletableFuture<FetchResponse> future = new CompletableFuture<>();
-        Disposable exchange = Mono.defer(() -> follow(Hop.first(request, limits), 0))
+        var connections = new FetchConnections();
+        Disposable exchange = Mono.defer(() -> follow(Hop.first(request, limits), 0, connections))
                 .timeout(Duration.ofMillis(limits.timeoutMs()), Mono.error(() -> new CapabilityException(
                         "EGRESS_TIMEOUT", "fetch to " + shownUrl + " did not complete within the " + limits.timeoutMs()
                                 + " ms egress time limit")))
                 .onErrorMap(e -> !(e instanceof CapabilityException), e -> networkFailure(shownUrl, e))
                 .subscribe(future::complete, future::completeExceptionally);
-        // Disposing the subscription ourselves, rather than trusting the future's cancel to reach it, is what
-        // reliably closes the connection of a cancelled (timed-out or abandoned) execution.
+        // Cancelling the subscription does not always reach a request already on the wire (seen under load:
+        // the connection stayed open), so a cancel also closes the fetch's connections itself. Without
+        // keep-alive or pooling, every connection belongs to this fetch alone.
         future.whenComplete((response, failure) -> {
-            if (future.isCancelled()) exchange.dispose();
+            if (future.isCancelled()) {
+                exchange.dispose();
+                connections.closeAll();
+            }
         });
         return future;
     }
 
-    private Mono<FetchResponse> follow(Hop hop, int redirects) {
+    private Mono<FetchResponse> follow(Hop hop, int redirects, FetchConnections connections) {
         EgressRule rule = policy.authorize(hop.url(), hop.method());
         return Mono.fromCallable(() -> checkedAddresses(hop.url(), rule))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(addresses -> exchange(hop, rule, addresses, 0))
+                .flatMap(addresses -> exchange(hop, rule, addresses, 0, connections))
                 .flatMap(answer -> {
                     String location = answer.header("location");
                     if (!REDIRECTS.contains(answer.status()) || location == null) {
@@ -113,7 +118,7 @@ public final class EgressClient {
                                 + " was redirected more than " + policy.limits().maxRedirects()
                                 + " times (the egress redirect limit)"));
                     }
-                    return follow(hop.redirect(answer.status(), location), redirects + 1);
+                    return follow(hop.redirect(answer.status(), location), redirects + 1, connections);
                 });
     }
 
@@ -156,15 +161,17 @@ public final class EgressClient {
     }
 
     /** Tries the checked addresses in order until one accepts the connection (nothing was sent before that). */
-    private Mono<Answer> exchange(Hop hop, EgressRule rule, List<InetSocketAddress> addresses, int index) {
-        return exchange(hop, rule, addresses.get(index)).onErrorResume(
+    private Mono<Answer> exchange(Hop hop, EgressRule rule, List<InetSocketAddress> addresses, int index,
+            FetchConnections connections) {
+        return exchange(hop, rule, addresses.get(index), connections).onErrorResume(
                 e -> index + 1 < addresses.size() && Exceptions.unwrap(e) instanceof ConnectException,
-                e -> exchange(hop, rule, addresses, index + 1));
+                e -> exchange(hop, rule, addresses, index + 1, connections));
     }
 
-    private Mono<Answer> exchange(Hop hop, EgressRule rule, InetSocketAddress address) {
+    private Mono<Answer> exchange(Hop hop, EgressRule rule, InetSocketAddress address, FetchConnections connections) {
         EgressUrl url = hop.url();
-        HttpClient client = http.remoteAddress(() -> address).headers(h -> requestHeaders(h, hop, rule));
+        HttpClient client = http.remoteAddress(() -> address).headers(h -> requestHeaders(h, hop, rule))
+                .doOnConnected(connections::opened);
         if (url.scheme().equals("https")) {
             client = client.secure(spec -> {
                 var ssl = spec.sslContext(sslContext)
@@ -263,4 +270,24 @@ public final class EgressClient {
     }
 
     private static final class BodyBuffer extends java.io.ByteArrayOutputStream {}
+
+    /** The connections one fetch opened (one per redirect hop), for closing them when it is cancelled. */
+    private static final class FetchConnections {
+        private final List<Connection> open = new ArrayList<>();
+        private boolean closed;
+
+        synchronized void opened(Connection connection) {
+            if (closed) {
+                connection.dispose();
+            } else {
+                open.add(connection);
+            }
+        }
+
+        synchronized void closeAll() {
+            closed = true;
+            open.forEach(Connection::dispose);
+            open.clear();
+        }
+    }
 }
