@@ -1,5 +1,6 @@
 package dev.paddock.server;
 
+import dev.paddock.transport.McpJson;
 import dev.paddock.capability.CapabilityException;
 import dev.paddock.capability.CapabilitySet.DirectTool;
 import dev.paddock.sandbox.Limits;
@@ -48,7 +49,7 @@ final class CapabilityFeatures {
 
     static List<AsyncToolSpecification> directTools(ProfileGrants grants, SessionIsolates sessions, Limits limits) {
         return grants.directTools().stream().map(direct -> {
-            Tool tool = PaddockServer.mcpJson().convertValue(direct.tool(), Tool.class);
+            Tool tool = McpJson.MAPPER.convertValue(direct.tool(), Tool.class);
             return AsyncToolSpecification.builder().tool(tool).callHandler((exchange, call) ->
                     Mono.fromFuture(() -> callDirect(direct, exchange, call, sessions, limits))).build();
         }).toList();

@@ -1,5 +1,6 @@
 package dev.paddock.server;
 
+import dev.paddock.transport.McpJson;
 import dev.paddock.sandbox.Execution;
 import dev.paddock.sandbox.ExecutionError;
 import dev.paddock.sandbox.ExecutionRequest;
@@ -52,8 +53,8 @@ final class ExecuteTool {
                 .title("Run code in a sandbox")
                 .description(ExecuteToolDescription.render(limits, standardLibrary, grants.declarations(),
                         grants.egressGrants(), FetchDeclarations.TEXT, options.stateless()))
-                .inputSchema(PaddockServer.mcpJson(), DECLARED.inputSchema().toString())
-                .outputSchema(PaddockServer.mcpJson(), DECLARED.outputSchema().orElseThrow().toString())
+                .inputSchema(McpJson.MAPPER, DECLARED.inputSchema().toString())
+                .outputSchema(McpJson.MAPPER, DECLARED.outputSchema().orElseThrow().toString())
                 .build();
         return AsyncToolSpecification.builder().tool(tool).callHandler(this::call).build();
     }

@@ -1,5 +1,6 @@
 package dev.paddock.server;
 
+import dev.paddock.transport.McpJson;
 import dev.paddock.capability.CallContext;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
@@ -81,14 +82,14 @@ final class McpCallContext implements CallContext {
 
     @Override
     public CompletableFuture<JsonNode> elicit(String message, JsonNode requestedSchema) {
-        Map<String, Object> schema = PaddockServer.mcpJson().convertValue(requestedSchema, new TypeRef<>() {});
+        Map<String, Object> schema = McpJson.MAPPER.convertValue(requestedSchema, new TypeRef<>() {});
         return exchange.createElicitation(ElicitRequest.builder(message, schema).build())
                 .map(result -> (JsonNode) JsonMapper.shared().valueToTree(result)).toFuture();
     }
 
     @Override
     public CompletableFuture<JsonNode> sample(JsonNode createMessageRequest) {
-        CreateMessageRequest request = PaddockServer.mcpJson().convertValue(createMessageRequest, CreateMessageRequest.class);
+        CreateMessageRequest request = McpJson.MAPPER.convertValue(createMessageRequest, CreateMessageRequest.class);
         return exchange.createMessage(request).map(result -> (JsonNode) JsonMapper.shared().valueToTree(result)).toFuture();
     }
 

@@ -50,7 +50,7 @@ final class PaddockHttpServer implements AutoCloseable {
         for (String profile : settings.tokens().values()) {
             if (!profiles.containsKey(profile)) throw new IllegalArgumentException("no profile '" + profile + "'");
         }
-        this.transport = new StreamableHttpTransport(settings, PaddockServer.mcpJson(), this::sessionClosed, stateless)
+        this.transport = new StreamableHttpTransport(settings, this::sessionClosed, stateless)
                 .withMetrics(metrics::scrape);
         var options = new ServingOptions(maxQueue, metrics, stateless);
         profiles.forEach((name, grants) -> {

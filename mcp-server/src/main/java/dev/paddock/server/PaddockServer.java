@@ -1,13 +1,12 @@
 package dev.paddock.server;
 
+import dev.paddock.transport.McpJson;
 import dev.paddock.sandbox.HostApi;
 import dev.paddock.sandbox.Isolate;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.StandardLibrary;
 import dev.paddock.transport.StdioTransport;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
@@ -24,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Paddock's MCP server: server info, instructions and the `execute` tool, over a transport. */
 public final class PaddockServer implements AutoCloseable {
@@ -39,7 +37,6 @@ public final class PaddockServer implements AutoCloseable {
     }
 
     private static final String VERSION = readVersion();
-    private static final JacksonMcpJsonMapper MAPPER = new JacksonMcpJsonMapper(JsonMapper.shared());
 
     private final McpAsyncServer server;
     private final SessionIsolates isolates;
@@ -63,14 +60,9 @@ public final class PaddockServer implements AutoCloseable {
     static PaddockServer overStdio(InputStream in, OutputStream out, Function<HostApi, Isolate> newIsolate,
             ProfileGrants grants, ExtraFeatures extras) {
         var isolates = new SessionIsolates(newIsolate, grants::newSession);
-        var transport = new StdioTransport(in, out, MAPPER, isolates::sessionClosed);
+        var transport = new StdioTransport(in, out, isolates::sessionClosed);
         return new PaddockServer(build(transport, isolates, grants, ServingOptions.stdio(), extras), isolates,
                 transport.closed());
-    }
-
-    /** The JSON mapper for MCP messages, over the one Jackson mapper Paddock uses. */
-    public static McpJsonMapper mcpJson() {
-        return MAPPER;
     }
 
     /** One MCP server instance over any transport: one profile's tools, resources and grants, plus the extras. */
@@ -96,7 +88,7 @@ public final class PaddockServer implements AutoCloseable {
             default -> throw new IllegalArgumentException("unsupported transport " + transport);
         };
         return spec
-                .jsonMapper(MAPPER)
+                .jsonMapper(McpJson.MAPPER)
                 .serverInfo(NAME, VERSION)
                 .instructions(instructions(options.stateless()))
                 .capabilities(capabilities.build())

@@ -41,7 +41,7 @@ public final class SessionHostApi implements HostApi {
      * Makes sessions lose their in-memory capability state when the sandbox evicts their isolate, as the
      * eviction notice tells the agent.
      */
-    public static void dropStateOnEviction(Sandbox sandbox) {
+    static void dropStateOnEviction(Sandbox sandbox) {
         sandbox.onEviction(isolate -> {
             if (isolate.hostApi() instanceof SessionHostApi session) session.capabilities = session.newCapabilities.get();
         });

@@ -33,16 +33,13 @@ final class JsonRpcLine {
         }
     }
 
-    private final JsonMapper json;
+    private static final JsonMapper JSON = JsonMapper.shared();
 
-    JsonRpcLine(JsonMapper json) {
-        this.json = json;
-    }
 
     Decoded decode(String line) {
         JsonNode node;
         try {
-            node = json.readTree(line);
+            node = JSON.readTree(line);
         } catch (JacksonException e) {
             return new Rejected(new ErrorReply(null, ErrorCodes.PARSE_ERROR, "Parse error", e.getOriginalMessage()));
         }
@@ -54,7 +51,7 @@ final class JsonRpcLine {
         if (hasId && !(idNode.isString() || idNode.isIntegralNumber() && idNode.canConvertToLong())) {
             return invalid(null, "\"id\" must be a string or an integer of at most 64 bits");
         }
-        Object id = hasId ? json.treeToValue(idNode, Object.class) : null;
+        Object id = hasId ? JSON.treeToValue(idNode, Object.class) : null;
 
         if (!node.path("jsonrpc").isString() || !"2.0".equals(node.get("jsonrpc").asString())) {
             return invalid(id, "\"jsonrpc\" must be \"2.0\"");
@@ -63,7 +60,7 @@ final class JsonRpcLine {
         if (params != null && !params.isObject() && !params.isArray()) {
             return invalid(id, "\"params\" must be an object");
         }
-        Object paramsValue = params == null ? null : json.treeToValue(params, Object.class);
+        Object paramsValue = params == null ? null : JSON.treeToValue(params, Object.class);
 
         JsonNode method = node.get("method");
         if (method != null) {
@@ -74,14 +71,14 @@ final class JsonRpcLine {
                     : new McpSchema.JSONRPCNotification(method.asString(), paramsValue));
         }
         if (hasId && node.has("result")) {
-            return new Message(JSONRPCResponse.result(id, json.treeToValue(node.get("result"), Object.class)));
+            return new Message(JSONRPCResponse.result(id, JSON.treeToValue(node.get("result"), Object.class)));
         }
         if (hasId && node.path("error").isObject()) {
             JsonNode error = node.get("error");
             return new Message(JSONRPCResponse.error(id, new JSONRPCError(
                     error.path("code").asInt(ErrorCodes.INTERNAL_ERROR),
                     error.path("message").asString(""),
-                    error.has("data") ? json.treeToValue(error.get("data"), Object.class) : null)));
+                    error.has("data") ? JSON.treeToValue(error.get("data"), Object.class) : null)));
         }
         return invalid(id, "a message needs a \"method\", or an \"id\" with a \"result\" or an \"error\"");
     }

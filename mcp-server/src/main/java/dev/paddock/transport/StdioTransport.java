@@ -2,7 +2,6 @@ package dev.paddock.transport;
 
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.TypeRef;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
@@ -51,7 +50,6 @@ public final class StdioTransport implements McpServerTransportProvider {
 
     private final InputStream in;
     private final OutputStream out;
-    private final JacksonMcpJsonMapper mapper;
     private final JsonRpcLine decoder;
     private final Consumer<String> onSessionClosed;
     private final InFlightRequests inFlight = new InFlightRequests();
@@ -63,11 +61,10 @@ public final class StdioTransport implements McpServerTransportProvider {
     /**
      * @param onSessionClosed called with the session id once the session has ended, e.g. to close its isolate
      */
-    public StdioTransport(InputStream in, OutputStream out, JacksonMcpJsonMapper mapper, Consumer<String> onSessionClosed) {
+    public StdioTransport(InputStream in, OutputStream out, Consumer<String> onSessionClosed) {
         this.in = Objects.requireNonNull(in);
         this.out = Objects.requireNonNull(out);
-        this.mapper = Objects.requireNonNull(mapper);
-        this.decoder = new JsonRpcLine(mapper.getJsonMapper());
+        this.decoder = new JsonRpcLine();
         this.onSessionClosed = Objects.requireNonNull(onSessionClosed);
     }
 
@@ -159,7 +156,7 @@ public final class StdioTransport implements McpServerTransportProvider {
 
     private void writeNow(Object message) {
         try {
-            out.write(mapper.writeValueAsBytes(message));
+            out.write(McpJson.MAPPER.writeValueAsBytes(message));
             out.write('\n');
             out.flush();
         } catch (IOException e) {
@@ -215,7 +212,7 @@ public final class StdioTransport implements McpServerTransportProvider {
 
         @Override
         public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
-            return mapper.convertValue(data, typeRef);
+            return McpJson.MAPPER.convertValue(data, typeRef);
         }
 
         @Override

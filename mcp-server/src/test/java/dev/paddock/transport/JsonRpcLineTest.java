@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 class JsonRpcLineTest {
-    private final JsonRpcLine line = new JsonRpcLine(JsonMapper.shared());
+    private final JsonRpcLine line = new JsonRpcLine();
 
     private JsonRpcLine.ErrorReply rejected(String text) {
         return ((JsonRpcLine.Rejected) line.decode(text)).reply();

@@ -1,6 +1,6 @@
 package dev.paddock.transport.http;
 
-import io.modelcontextprotocol.json.McpJsonMapper;
+import dev.paddock.transport.McpJson;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerTransport;
@@ -31,7 +31,6 @@ final class EventStream implements McpStreamableServerTransport, StreamControl {
     private record Event(long seq, String data) {}
 
     private final String id;
-    private final McpJsonMapper json;
     private final int capacity;
     private final Runnable onActivity;
     private final Deque<Event> buffer = new ArrayDeque<>();
@@ -39,9 +38,8 @@ final class EventStream implements McpStreamableServerTransport, StreamControl {
     private Sinks.Many<String> connection;
     private boolean completed;
 
-    EventStream(String id, McpJsonMapper json, int capacity, Runnable onActivity) {
+    EventStream(String id, int capacity, Runnable onActivity) {
         this.id = id;
-        this.json = json;
         this.capacity = capacity;
         this.onActivity = onActivity;
     }
@@ -130,7 +128,7 @@ final class EventStream implements McpStreamableServerTransport, StreamControl {
 
     private String serialize(McpSchema.JSONRPCMessage message) {
         try {
-            return json.writeValueAsString(message);
+            return McpJson.MAPPER.writeValueAsString(message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -147,7 +145,7 @@ final class EventStream implements McpStreamableServerTransport, StreamControl {
 
     @Override
     public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
-        return json.convertValue(data, typeRef);
+        return McpJson.MAPPER.convertValue(data, typeRef);
     }
 
     @Override

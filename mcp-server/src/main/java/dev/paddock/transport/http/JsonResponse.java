@@ -1,6 +1,6 @@
 package dev.paddock.transport.http;
 
-import io.modelcontextprotocol.json.McpJsonMapper;
+import dev.paddock.transport.McpJson;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerTransport;
@@ -16,12 +16,10 @@ import reactor.core.publisher.Sinks;
  * to the session's listening stream (the spec allows unrelated messages there).
  */
 final class JsonResponse implements McpStreamableServerTransport {
-    private final McpJsonMapper json;
     private final Consumer<McpSchema.JSONRPCMessage> elsewhere;
     private final Sinks.One<String> body = Sinks.one();
 
-    JsonResponse(McpJsonMapper json, Consumer<McpSchema.JSONRPCMessage> elsewhere) {
-        this.json = json;
+    JsonResponse(Consumer<McpSchema.JSONRPCMessage> elsewhere) {
         this.elsewhere = elsewhere;
     }
 
@@ -34,7 +32,7 @@ final class JsonResponse implements McpStreamableServerTransport {
         return Mono.fromRunnable(() -> {
             if (message instanceof McpSchema.JSONRPCResponse) {
                 try {
-                    body.tryEmitValue(json.writeValueAsString(message));
+                    body.tryEmitValue(McpJson.MAPPER.writeValueAsString(message));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -51,7 +49,7 @@ final class JsonResponse implements McpStreamableServerTransport {
 
     @Override
     public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
-        return json.convertValue(data, typeRef);
+        return McpJson.MAPPER.convertValue(data, typeRef);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.paddock.transport.http;
 
+import dev.paddock.transport.McpJson;
 import dev.paddock.transport.Cancellation;
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerTransport;
@@ -22,7 +22,6 @@ import reactor.core.publisher.Mono;
 final class RequestRunner {
     private static final Logger log = LoggerFactory.getLogger(RequestRunner.class);
 
-    private final McpJsonMapper json;
     private final HttpSettings settings;
     private final boolean resumable;
 
@@ -30,8 +29,7 @@ final class RequestRunner {
      * @param resumable whether a client can pick an answer up again after losing its connection (stateful
      *                  sessions can); when not, a client that hangs up takes its request along
      */
-    RequestRunner(McpJsonMapper json, HttpSettings settings, boolean resumable) {
-        this.json = json;
+    RequestRunner(HttpSettings settings, boolean resumable) {
         this.settings = settings;
         this.resumable = resumable;
     }
@@ -40,7 +38,7 @@ final class RequestRunner {
     Mono<Reply> parsed(byte[] body, Function<McpSchema.JSONRPCMessage, Mono<Reply>> handler) {
         McpSchema.JSONRPCMessage message;
         try {
-            message = McpSchema.deserializeJsonRpcMessage(json, new String(body, StandardCharsets.UTF_8));
+            message = McpSchema.deserializeJsonRpcMessage(McpJson.MAPPER, new String(body, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             return Mono.just(Reply.error(400, McpSchema.ErrorCodes.PARSE_ERROR, "not a JSON-RPC message: " + e.getMessage()));
         }
@@ -48,7 +46,7 @@ final class RequestRunner {
     }
 
     McpSchema.InitializeRequest initializeParams(McpSchema.JSONRPCRequest request) {
-        var params = json.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {});
+        var params = McpJson.MAPPER.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {});
         if (params == null) throw new IllegalArgumentException("params with protocolVersion, capabilities and clientInfo are required");
         return params;
     }
@@ -80,7 +78,7 @@ final class RequestRunner {
             run(session, request, stream, session.context(stream, cancellation), finished);
             return Mono.just(Reply.events(resumable ? events : events.doOnCancel(() -> clientLeft(session, request))));
         }
-        var response = new JsonResponse(json, session::sendOnListeningStream);
+        var response = new JsonResponse(session::sendOnListeningStream);
         run(session, request, response, session.context(null, cancellation), finished);
         Mono<Reply> reply = response.body().map(body -> Reply.json(200, body)).defaultIfEmpty(Reply.empty(202));
         return resumable ? reply : reply.doOnCancel(() -> clientLeft(session, request));
@@ -108,7 +106,7 @@ final class RequestRunner {
 
     String write(Object value) {
         try {
-            return json.writeValueAsString(value);
+            return McpJson.MAPPER.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

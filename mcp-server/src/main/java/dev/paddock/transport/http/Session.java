@@ -3,7 +3,6 @@ package dev.paddock.transport.http;
 import dev.paddock.transport.Cancellation;
 import dev.paddock.transport.InFlightRequests;
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import java.time.Duration;
@@ -31,7 +30,6 @@ final class Session {
     private final McpStreamableServerSession sdk;
     private final BearerAuth.Caller caller;
     private final ProfileProvider provider;
-    private final McpJsonMapper json;
     private final int replayEvents;
     private final Map<String, EventStream> streams = new LinkedHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
@@ -42,12 +40,11 @@ final class Session {
     private EventStream listening;
 
     Session(String id, McpStreamableServerSession sdk, BearerAuth.Caller caller, ProfileProvider provider,
-            McpJsonMapper json, int replayEvents) {
+            int replayEvents) {
         this.id = id;
         this.sdk = sdk;
         this.caller = caller;
         this.provider = provider;
-        this.json = json;
         this.replayEvents = replayEvents;
     }
 
@@ -119,7 +116,7 @@ final class Session {
 
     synchronized EventStream newStream() {
         forgetOldFinishedStreams();
-        var stream = new EventStream(Long.toString(++streamCount), json, replayEvents, this::touch);
+        var stream = new EventStream(Long.toString(++streamCount), replayEvents, this::touch);
         streams.put(stream.id(), stream);
         return stream;
     }

@@ -1,7 +1,6 @@
 package dev.paddock.transport.http;
 
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -28,7 +27,6 @@ final class SessionTable {
     /** The provider that serves every profile without a server of its own. */
     static final String ANY_PROFILE = "*";
 
-    private final McpJsonMapper json;
     private final HttpSettings settings;
     private final Consumer<String> sessionClosed;
     private final SecureRandom random = new SecureRandom();
@@ -37,8 +35,7 @@ final class SessionTable {
     private final Map<String, ProfileProvider> providers = new ConcurrentHashMap<>();
 
     /** @param sessionClosed called with the SDK's session id once a session has ended */
-    SessionTable(McpJsonMapper json, HttpSettings settings, Consumer<String> sessionClosed) {
-        this.json = json;
+    SessionTable(HttpSettings settings, Consumer<String> sessionClosed) {
         this.settings = settings;
         this.sessionClosed = sessionClosed;
     }
@@ -60,7 +57,7 @@ final class SessionTable {
     /** Starts a session on the provider's server and adds it to the table. */
     Opened open(ProfileProvider provider, McpSchema.InitializeRequest params, BearerAuth.Caller caller) {
         var init = provider.factory().startSession(params);
-        var session = new Session(newSessionId(), init.session(), caller, provider, json, settings.replayEvents());
+        var session = new Session(newSessionId(), init.session(), caller, provider, settings.replayEvents());
         byClientId.put(session.id(), session);
         bySdkId.put(session.sdk().getId(), session);
         McpTransportContext context = session.context(null, null);

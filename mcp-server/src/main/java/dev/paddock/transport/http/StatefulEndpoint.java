@@ -1,7 +1,6 @@
 package dev.paddock.transport.http;
 
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,10 @@ final class StatefulEndpoint implements McpEndpoint {
     private final HttpSettings settings;
     private final RequestRunner runner;
 
-    StatefulEndpoint(SessionTable sessions, McpJsonMapper json, HttpSettings settings) {
+    StatefulEndpoint(SessionTable sessions, HttpSettings settings) {
         this.sessions = sessions;
         this.settings = settings;
-        this.runner = new RequestRunner(json, settings, true);
+        this.runner = new RequestRunner(settings, true);
     }
 
     // ---- POST: one JSON-RPC message from the client

@@ -1,6 +1,5 @@
 package dev.paddock.transport.http;
 
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Mono;
 
@@ -12,9 +11,9 @@ final class StatelessEndpoint implements McpEndpoint {
     private final SessionTable sessions;
     private final RequestRunner runner;
 
-    StatelessEndpoint(SessionTable sessions, McpJsonMapper json, HttpSettings settings) {
+    StatelessEndpoint(SessionTable sessions, HttpSettings settings) {
         this.sessions = sessions;
-        this.runner = new RequestRunner(json, settings, false);
+        this.runner = new RequestRunner(settings, false);
     }
 
     @Override

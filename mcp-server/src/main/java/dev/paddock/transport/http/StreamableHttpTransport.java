@@ -1,7 +1,6 @@
 package dev.paddock.transport.http;
 
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
@@ -57,16 +56,16 @@ public final class StreamableHttpTransport implements AutoCloseable {
     private DisposableServer server;
     private Disposable timers;
 
-    public StreamableHttpTransport(HttpSettings settings, McpJsonMapper json) {
-        this(settings, json, sessionId -> {});
+    public StreamableHttpTransport(HttpSettings settings) {
+        this(settings, sessionId -> {});
     }
 
     /**
      * @param onSessionClosed called with the SDK's session id ({@code exchange.sessionId()}) once a session
      *                        has ended by DELETE, idle expiry or shutdown, e.g. to close its isolate
      */
-    public StreamableHttpTransport(HttpSettings settings, McpJsonMapper json, Consumer<String> onSessionClosed) {
-        this(settings, json, onSessionClosed, false);
+    public StreamableHttpTransport(HttpSettings settings, Consumer<String> onSessionClosed) {
+        this(settings, onSessionClosed, false);
     }
 
     /**
@@ -74,11 +73,11 @@ public final class StreamableHttpTransport implements AutoCloseable {
      *                  it (its id is never shown to the client, and {@code onSessionClosed} runs for it), and
      *                  GET and DELETE answer 405
      */
-    public StreamableHttpTransport(HttpSettings settings, McpJsonMapper json, Consumer<String> onSessionClosed,
+    public StreamableHttpTransport(HttpSettings settings, Consumer<String> onSessionClosed,
             boolean stateless) {
         this.settings = settings;
-        this.sessions = new SessionTable(json, settings, onSessionClosed);
-        this.endpoint = stateless ? new StatelessEndpoint(sessions, json, settings) : new StatefulEndpoint(sessions, json, settings);
+        this.sessions = new SessionTable(settings, onSessionClosed);
+        this.endpoint = stateless ? new StatelessEndpoint(sessions, settings) : new StatefulEndpoint(sessions, settings);
         this.origins = new OriginPolicy(settings.allowedHosts(), settings.allowedOrigins());
         this.auth = new BearerAuth(settings.tokens());
         this.limit = new ConcurrencyLimit(settings.maxConcurrentPerToken());

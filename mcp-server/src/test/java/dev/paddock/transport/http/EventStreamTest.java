@@ -2,18 +2,16 @@ package dev.paddock.transport.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The resumable stream on its own: ids, the bounded replay buffer, detaching and completing. */
 class EventStreamTest {
     private final EventStream stream =
-            new EventStream("4", new JacksonMcpJsonMapper(JsonMapper.shared()), 2, () -> {});
+            new EventStream("4", 2, () -> {});
 
     private void send(String message) {
         stream.sendMessage(new JSONRPCNotification("notifications/message", Map.of("data", message))).block();

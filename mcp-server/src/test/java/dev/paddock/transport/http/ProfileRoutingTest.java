@@ -1,9 +1,9 @@
 package dev.paddock.transport.http;
 
+import dev.paddock.transport.McpJson;
 import static dev.paddock.transport.http.McpHttpClient.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -15,12 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import tools.jackson.databind.json.JsonMapper;
 
 /** One port, one MCP server per profile: a session lands on the server of its token's profile. */
 @Timeout(60)
 class ProfileRoutingTest {
-    private static final JacksonMcpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.shared());
 
     private StreamableHttpTransport transport;
     private McpSyncServer teamA;
@@ -36,7 +34,7 @@ class ProfileRoutingTest {
     @Test
     void eachProfileSeesItsOwnServersTools() {
         transport = new StreamableHttpTransport(HttpSettings.builder()
-                .tokens(Map.of("token-a", "team-a", "token-b", "team-b", "token-c", "team-c")).build(), JSON);
+                .tokens(Map.of("token-a", "team-a", "token-b", "team-b", "token-c", "team-c")).build());
         teamA = serverWith(transport.provider("team-a"), "team_a_tool");
         teamB = serverWith(transport.provider("team-b"), "team_b_tool");
         int port = transport.start();
@@ -58,7 +56,7 @@ class ProfileRoutingTest {
     private static McpSyncServer serverWith(
             io.modelcontextprotocol.spec.McpStreamableServerTransportProvider provider, String tool) {
         return McpServer.sync(provider)
-                .jsonMapper(JSON)
+                .jsonMapper(McpJson.MAPPER)
                 .serverInfo(tool, "1")
                 .capabilities(ServerCapabilities.builder().tools(false).build())
                 .tools(SyncToolSpecification.builder()

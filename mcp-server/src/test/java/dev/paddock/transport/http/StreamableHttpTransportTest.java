@@ -1,12 +1,12 @@
 package dev.paddock.transport.http;
 
+import dev.paddock.transport.McpJson;
 import static dev.paddock.transport.http.McpHttpClient.BOTH;
 import static dev.paddock.transport.http.McpHttpClient.callTool;
 import static dev.paddock.transport.http.McpHttpClient.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -40,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The transport on a real Reactor Netty port with a real SDK server, driven by a plain HTTP client. */
 @Timeout(60)
 class StreamableHttpTransportTest {
-    private static final JacksonMcpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.shared());
 
     /** The "gated" tool waits here, so a test can hold a request open while it looks around. */
     private final CountDownLatch gate = new CountDownLatch(1);
@@ -58,9 +57,9 @@ class StreamableHttpTransportTest {
     }
 
     private McpHttpClient start(UnaryOperator<HttpSettings.Builder> settings) {
-        transport = new StreamableHttpTransport(settings.apply(HttpSettings.builder()).build(), JSON, closedSessions::add);
+        transport = new StreamableHttpTransport(settings.apply(HttpSettings.builder()).build(), closedSessions::add);
         server = McpServer.sync(transport.provider())
-                .jsonMapper(JSON)
+                .jsonMapper(McpJson.MAPPER)
                 .serverInfo("http-test", "1")
                 .capabilities(ServerCapabilities.builder().tools(false).logging().build())
                 .tools(tool("echo", x -> "hello"),
@@ -349,7 +348,7 @@ class StreamableHttpTransportTest {
 
     @Test
     void nonLoopbackBindWithoutTokensIsRefused() {
-        var open = new StreamableHttpTransport(HttpSettings.builder().host("0.0.0.0").build(), JSON);
+        var open = new StreamableHttpTransport(HttpSettings.builder().host("0.0.0.0").build());
         assertThatThrownBy(open::start).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("without bearer tokens");
     }
