@@ -163,7 +163,8 @@ describe('Streamable HTTP with tokens and profiles', { timeout: 180000 }, () => 
   it('answers 429 with Retry-After once a token has maxConcurrentPerToken requests running', async () => {
     const a = await connectUrl(server.url, { token: TEAM_A });
     try {
-      const slow = [1, 2].map(() => executeRunning(a.client, 'await new Promise((r) => setTimeout(r, 1500)); "slow"'));
+      // Long enough that both still run when the third request arrives on a loaded machine (team-a: 7 s limit).
+      const slow = [1, 2].map(() => executeRunning(a.client, 'await new Promise((r) => setTimeout(r, 5000)); "slow"'));
       await Promise.all(slow.map((s) => s.running));
       const session = await rawSession(server.url, TEAM_A).catch((e) => e);
       // initialize itself is a request: with two running, the third is refused
