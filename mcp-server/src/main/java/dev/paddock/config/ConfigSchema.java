@@ -54,7 +54,7 @@ final class ConfigSchema {
                 String at = LocatedJson.child(path, error.getProperty());
                 yield json.problemAtKey(at, "unknown key \"" + error.getProperty() + "\" "
                         + (path.isEmpty() ? "at the top level" : "in " + path)
-                        + " (known keys: " + String.join(", ", rule.path("properties").propertyNames()) + ")");
+                        + " (known keys: " + String.join(", ", knownKeys(rule)) + ")");
             }
             case "required" -> json.problemAtValue(path, LocatedJson.child(path, error.getProperty())
                     + " is required" + described(rule.path("properties").path(error.getProperty())));
@@ -112,5 +112,11 @@ final class ConfigSchema {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The keys a section takes; removed ones stay in the schema only to explain themselves. */
+    private static List<String> knownKeys(JsonNode rule) {
+        JsonNode properties = rule.path("properties");
+        return properties.propertyNames().stream().filter(key -> !properties.path(key).path("deprecated").asBoolean(false)).toList();
     }
 }

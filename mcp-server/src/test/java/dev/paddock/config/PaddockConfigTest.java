@@ -79,6 +79,12 @@ class PaddockConfigTest {
                 {"sandbox": {"maxIsolate": 10}}"""))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown key \"maxIsolate\" in sandbox (known keys: threads, maxIsolates, heapPressure)");
+        // A removed key explains itself when used, and is not offered as a known one.
+        assertThatThrownBy(() -> load("""
+                {"http": {"token": "x"}}"""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key \"token\" in http")
+                .message().doesNotContain("conformanceFixture");
         assertThatThrownBy(() -> load("""
                 {"profiles": {"a": {"sandbox": {"threads": 2}}}}"""))
                 .isInstanceOf(ConfigException.class)
