@@ -32,4 +32,14 @@ public interface CallContext {
 
     /** The profile of the connection (stdio: "default"). */
     String profile();
+
+    /**
+     * A context for a call without an MCP client ({@code paddock exec}, tests): progress and logs go nowhere,
+     * elicitation and sampling fail saying so.
+     *
+     * @param ended completes when the work the call belongs to ends; {@link #whenCancelled()} is this future
+     */
+    static CallContext withoutClient(String profile, Instant deadline, CompletableFuture<Void> ended) {
+        return new ClientlessCallContext(profile, deadline, ended);
+    }
 }

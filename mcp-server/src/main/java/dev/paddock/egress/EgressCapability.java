@@ -33,7 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class EgressCapability {
     public static final String NAMESPACE = "#egress";
-    private static final String DECLARATIONS = load();
+    /** The TypeScript of the isolate's fetch subset, which the model reads when its profile grants egress. */
+    public static final String FETCH_DECLARATIONS = load("fetch.d.ts");
+    private static final String DECLARATIONS = load("egress.d.ts");
 
     /** Null when the profile has no egress rules: every fetch is refused with that reason. */
     private final EgressClient client;
@@ -94,9 +96,9 @@ public final class EgressCapability {
         return out;
     }
 
-    private static String load() {
-        try (InputStream in = EgressCapability.class.getResourceAsStream("egress.d.ts")) {
-            if (in == null) throw new IllegalStateException("egress.d.ts is missing from the class path");
+    private static String load(String name) {
+        try (InputStream in = EgressCapability.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the class path");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package dev.paddock.server;
 
 import dev.paddock.transport.McpJson;
+import dev.paddock.egress.EgressCapability;
 import dev.paddock.sandbox.Execution;
 import dev.paddock.sandbox.ExecutionError;
 import dev.paddock.sandbox.ExecutionRequest;
@@ -52,7 +53,7 @@ final class ExecuteTool {
                 .name(NAME)
                 .title("Run code in a sandbox")
                 .description(ExecuteToolDescription.render(limits, standardLibrary, grants.declarations(),
-                        grants.egressGrants(), FetchDeclarations.TEXT, options.stateless()))
+                        grants.egressGrants(), EgressCapability.FETCH_DECLARATIONS, options.stateless()))
                 .inputSchema(McpJson.MAPPER, DECLARED.inputSchema().toString())
                 .outputSchema(McpJson.MAPPER, DECLARED.outputSchema().orElseThrow().toString())
                 .build();

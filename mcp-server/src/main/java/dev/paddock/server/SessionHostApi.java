@@ -59,7 +59,8 @@ public final class SessionHostApi implements HostApi {
     /** A call from a run without an MCP client ({@code paddock exec}). */
     @Override
     public CompletableFuture<String> call(String namespace, String method, String argumentsJson, ExecutionScope scope) {
-        return fromIsolate(namespace, method, argumentsJson, scope, new ClientlessCallContext(profile, scope));
+        return fromIsolate(namespace, method, argumentsJson, scope,
+                CallContext.withoutClient(profile, scope.deadline(), scope.whenEnded()));
     }
 
     /** This session's calls for one execute request of its MCP client: capabilities see that request. */

@@ -48,16 +48,7 @@ class CapabilitySetTest {
         public void helper() {}
     }
 
-    static final CallContext NO_CONTEXT = new CallContext() {
-        public void progress(double progress, Double total, String message) {}
-        public void log(String level, String message) {}
-        public boolean cancelled() { return false; }
-        public CompletableFuture<Void> whenCancelled() { return new CompletableFuture<>(); }
-        public Instant deadline() { return Instant.MAX; }
-        public CompletableFuture<JsonNode> elicit(String message, JsonNode schema) { return CompletableFuture.failedFuture(new UnsupportedOperationException()); }
-        public CompletableFuture<JsonNode> sample(JsonNode request) { return CompletableFuture.failedFuture(new UnsupportedOperationException()); }
-        public String profile() { return "default"; }
-    };
+    static final CallContext NO_CONTEXT = CallContext.withoutClient("default", Instant.MAX, new CompletableFuture<>());
 
     private static JsonNode call(CapabilitySet set, String method, String argumentsJson) {
         return set.call("weather", method, JSON.readTree(argumentsJson), NO_CONTEXT).join();

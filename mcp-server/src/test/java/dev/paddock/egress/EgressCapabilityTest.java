@@ -21,16 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** fetch as the #egress capability: through the call path, as the isolate's standard library calls it. */
 class EgressCapabilityTest {
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final CallContext NO_CLIENT = new CallContext() {
-        public void progress(double progress, Double total, String message) {}
-        public void log(String level, String message) {}
-        public boolean cancelled() { return false; }
-        public CompletableFuture<Void> whenCancelled() { return new CompletableFuture<>(); }
-        public Instant deadline() { return Instant.MAX; }
-        public CompletableFuture<JsonNode> elicit(String message, JsonNode schema) { return CompletableFuture.failedFuture(new UnsupportedOperationException()); }
-        public CompletableFuture<JsonNode> sample(JsonNode request) { return CompletableFuture.failedFuture(new UnsupportedOperationException()); }
-        public String profile() { return "default"; }
-    };
+    private static final CallContext NO_CLIENT = CallContext.withoutClient("default", Instant.MAX, new CompletableFuture<>());
     private static TestServer server;
     private static CapabilitySet egress;
 

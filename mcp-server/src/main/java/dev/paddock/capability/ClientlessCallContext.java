@@ -1,16 +1,14 @@
-package dev.paddock.server;
+package dev.paddock.capability;
 
-import dev.paddock.capability.CallContext;
-import dev.paddock.sandbox.ExecutionScope;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The context of a call from a run that no MCP client asked for ({@code paddock exec}): progress and logs
- * go nowhere, and asking the client anything fails with a message that says why.
+ * The context of a call that no MCP client asked for ({@code paddock exec}, tests): progress and logs go
+ * nowhere, and asking the client anything fails with a message that says why.
  */
-record ClientlessCallContext(String profile, ExecutionScope scope) implements CallContext {
+record ClientlessCallContext(String profile, Instant deadline, CompletableFuture<Void> whenCancelled) implements CallContext {
     @Override
     public void progress(double progress, Double total, String message) {}
 
@@ -19,17 +17,7 @@ record ClientlessCallContext(String profile, ExecutionScope scope) implements Ca
 
     @Override
     public boolean cancelled() {
-        return scope.whenEnded().isDone();
-    }
-
-    @Override
-    public CompletableFuture<Void> whenCancelled() {
-        return scope.whenEnded();
-    }
-
-    @Override
-    public Instant deadline() {
-        return scope.deadline();
+        return whenCancelled.isDone();
     }
 
     @Override
