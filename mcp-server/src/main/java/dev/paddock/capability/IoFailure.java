@@ -46,10 +46,21 @@ public final class IoFailure {
             case FileAlreadyExistsException e -> "EEXIST";
             case DirectoryNotEmptyException e -> "ENOTEMPTY";
             case FileSystemLoopException e -> "ELOOP";
-            case FileSystemException e when e.getReason() != null ->
-                    CODES.getOrDefault(e.getReason().toLowerCase(Locale.ROOT), "EIO");
-            default -> "EIO";
+            default -> osReason(failure) == null ? "EIO" : CODES.getOrDefault(osReason(failure), "EIO");
         };
+    }
+
+    /**
+     * The OS's reason in lower case: a file-system exception's reason, or the message of a plain
+     * IOException (a failed read says just "Is a directory") only when it is exactly a known reason,
+     * since other messages may hold paths.
+     */
+    private static String osReason(IOException failure) {
+        if (failure instanceof FileSystemException e) {
+            return e.getReason() == null ? null : e.getReason().toLowerCase(Locale.ROOT);
+        }
+        String message = failure.getMessage() == null ? "" : failure.getMessage().toLowerCase(Locale.ROOT);
+        return CODES.containsKey(message) ? message : null;
     }
 
     private static String reason(String code, IOException failure) {
@@ -60,9 +71,7 @@ public final class IoFailure {
             case "EEXIST" -> "it already exists";
             case "ENOTEMPTY" -> "the folder is not empty";
             case "ELOOP" -> "too many levels of symbolic links";
-            default -> failure instanceof FileSystemException e && e.getReason() != null
-                    ? e.getReason().toLowerCase(Locale.ROOT)
-                    : "input/output error on the host";
+            default -> osReason(failure) == null ? "input/output error on the host" : osReason(failure);
         };
     }
 }
