@@ -18,5 +18,4 @@ interface StateStore {
 
     /** Keys starting with {@code prefix}, sorted. */
     List<String> keys(String prefix);
-
 }

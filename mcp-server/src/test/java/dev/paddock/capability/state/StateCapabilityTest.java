@@ -258,7 +258,21 @@ class StateCapabilityTest {
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(persistDir.toString()));
         }
         try (Stream<Path> left = Files.list(persistDir.resolve("broken"))) {
-            assertThat(left).hasSize(1); // the failed write left no temp file
+            assertThat(left).extracting(p -> p.getFileName().toString()).noneMatch(n -> n.startsWith(".paddock-tmp-"));
         }
+    }
+
+    @Test
+    void anotherProcessOnTheSameFolderIsSeenAndCounted() throws Exception {
+        var limits = new StateCapability.Limits(120, 1 << 20, 3 * 4110, 10_000, 4096);
+        AgentCalls agent = agent(StateCapability.persistent(persistDir, "stdio", limits));
+        agent.call("set", set("mine", 1));
+        assertThat(OtherProcessSession.run(persistDir, "stdio", limits.maxTotalBytes(), "theirs", "2")).isZero();
+        assertThat(agent.call("list", "[{}]").valueStream().map(JsonNode::asString)).containsExactly("mine", "theirs");
+        assertThat(agent.call("get", key("theirs")).asInt()).isEqualTo(2);
+        agent.call("set", set("third", 3));
+        assertFails(agent, "set", set("fourth", 4), "ENOSPC", "the limit is 12330");
+        // And the other process counts what this one stored.
+        assertThat(OtherProcessSession.run(persistDir, "stdio", limits.maxTotalBytes(), "fifth", "5")).isNotZero();
     }
 }
