@@ -1,20 +1,35 @@
 package dev.paddock.capability.files;
 
+import dev.paddock.capability.AtomicWrite;
 import dev.paddock.capability.CapabilityException;
+import dev.paddock.capability.IoFailure;
+import dev.paddock.capability.WellFormedText;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one place where an agent's path becomes a real path. Agent paths are relative, '/'-separated
- * and may not leave the root: no absolute paths, no '..', no backslashes or control characters, and
- * symbolic links are followed only when their target stays under the root.
+ * and may not leave the root: no absolute paths, no '..', no backslashes, control characters or lone
+ * surrogates, no names reserved for Paddock's unfinished writes, and symbolic links are followed only
+ * when their target stays under the root. Errors name the agent's path, never the host's.
  */
 final class FileRoot {
+    /** NAME_MAX of Linux file systems. */
+    static final int MAX_NAME_BYTES = 255;
+    /** PATH_MAX of Linux, less its terminating NUL. */
+    private static final int MAX_HOST_PATH_BYTES = 4095;
+    private static final int MAX_SHOWN_CHARS = 120;
+
     private final Path root;
+    /** What is left of PATH_MAX under this root, keeping room for a temp file beside the deepest file. */
+    private final int maxPathBytes;
 
     FileRoot(Path configured) {
         try {
@@ -25,28 +40,13 @@ final class FileRoot {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("files root " + configured + " is not a directory");
         }
-    }
-
-    Path root() {
-        return root;
+        this.maxPathBytes = MAX_HOST_PATH_BYTES - root.toString().getBytes(StandardCharsets.UTF_8).length - 1
+                - AtomicWrite.TEMP_NAME_BYTES;
     }
 
     /** The real path of an existing file or folder under the root. */
     Path existing(String agentPath) {
-        Path lexical = lexical(agentPath);
-        Path real;
-        try {
-            real = lexical.toRealPath();
-        } catch (NoSuchFileException e) {
-            throw new CapabilityException("ENOENT", "no such file or folder: " + display(agentPath));
-        } catch (IOException e) {
-            throw new CapabilityException("EIO", "cannot access " + display(agentPath) + ": " + e.getMessage());
-        }
-        if (!real.startsWith(root)) {
-            throw new CapabilityException("EACCES", display(agentPath)
-                    + " is a symbolic link that points outside the files root; only paths under the root are allowed");
-        }
-        return real;
+        return existing(agentPath, resolve(names(agentPath)));
     }
 
     /**
@@ -54,15 +54,21 @@ final class FileRoot {
      * must not be a symbolic link (a link could redirect the write outside).
      */
     Path forWrite(String agentPath) {
-        Path lexical = lexical(agentPath);
-        if (lexical.equals(root)) {
+        List<String> names = names(agentPath);
+        if (names.isEmpty()) {
             throw new CapabilityException("EISDIR", "cannot write to the root folder itself; give a file path");
         }
-        Path parent = existing(relativeParent(agentPath));
+        String last = agentPath.substring(agentPath.lastIndexOf('/') + 1);
+        if (last.isEmpty() || last.equals(".")) {
+            throw new CapabilityException("EINVAL", "path " + display(agentPath)
+                    + " does not end in a file name; put the file's name last, e.g. \"data/report.txt\"");
+        }
+        String parentPath = agentPath.substring(0, Math.max(agentPath.lastIndexOf('/'), 0));
+        Path parent = existing(parentPath, resolve(names.subList(0, names.size() - 1)));
         if (!Files.isDirectory(parent)) {
             throw new CapabilityException("ENOTDIR", "the parent of " + display(agentPath) + " is not a folder");
         }
-        Path target = parent.resolve(lexical.getFileName().toString());
+        Path target = parent.resolve(names.getLast());
         if (Files.isSymbolicLink(target)) {
             throw new CapabilityException("EACCES", display(agentPath) + " is a symbolic link; writing through links is not allowed");
         }
@@ -77,8 +83,38 @@ final class FileRoot {
         return root.relativize(real).toString();
     }
 
-    private Path lexical(String agentPath) {
-        String path = Normalizer.normalize(agentPath == null ? "" : agentPath, Normalizer.Form.NFC);
+    /** Whether a folder entry is shown to the agent: Paddock's unfinished writes are not. */
+    static boolean visible(Path entry) {
+        return !AtomicWrite.isTempName(entry.getFileName().toString());
+    }
+
+    private Path existing(String agentPath, Path lexical) {
+        Path real;
+        try {
+            real = lexical.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new CapabilityException("ENOENT", "no such file or folder: " + display(agentPath));
+        } catch (IOException e) {
+            throw IoFailure.of("cannot access " + display(agentPath), e);
+        }
+        if (!real.startsWith(root)) {
+            throw new CapabilityException("EACCES", display(agentPath)
+                    + " is a symbolic link that points outside the files root; only paths under the root are allowed");
+        }
+        return real;
+    }
+
+    private Path resolve(List<String> names) {
+        Path resolved = root;
+        for (String name : names) resolved = resolved.resolve(name);
+        return resolved;
+    }
+
+    /** The names along {@code agentPath}, checked; empty for the root. */
+    private List<String> names(String agentPath) {
+        String raw = agentPath == null ? "" : agentPath;
+        WellFormedText.requireWellFormed(raw, "path " + display(raw));
+        String path = Normalizer.normalize(raw, Normalizer.Form.NFC);
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c < 0x20 || c == 0x7f) {
@@ -92,25 +128,40 @@ final class FileRoot {
             throw new CapabilityException("EACCES", "path " + display(agentPath)
                     + " is absolute; paths are relative to the files root, e.g. \"data/report.csv\"");
         }
-        Path resolved = root;
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) continue;
-            if (segment.equals("..")) {
+        List<String> names = new ArrayList<>();
+        int bytes = 0;
+        for (String name : path.split("/")) {
+            if (name.isEmpty() || name.equals(".")) continue;
+            if (name.equals("..")) {
                 throw new CapabilityException("EACCES", "path " + display(agentPath)
                         + " uses '..'; paths may not leave the files root");
             }
-            resolved = resolved.resolve(segment);
+            if (AtomicWrite.isTempName(name)) {
+                throw new CapabilityException("EACCES", "path " + display(agentPath) + " uses a name starting with \""
+                        + AtomicWrite.TEMP_PREFIX + "\", which Paddock reserves for unfinished writes; choose another name");
+            }
+            int nameBytes = name.getBytes(StandardCharsets.UTF_8).length;
+            if (nameBytes > MAX_NAME_BYTES) {
+                throw new CapabilityException("ENAMETOOLONG", "path " + display(agentPath) + " has a name of " + nameBytes
+                        + " bytes of UTF-8; file and folder names may have at most " + MAX_NAME_BYTES);
+            }
+            bytes += (names.isEmpty() ? 0 : 1) + nameBytes;
+            names.add(name);
         }
-        return resolved;
+        if (bytes > maxPathBytes) {
+            throw new CapabilityException("ENAMETOOLONG", "path " + display(agentPath) + " is " + bytes
+                    + " bytes of UTF-8; paths under this files root may have at most " + maxPathBytes);
+        }
+        return names;
     }
 
-    private static String relativeParent(String agentPath) {
-        String trimmed = agentPath.replaceAll("/+$", "");
-        int slash = trimmed.lastIndexOf('/');
-        return slash < 0 ? "" : trimmed.substring(0, slash);
-    }
-
+    /** The agent's path quoted for an error, shortened when long so errors stay readable. */
     static String display(String agentPath) {
-        return '"' + (agentPath == null ? "" : agentPath) + '"';
+        String path = agentPath == null ? "" : agentPath;
+        if (path.length() > MAX_SHOWN_CHARS) {
+            int end = Character.isHighSurrogate(path.charAt(MAX_SHOWN_CHARS - 1)) ? MAX_SHOWN_CHARS - 1 : MAX_SHOWN_CHARS;
+            return '"' + WellFormedText.shown(path.substring(0, end)) + "…\" (" + path.length() + " characters)";
+        }
+        return '"' + WellFormedText.shown(path) + '"';
     }
 }

@@ -1,14 +1,18 @@
 package dev.paddock.capability.files;
 
 import dev.paddock.capability.CapabilityException;
+import dev.paddock.capability.IoFailure;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -78,17 +82,24 @@ public class FilesCapability {
             throw new CapabilityException("ENOTDIR", FileRoot.display(input.path()) + " is a file, not a folder; use files.read");
         }
         List<Entry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, FileRoot::visible)) {
             for (Path child : children) {
                 if (entries.size() >= settings.maxListEntries()) {
                     throw new CapabilityException("EFBIG", FileRoot.display(input.path()) + " has more than "
                             + settings.maxListEntries() + " entries; list a narrower folder");
                 }
-                BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    continue; // removed while we listed
+                }
                 entries.add(new Entry(child.getFileName().toString(), type(attrs), attrs.isRegularFile() ? attrs.size() : 0));
             }
         } catch (IOException e) {
-            throw new CapabilityException("EIO", "cannot list " + FileRoot.display(input.path()) + ": " + e.getMessage());
+            throw IoFailure.of("cannot list " + FileRoot.display(input.path()), e);
+        } catch (DirectoryIteratorException e) {
+            throw IoFailure.of("cannot list " + FileRoot.display(input.path()), e.getCause());
         }
         entries.sort(Comparator.comparing(Entry::name));
         return entries;
@@ -120,7 +131,7 @@ public class FilesCapability {
             return new Stat(root.relative(path), type(attrs), attrs.isRegularFile() ? attrs.size() : 0,
                     attrs.lastModifiedTime().toInstant().toString());
         } catch (IOException e) {
-            throw new CapabilityException("EIO", "cannot stat " + FileRoot.display(input.path()) + ": " + e.getMessage());
+            throw IoFailure.of("cannot stat " + FileRoot.display(input.path()), e);
         }
     }
 
@@ -129,15 +140,20 @@ public class FilesCapability {
         if (Files.isDirectory(path)) {
             throw new CapabilityException("EISDIR", FileRoot.display(agentPath) + " is a folder; use files.list");
         }
-        try {
-            long size = Files.size(path);
-            if (size > settings.maxReadBytes()) {
-                throw new CapabilityException("EFBIG", FileRoot.display(agentPath) + " is " + size
+        if (!Files.isRegularFile(path)) {
+            throw new CapabilityException("EINVAL", FileRoot.display(agentPath)
+                    + " is not a regular file (a device, pipe or socket); only regular files can be read");
+        }
+        // Read at most one byte past the limit: the file may grow after any size check.
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes(Math.toIntExact(Math.min(settings.maxReadBytes() + 1, Integer.MAX_VALUE - 8)));
+            if (bytes.length > settings.maxReadBytes()) {
+                throw new CapabilityException("EFBIG", FileRoot.display(agentPath) + " is " + Math.max(Files.size(path), bytes.length)
                         + " bytes; files.read returns at most " + settings.maxReadBytes());
             }
-            return Files.readAllBytes(path);
+            return bytes;
         } catch (IOException e) {
-            throw new CapabilityException("EIO", "cannot read " + FileRoot.display(agentPath) + ": " + e.getMessage());
+            throw IoFailure.of("cannot read " + FileRoot.display(agentPath), e);
         }
     }
 

@@ -2,8 +2,9 @@ package dev.paddock.capability.files;
 
 import dev.paddock.capability.AtomicWrite;
 import dev.paddock.capability.CapabilityException;
+import dev.paddock.capability.IoFailure;
+import dev.paddock.capability.WellFormedText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** {@code files} over a root configured with {@code "writable": true}: adds {@code write}. */
@@ -16,7 +17,7 @@ public final class WritableFiles extends FilesCapability {
         if (input.content() == null) {
             throw new CapabilityException("EINVAL", "files.write: input.content must be a string");
         }
-        byte[] bytes = input.content().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = WellFormedText.utf8(input.content(), "files.write: input.content");
         if (bytes.length > settings.maxWriteBytes()) {
             throw new CapabilityException("EFBIG", "content is " + bytes.length + " bytes; files.write accepts at most "
                     + settings.maxWriteBytes());
@@ -25,7 +26,7 @@ public final class WritableFiles extends FilesCapability {
         try {
             AtomicWrite.replace(target, bytes);
         } catch (IOException e) {
-            throw new CapabilityException("EIO", "cannot write " + FileRoot.display(input.path()) + ": " + e.getMessage());
+            throw IoFailure.of("cannot write " + FileRoot.display(input.path()), e);
         }
         return new Written(root.relative(target), bytes.length);
     }

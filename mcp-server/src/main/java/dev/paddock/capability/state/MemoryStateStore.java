@@ -2,40 +2,37 @@ package dev.paddock.capability.state;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
-/** State of one connection, gone when it closes. */
+/**
+ * State of one connection, gone when it closes. Values are kept as their JSON text, so the memory they
+ * hold is what the limits count (a parsed tree can take many times more).
+ */
 final class MemoryStateStore implements StateStore {
-    private record Stored(JsonNode value, int bytes) {}
-
-    private final ConcurrentSkipListMap<String, Stored> values = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<String, byte[]> values = new ConcurrentHashMap<>();
+    private final StateUsage usage = new StateUsage();
 
     @Override
     public Optional<JsonNode> get(String key) {
-        return Optional.ofNullable(values.get(key)).map(Stored::value);
+        return Optional.ofNullable(values.get(key)).map(StateCapability::parse);
     }
 
     @Override
-    public void set(String key, JsonNode value, byte[] serialized) {
-        values.put(key, new Stored(value.deepCopy(), serialized.length));
+    public synchronized void set(String key, byte[] json, StateCapability.Limits limits) {
+        usage.admit(key, json.length, limits);
+        values.put(key, json);
+        usage.stored(key, json.length);
     }
 
     @Override
-    public boolean delete(String key) {
+    public synchronized boolean delete(String key) {
+        usage.removed(key);
         return values.remove(key) != null;
     }
 
     @Override
     public List<String> keys(String prefix) {
-        return values.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
-    }
-
-    @Override
-    public long bytesExcept(String exceptKey) {
-        return values.entrySet().stream()
-                .filter(e -> !e.getKey().equals(exceptKey))
-                .mapToLong(e -> e.getValue().bytes())
-                .sum();
+        return usage.keys(prefix);
     }
 }

@@ -1,6 +1,7 @@
 package dev.paddock.capability.state;
 
 import dev.paddock.capability.CapabilityException;
+import dev.paddock.capability.WellFormedText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,9 +30,12 @@ public final class StateCapability {
             }
             """;
 
-    /** Bounds that keep one agent from filling the host's memory or disk. */
-    public record Limits(int maxKeyBytes, int maxValueBytes, long maxTotalBytes) {
-        public static final Limits DEFAULTS = new Limits(120, 1 << 20, 64L << 20);
+    /**
+     * Bounds that keep one agent from filling the host's memory or disk. A key costs its own UTF-8 bytes,
+     * its value's JSON bytes and {@code overheadPerKey} (on disk a key is a file: a block and an inode).
+     */
+    public record Limits(int maxKeyBytes, int maxValueBytes, long maxTotalBytes, int maxKeys, int overheadPerKey) {
+        public static final Limits DEFAULTS = new Limits(120, 1 << 20, 64L << 20, 10_000, 4096);
     }
 
     public record KeyInput(String key) {}
@@ -58,7 +62,7 @@ public final class StateCapability {
 
     /** State shared by every connection of {@code profile}, kept in {@code persistDir/profile}. */
     public static StateCapability persistent(Path persistDir, String profile, Limits limits) {
-        return new StateCapability(new DirectoryStateStore(persistDir.resolve(profile)), limits);
+        return new StateCapability(DirectoryStateStore.open(persistDir.resolve(profile)), limits);
     }
 
     public JsonNode get(KeyInput input) {
@@ -70,18 +74,13 @@ public final class StateCapability {
         if (input.value() == null || input.value().isMissingNode()) {
             throw new CapabilityException("EINVAL", "state.set: input.value is missing; use state.delete to remove a key");
         }
-        byte[] serialized = JSON.writeValueAsBytes(input.value());
-        if (serialized.length > limits.maxValueBytes()) {
-            throw new CapabilityException("EFBIG", "state.set: the value for " + quoted(key) + " is " + serialized.length
+        byte[] json = JSON.writeValueAsBytes(input.value());
+        if (json.length > limits.maxValueBytes()) {
+            throw new CapabilityException("EFBIG", "state.set: the value for " + quoted(key) + " is " + json.length
                     + " bytes as JSON; the limit is " + limits.maxValueBytes());
         }
-        long total = store.bytesExcept(key) + serialized.length;
-        if (total > limits.maxTotalBytes()) {
-            throw new CapabilityException("ENOSPC", "state.set: storing " + quoted(key) + " would make the state "
-                    + total + " bytes; the limit is " + limits.maxTotalBytes() + ". Delete keys you no longer need");
-        }
-        store.set(key, input.value(), serialized);
-        return new Stored(key, serialized.length);
+        store.set(key, json, limits);
+        return new Stored(key, json.length);
     }
 
     public boolean delete(KeyInput input) {
@@ -96,7 +95,7 @@ public final class StateCapability {
         if (key == null || key.isEmpty()) {
             throw new CapabilityException("EINVAL", "state: input.key must be a non-empty string");
         }
-        int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = WellFormedText.utf8(key, "state: input.key").length;
         if (bytes > limits.maxKeyBytes()) {
             throw new CapabilityException("EINVAL", "state: key is " + bytes + " bytes of UTF-8; keys may have at most "
                     + limits.maxKeyBytes());
@@ -104,7 +103,15 @@ public final class StateCapability {
         return key;
     }
 
-    private static String quoted(String key) {
+    static String quoted(String key) {
         return '"' + key + '"';
+    }
+
+    /**
+     * A stored value's JSON text as a tree, parsed from characters: Jackson's byte parser refuses the
+     * escaped lone surrogates (valid in JS strings) that its writer produces, so values come back exactly.
+     */
+    static JsonNode parse(byte[] json) {
+        return JSON.readTree(new String(json, StandardCharsets.UTF_8));
     }
 }

@@ -8,14 +8,14 @@ import tools.jackson.databind.JsonNode;
 interface StateStore {
     Optional<JsonNode> get(String key);
 
-    /** Stores the value; {@code serialized} is its JSON text, already checked against the limits. */
-    void set(String key, JsonNode value, byte[] serialized);
+    /**
+     * Stores {@code json}, a value's JSON text, unless that breaks {@code limits}: checked and stored under
+     * one lock, so concurrent writes cannot overshoot together.
+     */
+    void set(String key, byte[] json, StateCapability.Limits limits);
 
     boolean delete(String key);
 
     /** Keys starting with {@code prefix}, sorted. */
     List<String> keys(String prefix);
-
-    /** Total serialized bytes of the values other than {@code exceptKey}'s, for the store's size limit. */
-    long bytesExcept(String exceptKey);
 }

@@ -3,17 +3,28 @@ package dev.paddock.capability.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paddock.capability.AgentCalls;
+import dev.paddock.capability.Capability;
 import dev.paddock.capability.CapabilityException;
 import dev.paddock.capability.files.FilesCapability.PathInput;
 import dev.paddock.capability.files.FilesCapability.WriteInput;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
 
 class FilesCapabilityTest {
     @TempDir
@@ -125,5 +136,129 @@ class FilesCapabilityTest {
         assertThatThrownBy(() -> files.read(new PathInput("data/nope.csv")))
                 .hasMessage("no such file or folder: \"data/nope.csv\"");
         assertThatThrownBy(() -> files.read(new PathInput("data"))).hasMessageContaining("is a folder");
+    }
+
+    // Through the call path, as agent code calls files on a writable root.
+
+    private AgentCalls agent() {
+        return AgentCalls.to(Capability.of(FilesCapability.NAMESPACE, FilesCapability.declarations(true),
+                new WritableFiles(FilesCapability.Settings.of(root))));
+    }
+
+    /** One object argument as the JSON text the isolate sends (lone surrogates stay \\u escapes, as from JS). */
+    private static String arg(Map<String, String> input) {
+        return new String(JsonMapper.shared().writeValueAsBytes(List.of(input)), StandardCharsets.UTF_8);
+    }
+
+    private static String path(String path) {
+        return arg(Map.of("path", path));
+    }
+
+    private static String write(String path, String content) {
+        return arg(Map.of("path", path, "content", content));
+    }
+
+    private void assertFails(AgentCalls agent, String method, String arguments, String code, String message) {
+        assertThatThrownBy(() -> agent.call(method, arguments))
+                .isInstanceOf(CapabilityException.class)
+                .satisfies(e -> assertThat(((CapabilityException) e).code()).isEqualTo(code))
+                .hasMessageContaining(message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(tmp.toString()));
+    }
+
+    @Test
+    void errorsNameThePathRelativeToTheRootAndNeverTheHostPath() throws IOException {
+        AgentCalls agent = agent();
+        Files.writeString(root.resolve("hello.txt"), "hi");
+        String notAFolder = "cannot access \"hello.txt/inner\": a part of the path is a file, not a folder";
+        for (String method : List.of("read", "readBytes", "stat", "list")) {
+            assertFails(agent, method, path("hello.txt/inner"), "ENOTDIR", notAFolder);
+        }
+        assertFails(agent, "write", write("hello.txt/inner/x", "x"), "ENOTDIR", "cannot access \"hello.txt/inner\"");
+
+        String longName = "n".repeat(256);
+        for (String method : List.of("read", "stat", "list")) {
+            assertFails(agent, method, path("data/" + longName), "ENAMETOOLONG", "names may have at most 255");
+        }
+        assertFails(agent, "write", write("data/" + longName, "x"), "ENAMETOOLONG", "names may have at most 255");
+        String deep = "d/".repeat(2100) + "f";
+        assertFails(agent, "write", write(deep, "x"), "ENAMETOOLONG", "paths under this files root may have at most");
+        assertFails(agent, "read", path(deep), "ENAMETOOLONG", "(4201 characters)");
+    }
+
+    @Test
+    void namesUpToTheFileSystemsLimitCanBeWrittenAndRead() {
+        AgentCalls agent = agent();
+        String longest = "n".repeat(255);
+        assertThat(agent.call("write", write("data/" + longest, "ok")).path("size").asInt()).isEqualTo(2);
+        assertThat(agent.call("read", path("data/" + longest)).asString()).isEqualTo("ok");
+        String utf8Longest = "é".repeat(127) + "x"; // 255 bytes of UTF-8
+        assertThat(agent.call("write", write(utf8Longest, "ok")).path("path").asString()).isEqualTo(utf8Longest);
+    }
+
+    @Test
+    void concurrentWritesToOnePathAllSucceedAndLeaveNoTempFiles() throws IOException {
+        ExecutorService hosts = Executors.newFixedThreadPool(8);
+        try {
+            AgentCalls agent = AgentCalls.to(Capability.of(FilesCapability.NAMESPACE, FilesCapability.declarations(true),
+                    new WritableFiles(FilesCapability.Settings.of(root))), hosts);
+            List<CompletableFuture<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 200; i++) writes.add(agent.start("write", write("data/same.txt", "version " + i)));
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+            assertThat(agent.call("read", path("data/same.txt")).asString()).startsWith("version ");
+        } finally {
+            hosts.shutdownNow();
+        }
+        try (Stream<Path> left = Files.list(root.resolve("data"))) {
+            assertThat(left).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder("sales.csv", "same.txt");
+        }
+    }
+
+    @Test
+    void tempFilesAreHiddenReservedAndNeverTouchTheAgentsFiles() throws IOException {
+        AgentCalls agent = agent();
+        agent.call("write", write("data/.report.txt.paddock-tmp", "the agent's own file"));
+        agent.call("write", write("data/report.txt", "report"));
+        assertThat(agent.call("read", path("data/.report.txt.paddock-tmp")).asString()).isEqualTo("the agent's own file");
+
+        Files.writeString(root.resolve("data/.paddock-tmp-0123456789abcdef"), "left by a crash");
+        assertThat(agent.call("list", path("data")).findValuesAsString("name"))
+                .containsExactly(".report.txt.paddock-tmp", "report.txt", "sales.csv");
+        for (String method : List.of("read", "stat")) {
+            assertFails(agent, method, path("data/.paddock-tmp-0123456789abcdef"), "EACCES", "reserves for unfinished writes");
+        }
+        assertFails(agent, "write", write("data/.paddock-tmp-mine", "x"), "EACCES", "choose another name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"data/.", "data/", "data/./", "data/sales.csv/", "data//"})
+    void writePathsMustEndInAFileName(String target) throws IOException {
+        assertFails(agent(), "write", write(target, "x"), "EINVAL", "does not end in a file name");
+        try (Stream<Path> data = Files.list(root.resolve("data"))) {
+            assertThat(data).extracting(p -> p.getFileName().toString()).containsExactly("sales.csv");
+        }
+        assertThat(Files.readString(root.resolve("data/sales.csv"))).startsWith("region");
+    }
+
+    @Test
+    void loneSurrogatesAreRefusedInPathsAndContentWhilePairsWork() throws IOException {
+        AgentCalls agent = agent();
+        for (String method : List.of("read", "stat", "list")) {
+            assertFails(agent, method, path("k\ud800.txt"), "EILSEQ", "path \"k\ufffd.txt\" contains a lone surrogate (\\ud800) at index 1");
+        }
+        assertFails(agent, "write", write("k\udc00", "x"), "EILSEQ", "toWellFormed()");
+        assertFails(agent, "write", write("k.txt", "ab\ud800"), "EILSEQ", "files.write: input.content contains a lone surrogate");
+        assertThat(root.resolve("k.txt")).doesNotExist();
+
+        assertThat(agent.call("write", write("emoji-\ud83d\ude00.txt", "\ud83d\ude00")).path("size").asInt()).isEqualTo(4);
+        assertThat(agent.call("read", path("emoji-\ud83d\ude00.txt")).asString()).isEqualTo("\ud83d\ude00");
+    }
+
+    @Test
+    void onlyRegularFilesAreRead() throws Exception {
+        Path fifo = root.resolve("pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        assertFails(agent(), "read", path("pipe"), "EINVAL", "\"pipe\" is not a regular file");
     }
 }
