@@ -14,16 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * through {@link CapabilitySet}'s whole call path (validation, policy, invocation on a host executor).
  */
 public final class AgentCalls {
-    public static final CallContext NO_CONTEXT = new CallContext() {
-        public void progress(double progress, Double total, String message) {}
-        public void log(String level, String message) {}
-        public boolean cancelled() { return false; }
-        public CompletableFuture<Void> whenCancelled() { return new CompletableFuture<>(); }
-        public Instant deadline() { return Instant.MAX; }
-        public CompletableFuture<JsonNode> elicit(String message, JsonNode schema) { return CompletableFuture.failedFuture(new UnsupportedOperationException()); }
-        public CompletableFuture<JsonNode> sample(JsonNode request) { return CompletableFuture.failedFuture(new UnsupportedOperationException()); }
-        public String profile() { return "default"; }
-    };
+    public static final CallContext NO_CONTEXT = CallContext.withoutClient("default", Instant.MAX, new CompletableFuture<>());
 
     private final CapabilitySet set;
     private final String namespace;

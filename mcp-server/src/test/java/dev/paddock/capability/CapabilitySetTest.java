@@ -3,7 +3,6 @@ package dev.paddock.capability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
@@ -48,7 +47,7 @@ class CapabilitySetTest {
         public void helper() {}
     }
 
-    static final CallContext NO_CONTEXT = CallContext.withoutClient("default", Instant.MAX, new CompletableFuture<>());
+    static final CallContext NO_CONTEXT = AgentCalls.NO_CONTEXT;
 
     private static JsonNode call(CapabilitySet set, String method, String argumentsJson) {
         return set.call("weather", method, JSON.readTree(argumentsJson), NO_CONTEXT).join();
