@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
 @Command(
         name = "paddock",
         mixinStandardHelpOptions = true,
+        // Every subcommand takes --help and --version too.
+        scope = ScopeType.INHERIT,
         versionProvider = PaddockCommand.Version.class,
         description = "Runs the code AI agents write, in sandboxed GraalJS isolates, as an MCP server.%n"
                 + "Without a command, serves MCP over stdio (same as `paddock serve`).",

@@ -58,6 +58,15 @@ class PaddockCommandTest {
     }
 
     @Test
+    void everySubcommandHasHelp() {
+        for (String command : new String[] {"serve", "exec", "tools", "types"}) {
+            out.reset();
+            assertThat(run(command, "--help")).as(command).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(command).startsWith("Usage: paddock " + command);
+        }
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         assertThat(run("--no-such-option")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option");
