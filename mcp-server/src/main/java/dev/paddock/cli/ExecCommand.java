@@ -1,20 +1,16 @@
 package dev.paddock.cli;
 
+import dev.paddock.capability.CallPolicy;
 import dev.paddock.config.ConfigException;
-import dev.paddock.server.BoundedClose;
-import dev.paddock.config.Profile;
-import dev.paddock.server.ProfileGrants;
-import dev.paddock.sandbox.ExecutionListener;
 import dev.paddock.sandbox.ExecutionRequest;
 import dev.paddock.sandbox.ExecutionResult;
-import dev.paddock.sandbox.Isolate;
-import dev.paddock.sandbox.Sandbox;
+import dev.paddock.server.BoundedClose;
 import dev.paddock.server.ExecutionFormatter;
+import dev.paddock.server.PaddockRuntime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,22 +38,17 @@ final class ExecCommand implements Callable<Integer> {
             app.err().println("paddock: --timeout-ms must be at least 1");
             return PaddockCommand.USAGE;
         }
-        String code;
-        try {
-            code = "-".equals(file)
-                    ? new String(app.in().readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(file));
-        } catch (IOException e) {
-            app.err().println("paddock: cannot read " + file + ": " + e.getMessage());
-            return PaddockCommand.USAGE;
-        }
-        ProfileGrants grants = ProfileGrants.loadAll(app.config()).get(Profile.DEFAULT);
-        var limits = grants.profile().limits();
+        InputFile input = InputFile.read(file, app.in(), app.err());
+        if (input == null) return PaddockCommand.USAGE;
+        String code = input.text();
         var request = new ExecutionRequest(code, Optional.ofNullable(timeoutMs).map(Duration::ofMillis), false);
-        Sandbox sandbox = Sandbox.start(limits, grants.capacity());
-        Isolate isolate = sandbox.newIsolate(grants.newSession());
-        ExecutionResult outcome = isolate.submit(request, ExecutionListener.NONE).result().join();
-        BoundedClose.close(isolate, sandbox);
+        PaddockRuntime runtime = PaddockRuntime.start(app.config(), List.of(), CallPolicy.ALLOW_ALL);
+        ExecutionResult outcome;
+        try {
+            outcome = runtime.exec(request);
+        } finally {
+            BoundedClose.close(runtime);
+        }
         var formatter = new ExecutionFormatter();
         outcome.logs().forEach(entry -> app.err().println(ExecutionFormatter.logLine(entry)));
         switch (outcome) {

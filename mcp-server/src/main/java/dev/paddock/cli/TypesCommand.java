@@ -3,8 +3,6 @@ package dev.paddock.cli;
 import dev.paddock.tooldefs.ToolDefsCommands;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,16 +15,19 @@ final class TypesCommand implements Callable<Integer> {
     @ParentCommand
     PaddockCommand app;
 
-    @Option(names = "--from-schema", required = true, paramLabel = "FILE", description = "A tools/list result as JSON.")
-    Path file;
+    @Option(names = "--from-schema", required = true, paramLabel = "FILE",
+            description = "A tools/list result as JSON, or - to read it from stdin.")
+    String file;
 
-    @Option(names = "--namespace", paramLabel = "NS",
-            description = "The namespace in `declare const NS`; defaults to the file name without extensions.")
+    @Option(names = "--namespace", paramLabel = "NS", description = "The namespace in `declare const NS`; defaults to "
+            + "the file name without extensions, or \"" + ToolsCommand.NAMESPACE_OF_STDIN + "\" for stdin.")
     String namespace;
 
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(app.out(), true, StandardCharsets.UTF_8);
-        return ToolDefsCommands.types(file, Optional.ofNullable(namespace), out, app.err());
+        InputFile input = InputFile.read(file, app.in(), app.err());
+        if (input == null) return PaddockCommand.USAGE;
+        return ToolDefsCommands.types(input.name(), input.text(), ToolsCommand.namespace(file, namespace), out, app.err());
     }
 }

@@ -7,6 +7,10 @@ import dev.paddock.config.ConfigException;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.config.Profile;
 import dev.paddock.sandbox.Capacity;
+import dev.paddock.sandbox.ExecutionListener;
+import dev.paddock.sandbox.ExecutionRequest;
+import dev.paddock.sandbox.ExecutionResult;
+import dev.paddock.sandbox.Isolate;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.Sandbox;
 import dev.paddock.transport.http.HttpSettings;
@@ -128,6 +132,19 @@ public final class PaddockRuntime implements AutoCloseable {
                 host, port, settings.tokens().isEmpty() ? "no authentication" : "bearer tokens",
                 stateless ? ", stateless" : "");
         return port;
+    }
+
+    /**
+     * Runs one script in a fresh isolate with the default profile's grants, outside any MCP session
+     * ({@code paddock exec}): nothing reports progress and nobody can be asked anything.
+     */
+    public ExecutionResult exec(ExecutionRequest request) {
+        Isolate isolate = sandbox.join().newIsolate(profiles.get(Profile.DEFAULT).newSession());
+        try {
+            return isolate.submit(request, ExecutionListener.NONE).result().join();
+        } finally {
+            isolate.close();
+        }
     }
 
     private synchronized void serving(Runnable stop) {

@@ -22,7 +22,11 @@ class PaddockCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return PaddockCommand.run(args, new ByteArrayInputStream(new byte[0]), out,
+        return runWithInput("", args);
+    }
+
+    private int runWithInput(String stdin, String... args) {
+        return PaddockCommand.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -85,5 +89,27 @@ class PaddockCommandTest {
     void aMissingScriptIsAUsageError() {
         assertThat(run("exec", dir.resolve("missing.js").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read").contains("missing.js");
+    }
+
+    @Test
+    void aMissingDeclarationFileIsAUsageErrorToo() {
+        assertThat(run("tools", "--from-ts", dir.resolve("nope.d.ts").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read").contains("nope.d.ts");
+        assertThat(run("types", "--from-schema", dir.resolve("nope.json").toString())).isEqualTo(2);
+    }
+
+    @Test
+    void toolsAndTypesReadStandardInputLikeExec() {
+        String declarations = "export interface Weather {\n  /** Today's high. */\n  high(input: { city: string }): Promise<number>;\n}\n";
+        assertThat(runWithInput(declarations, "tools", "--from-ts", "-", "--namespace", "weather")).isZero();
+        String tools = out.toString(StandardCharsets.UTF_8);
+        assertThat(tools).contains("\"name\" : \"weather_high\"");
+
+        out.reset();
+        assertThat(runWithInput(tools, "types", "--from-schema", "-")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("declare const tools: {").contains("weather_high(");
+
+        assertThat(runWithInput("{\"tools\": [", "types", "--from-schema", "-")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("<stdin>:1:");
     }
 }

@@ -14,13 +14,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The bodies of {@code paddock tools --from-ts} and {@code paddock types --from-schema}, free of any
- * CLI library so the CLI can wire them as it likes. Exit codes: 0 done, 2 invalid input (diagnostics on
- * {@code err}), 1 the file could not be read.
+ * CLI library so the CLI can wire them as it likes. Exit codes: 0 done, 2 invalid input or a file that
+ * cannot be read (diagnostics on {@code err}).
  */
 public final class ToolDefsCommands {
 
     public static final int OK = 0;
-    public static final int UNREADABLE = 1;
     public static final int INVALID_INPUT = 2;
 
     private ToolDefsCommands() {}
@@ -32,16 +31,15 @@ public final class ToolDefsCommands {
 
     /** As {@link #tools(Path, Optional, PrintStream, PrintStream)} with another tool-name pattern. */
     public static int tools(Path file, Optional<String> namespace, ToolNaming naming, PrintStream out, PrintStream err) {
-        String text;
+        String text = read(file, err);
+        if (text == null) return INVALID_INPUT;
+        return tools(file.toString(), text, namespace.orElseGet(() -> defaultNamespace(file)), naming, out, err);
+    }
+
+    /** As above for declarations already read, e.g. from standard input; {@code source} names them in errors. */
+    public static int tools(String source, String text, String namespace, ToolNaming naming, PrintStream out, PrintStream err) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
-            return UNREADABLE;
-        }
-        String ns = namespace.orElseGet(() -> defaultNamespace(file));
-        try {
-            List<ObjectNode> tools = ToolDefs.compile(file.toString(), text, ns, naming).mcpTools();
+            List<ObjectNode> tools = ToolDefs.compile(source, text, namespace, naming).mcpTools();
             ObjectNode result = Json.MAPPER.createObjectNode();
             result.putArray("tools").addAll(tools);
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
@@ -54,30 +52,42 @@ public final class ToolDefsCommands {
 
     /** Prints the TypeScript rendering of a tools/list result. */
     public static int types(Path file, Optional<String> namespace, PrintStream out, PrintStream err) {
+        String text = read(file, err);
+        if (text == null) return INVALID_INPUT;
+        return types(file.toString(), text, namespace.orElseGet(() -> defaultNamespace(file)), out, err);
+    }
+
+    /** As above for a result already read, e.g. from standard input; {@code source} names it in errors. */
+    public static int types(String source, String text, String namespace, PrintStream out, PrintStream err) {
         JsonNode json;
         try {
-            json = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
-            return UNREADABLE;
+            json = Json.MAPPER.readTree(text);
         } catch (JacksonException e) {
             var location = e.getLocation();
-            err.println(file + ":" + (location == null ? 1 : location.getLineNr()) + ":"
+            err.println(source + ":" + (location == null ? 1 : location.getLineNr()) + ":"
                     + (location == null ? 1 : location.getColumnNr()) + ": invalid JSON: " + e.getOriginalMessage());
             return INVALID_INPUT;
         }
-        String ns = namespace.orElseGet(() -> defaultNamespace(file));
         try {
-            out.print(ToolDefs.render(ToolDefs.fromToolsList(json, ns), ns));
+            out.print(ToolDefs.render(ToolDefs.fromToolsList(json, namespace), namespace));
             return OK;
         } catch (IllegalArgumentException e) {
-            err.println(file + ":1:1: " + e.getMessage());
+            err.println(source + ":1:1: " + e.getMessage());
             return INVALID_INPUT;
         }
     }
 
+    private static String read(Path file, PrintStream err) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println(file + ": cannot read: " + e.getMessage());
+            return null;
+        }
+    }
+
     /** {@code weather.d.ts} → {@code weather}; anything that is not an identifier character → '_'. */
-    static String defaultNamespace(Path file) {
+    public static String defaultNamespace(Path file) {
         String name = file.getFileName().toString();
         int dot = name.indexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;

@@ -67,8 +67,8 @@ class ToolDefsCommandsTest {
     }
 
     @Test
-    void aMissingFileIsNotInvalidInput() {
-        assertThat(ToolDefsCommands.tools(dir.resolve("none.d.ts"), Optional.empty(), print(out), print(err))).isEqualTo(1);
+    void aMissingFileIsABadArgument() {
+        assertThat(ToolDefsCommands.tools(dir.resolve("none.d.ts"), Optional.empty(), print(out), print(err))).isEqualTo(2);
         assertThat(err.toString()).contains("none.d.ts: cannot read");
     }
 
