@@ -10,6 +10,12 @@ function resultOf(stdout) {
 }
 
 describe('the paddock command line', { timeout: 120000 }, () => {
+  it('refuses an unknown PADDOCK_JIT value, naming the ones it takes', async () => {
+    const { code, stderr } = await run(LAUNCHER, ['--version'], { env: { PADDOCK_JIT: 'no' } });
+    assert.equal(code, 2);
+    assert.match(stderr, /PADDOCK_JIT must be on or off \(got 'no'\)/);
+  });
+
   it('exec runs examples/hello.js and prints its result as JSON on stdout', async () => {
     const { code, stdout, stderr } = await run(LAUNCHER, ['exec', 'examples/hello.js']);
     assert.equal(code, 0, stderr);

@@ -183,10 +183,10 @@ export function spawnRaw(launcher = LAUNCHER, args = []) {
 }
 
 /** Runs a Paddock CLI command to completion. */
-export function run(launcher, args, { input, timeoutMs = 60000 } = {}) {
+export function run(launcher, args, { input, timeoutMs = 60000, env = {} } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(launcher.command, [...launcher.args, ...args], {
-      cwd: ROOT, env: { ...process.env }, stdio: ['pipe', 'pipe', 'pipe'],
+      cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
