@@ -6,15 +6,16 @@ import java.util.concurrent.Executor;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The steps every resolved call takes, outermost first: audit (so refusals are recorded too), argument
- * validation against the declared schema, the host's policy, then invocation on the host executor. A new
- * concern (approval, tracing, quota) is one more {@link CallStep} in this list.
+ * The steps every resolved call takes, outermost first: audit (so refusals are recorded too), hiding host
+ * failures that were not written for the agent, argument validation against the declared schema, the
+ * host's policy, then invocation on the host executor. A new concern (approval, tracing, quota) is one
+ * more {@link CallStep} in this list.
  */
 final class CallPath {
     private final List<CallStep> steps;
 
     CallPath(CallPolicy policy, Executor hostExecutor) {
-        this.steps = List.of(new CallAudit(), new ArgumentValidation(), new PolicyCheck(policy), new Invocation(hostExecutor));
+        this.steps = List.of(new CallAudit(), new HostFailures(), new ArgumentValidation(), new PolicyCheck(policy), new Invocation(hostExecutor));
     }
 
     CompletableFuture<JsonNode> run(CapabilityCall call) {

@@ -31,6 +31,6 @@ record ClientlessCallContext(String profile, Instant deadline, CompletableFuture
     }
 
     private static CompletableFuture<JsonNode> unsupported(String what) {
-        return CompletableFuture.failedFuture(new IllegalStateException(what + " needs an MCP client; this run has none"));
+        return CompletableFuture.failedFuture(new CapabilityException("ENOTSUP", what + " needs an MCP client; this run has none"));
     }
 }

@@ -2,6 +2,7 @@ package dev.paddock.server;
 
 import dev.paddock.transport.McpJson;
 import dev.paddock.capability.CallContext;
+import dev.paddock.capability.CapabilityException;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CreateMessageRequest;
@@ -84,18 +85,25 @@ final class McpCallContext implements CallContext {
     public CompletableFuture<JsonNode> elicit(String message, JsonNode requestedSchema) {
         Map<String, Object> schema = McpJson.MAPPER.convertValue(requestedSchema, new TypeRef<>() {});
         return exchange.createElicitation(ElicitRequest.builder(message, schema).build())
-                .map(result -> (JsonNode) JsonMapper.shared().valueToTree(result)).toFuture();
+                .map(result -> (JsonNode) JsonMapper.shared().valueToTree(result))
+                .onErrorMap(e -> !(e instanceof CapabilityException), e -> clientFailed("elicitation", e)).toFuture();
     }
 
     @Override
     public CompletableFuture<JsonNode> sample(JsonNode createMessageRequest) {
         CreateMessageRequest request = McpJson.MAPPER.convertValue(createMessageRequest, CreateMessageRequest.class);
-        return exchange.createMessage(request).map(result -> (JsonNode) JsonMapper.shared().valueToTree(result)).toFuture();
+        return exchange.createMessage(request).map(result -> (JsonNode) JsonMapper.shared().valueToTree(result))
+                .onErrorMap(e -> !(e instanceof CapabilityException), e -> clientFailed("sampling", e)).toFuture();
     }
 
     @Override
     public String profile() {
         return profile;
+    }
+
+    /** What the client (or the SDK on its behalf) answered is the client's, not a host secret: pass it on. */
+    private static CapabilityException clientFailed(String what, Throwable failure) {
+        return new CapabilityException("ECLIENT", what + " through the MCP client failed: " + failure.getMessage());
     }
 
     /**

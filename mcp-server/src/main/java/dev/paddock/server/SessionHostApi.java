@@ -96,9 +96,6 @@ public final class SessionHostApi implements HostApi {
         if (cause instanceof CapabilityException c) {
             return new HostCallException("EINVAL".equals(c.code()) ? "TypeError" : "Error", c.code(), c.getMessage());
         }
-        if (cause instanceof IllegalArgumentException) {
-            return new HostCallException("TypeError", "EINVAL", cause.getMessage());
-        }
         return cause;
     }
 }

@@ -141,4 +141,25 @@ class CapabilitySetTest {
         assertThatThrownBy(() -> call(set, "convert", "[0, \"F\"]")).rootCause().hasMessage("refused");
         assertThat(asked).containsExactly("first", "refuses");
     }
+
+    public static final class Leaky {
+        public String connect() {
+            throw new IllegalStateException("db password=hunter2");
+        }
+    }
+
+    @Test
+    void anUnexpectedHostFailureReachesTheAgentAsAnIncidentNotItsMessage() {
+        CapabilitySet set = CapabilitySet.bind(List.of(Capability.of("db", """
+                export interface Db {
+                  connect(): Promise<string>;
+                }
+                """, new Leaky())), ForkJoinPool.commonPool());
+        assertThatThrownBy(() -> set.call("db", "connect", JSON.readTree("[]"), NO_CONTEXT).join())
+                .rootCause().isInstanceOfSatisfying(CapabilityException.class, e -> {
+                    assertThat(e.code()).isEqualTo("EINTERNAL");
+                    assertThat(e.getMessage()).matches("db\\.connect failed: internal error \\(id [0-9a-f]{8}\\); the server log has the details");
+                    assertThat(e.getMessage()).doesNotContain("hunter2");
+                });
+    }
 }
