@@ -1,5 +1,6 @@
 package dev.paddock.capability;
 
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * providers with one name is a startup error, so a plugin can never silently replace a built-in.
  */
 public final class PluginLoader {
+    private static final String SERVICES = "META-INF/services/dev.paddock.";
     /** What the server's class path and the plugin jars provide, in the order found. */
     public record Plugins(Map<String, CapabilityProvider> providers, List<CallPolicy> policies) {}
 
@@ -65,15 +68,28 @@ public final class PluginLoader {
 
     /** One loader per list of jars, so that a plugin's providers and other services share its classes. */
     private static ClassLoader classLoaderFor(List<Path> jars) {
-        for (Path jar : jars) {
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalArgumentException("plugin jar " + jar + " does not exist");
-            }
-        }
+        jars.forEach(PluginLoader::checkJar);
         ClassLoader parent = PluginLoader.class.getClassLoader();
         if (jars.isEmpty()) return parent;
         return LOADERS.computeIfAbsent(List.copyOf(jars), key ->
                 new URLClassLoader("paddock-plugins", key.stream().map(PluginLoader::url).toArray(URL[]::new), parent));
+    }
+
+    /** A jar that offers Paddock nothing is a mistake in its build, not a plugin that does nothing. */
+    private static void checkJar(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("plugin jar " + jar + " does not exist");
+        }
+        try (var file = new JarFile(jar.toFile())) {
+            boolean offers = file.stream().anyMatch(entry -> entry.getName().startsWith(SERVICES));
+            if (!offers) {
+                throw new IllegalArgumentException("plugin jar " + jar + " has no " + SERVICES + "… file, so Paddock finds "
+                        + "nothing in it: list your provider class in META-INF/services/dev.paddock.capability.CapabilityProvider "
+                        + "(or CallPolicy, or dev.paddock.server.ServerExtension) inside the jar");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("plugin jar " + jar + " cannot be read as a jar: " + e.getMessage(), e);
+        }
     }
 
     private static URL url(Path jar) {

@@ -165,9 +165,21 @@ public final class ProfileGrants {
     private List<Capability> create() {
         List<Capability> capabilities = new ArrayList<>();
         capabilities.add(egress);
-        profile.capabilities().forEach((name, settings) ->
-                capabilities.add(providers.get(name).create(context(config, profile, settings))));
+        profile.capabilities().forEach((name, settings) -> capabilities.add(created(name, settings)));
         return capabilities;
+    }
+
+    /** A provider that throws is named with its cause in one line, not a stack trace. */
+    private Capability created(String name, JsonNode settings) {
+        CapabilityProvider provider = providers.get(name);
+        try {
+            return provider.create(context(config, profile, settings));
+        } catch (CapabilitySettingsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CapabilitySettingsException("", "the provider of \"" + name + "\" (" + provider.getClass().getName()
+                    + ") failed to create it: " + e);
+        }
     }
 
     private static ProviderContext context(PaddockConfig config, Profile profile, JsonNode settings) {

@@ -104,4 +104,15 @@ class PluginLoaderTest {
         assertThatThrownBy(() -> PluginLoader.load(List.of(dir.resolve("nope.jar"))))
                 .hasMessageContaining("plugin jar").hasMessageContaining("nope.jar does not exist");
     }
+
+    @Test
+    void aJarWithoutServiceFilesIsAClearErrorNamingIt() throws IOException {
+        Path jar = dir.resolve("empty.jar");
+        try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("com/example/Nothing.class"));
+        }
+        assertThatThrownBy(() -> PluginLoader.load(List.of(jar)))
+                .hasMessageContaining("plugin jar " + jar + " has no META-INF/services/dev.paddock.")
+                .hasMessageContaining("META-INF/services/dev.paddock.capability.CapabilityProvider");
+    }
 }

@@ -149,4 +149,24 @@ class EmbeddingTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("weather.high is declared but Forgetful has no public method high");
     }
+
+    @Test
+    void aProviderThatThrowsStopsStartupInOneLineNamingIt() {
+        var failing = new dev.paddock.capability.CapabilityProvider() {
+            @Override
+            public String name() {
+                return "weather";
+            }
+
+            @Override
+            public dev.paddock.capability.Capability create(dev.paddock.capability.ProviderContext context) {
+                throw new IllegalStateException("no API key");
+            }
+        };
+        assertThatThrownBy(() -> Paddock.builder().provider(failing).grants())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("the provider of \"weather\"")
+                .hasMessageContaining("failed to create it: java.lang.IllegalStateException: no API key")
+                .message().doesNotContain("\n");
+    }
 }
