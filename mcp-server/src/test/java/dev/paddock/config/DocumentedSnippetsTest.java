@@ -1,0 +1,69 @@
+package dev.paddock.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every JSON snippet in README.md and docs/ works as written: a paddock.json snippet passes the schema, an
+ * MCP client snippet names a command and its arguments, and nothing else is shown as JSON without being one
+ * of the kinds listed here.
+ */
+class DocumentedSnippetsTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern JSON_BLOCK = Pattern.compile("(?m)^```json\\n(.*?)^```", Pattern.DOTALL);
+    /** Shown to say what `execute` answers, not to be configured. */
+    private static final Set<String> RESULT_KEYS = Set.of("result", "logs");
+
+    @TestFactory
+    Stream<DynamicTest> everyJsonSnippetIsValidAsWhatItShows() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path file : documents()) {
+            String text = Files.readString(file);
+            Matcher block = JSON_BLOCK.matcher(text);
+            while (block.find()) {
+                int line = text.substring(0, block.start()).split("\n", -1).length + 1;
+                String where = ROOT.relativize(file) + ":" + line;
+                String snippet = block.group(1);
+                tests.add(DynamicTest.dynamicTest(where, () -> check(where, snippet)));
+            }
+        }
+        assertThat(tests).as("JSON snippets found").hasSizeGreaterThan(5);
+        return tests.stream();
+    }
+
+    private static List<Path> documents() throws IOException {
+        List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+        try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
+        }
+        return files;
+    }
+
+    private static void check(String where, String snippet) throws ConfigException {
+        JsonNode json = JsonMapper.shared().readTree(snippet);
+        if (json.has("mcpServers") || json.has("servers")) {
+            JsonNode servers = json.has("mcpServers") ? json.get("mcpServers") : json.get("servers");
+            for (JsonNode server : servers) {
+                assertThat(server.path("command").isString()).as(where + ": a client snippet names its command").isTrue();
+                assertThat(server.path("args").isArray()).as(where + ": a client snippet lists its args").isTrue();
+            }
+        } else if (RESULT_KEYS.containsAll(json.propertyNames())) {
+            assertThat(json.has("result")).as(where + ": an execute result").isTrue();
+        } else {
+            ConfigSchema.check(LocatedJson.parse(where, snippet));
+        }
+    }
+}
