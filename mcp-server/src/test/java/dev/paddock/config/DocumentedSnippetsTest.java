@@ -12,7 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 class DocumentedSnippetsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern JSON_BLOCK = Pattern.compile("(?m)^```json\\n(.*?)^```", Pattern.DOTALL);
+    private static final Pattern JAVA_BLOCK = Pattern.compile("(?m)^```java\\n(.*?)^```", Pattern.DOTALL);
+    private static final Pattern PUBLIC_CLASS = Pattern.compile("(?m)^public (?:final )?class (\\w+)");
     /** Shown to say what `execute` answers, not to be configured. */
     private static final Set<String> RESULT_KEYS = Set.of("result", "logs");
 
@@ -42,6 +46,35 @@ class DocumentedSnippetsTest {
         }
         assertThat(tests).as("JSON snippets found").hasSizeGreaterThan(5);
         return tests.stream();
+    }
+
+    /** Java snippets compile as written, imports included, against Paddock's own classes. */
+    @TestFactory
+    Stream<DynamicTest> everyJavaSnippetCompiles(@TempDir Path dir) throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path file : documents()) {
+            String text = Files.readString(file);
+            Matcher block = JAVA_BLOCK.matcher(text);
+            while (block.find()) {
+                int line = text.substring(0, block.start()).split("\n", -1).length + 1;
+                String where = ROOT.relativize(file) + ":" + line;
+                String snippet = block.group(1);
+                tests.add(DynamicTest.dynamicTest(where, () -> compile(where, snippet, dir.resolve("snippet" + line))));
+            }
+        }
+        assertThat(tests).as("Java snippets found").isNotEmpty();
+        return tests.stream();
+    }
+
+    private static void compile(String where, String snippet, Path dir) throws IOException {
+        Matcher name = PUBLIC_CLASS.matcher(snippet);
+        assertThat(name.find()).as(where + ": a Java snippet declares a public class").isTrue();
+        Path source = Files.createDirectories(dir).resolve(name.group(1) + ".java");
+        Files.writeString(source, snippet);
+        var errors = new java.io.ByteArrayOutputStream();
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, errors, "-d", dir.toString(),
+                "-cp", System.getProperty("java.class.path"), source.toString());
+        assertThat(status).as(where + " does not compile:\n" + errors).isZero();
     }
 
     private static List<Path> documents() throws IOException {
