@@ -57,6 +57,7 @@ final class GuestRuntime {
     private final Value serialize;
     private final Value describeError;
     private final Value installApis;
+    private final Value functionBodyError;
 
     private GuestRuntime(Value runtime) {
         this.run = runtime.getMember("run");
@@ -65,6 +66,7 @@ final class GuestRuntime {
         this.serialize = runtime.getMember("serialize");
         this.describeError = runtime.getMember("describeError");
         this.installApis = runtime.getMember("installApis");
+        this.functionBodyError = runtime.getMember("functionBodyError");
     }
 
     static GuestRuntime install(Context context, Hooks hooks) {
@@ -102,6 +104,15 @@ final class GuestRuntime {
     /** Installs capability namespaces as frozen globals: {@code {"files": ["read", "list"]}} as JSON text. */
     void installApis(String namespacesJson) {
         installApis.execute(namespacesJson);
+    }
+
+    /**
+     * Null when the text parses on its own as the body of an async function; else the parser's message,
+     * "{@code <function>:line:column message}" with a 0-based column.
+     */
+    String functionBodyError(String body) {
+        Value message = functionBodyError.execute(body);
+        return message.isNull() ? null : message.asString();
     }
 
     void fireTimer(long id) {

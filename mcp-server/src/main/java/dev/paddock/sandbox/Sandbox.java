@@ -27,6 +27,8 @@ public final class Sandbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
     /** Interpreted JS recurses through deep Java stacks; this keeps "Maximum call stack" a JS RangeError. */
     private static final long EXECUTION_STACK_BYTES = 16L << 20;
+    /** The JVM's default stack size, for threads that run no agent code. */
+    private static final long NORMAL_STACK = 0;
 
     private final Limits limits;
     private final Engine engine;
@@ -50,10 +52,19 @@ public final class Sandbox implements AutoCloseable {
         this.engine = Contexts.newEngine();
         // A FIFO queue of isolates: an isolate puts its next execution at the back after each one, so a
         // session with many queued executions takes turns with the others instead of holding the pool.
-        this.pool = Executors.newFixedThreadPool(capacity.threads(), executionThreads());
+        this.pool = Executors.newFixedThreadPool(capacity.threads(), workerThreads("paddock-exec-", EXECUTION_STACK_BYTES));
         this.heapGuard = new HeapGuard(heapThreshold, this::evictHeaviestIdle, this::allocatedByWorkers);
         this.watchdog = new Watchdog(heapGuard);
-        this.typeScript = new TypeScriptTranspiler(engine);
+        this.typeScript = new TypeScriptTranspiler(engine, compilers(capacity),
+                Executors.newSingleThreadExecutor(workerThreads("paddock-typescript-", NORMAL_STACK)));
+    }
+
+    /**
+     * Transpiling is CPU-bound and each compiler holds tens of MB, so there are no more compilers than
+     * cores (nor than executions at once): a TypeScript execution beyond that waits for one, within its limits.
+     */
+    private static int compilers(Capacity capacity) {
+        return Math.min(capacity.threads(), Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
     /** Starts the shared engine and pool; warms the engine and the TypeScript compiler in the background. */
@@ -164,8 +175,7 @@ public final class Sandbox implements AutoCloseable {
             LOG.warn("engine warm-up failed", e);
         }
         LOG.debug("engine warm in {} ms ({})", (System.nanoTime() - start) / 1_000_000, runtimeMode());
-        typeScript.load();
-        LOG.debug("TypeScript compiler loaded in {} ms", typeScript.loadMillis());
+        typeScript.warmUp();
     }
 
     /** A fresh isolate for one session. */
@@ -249,10 +259,10 @@ public final class Sandbox implements AutoCloseable {
         return sum;
     }
 
-    private ThreadFactory executionThreads() {
+    private ThreadFactory workerThreads(String prefix, long stackBytes) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread t = new Thread(null, task, "paddock-exec-" + count.incrementAndGet(), EXECUTION_STACK_BYTES);
+            Thread t = new Thread(null, task, prefix + count.incrementAndGet(), stackBytes);
             t.setDaemon(true);
             workers.add(t);
             return t;

@@ -94,6 +94,8 @@
     DataViewByteOffset: getter(DataView.prototype, 'byteOffset'),
     DataViewByteLength: getter(DataView.prototype, 'byteLength'),
     Uint8ArrayCtor: Uint8Array,
+    /** Parses a body on its own, as the spec requires, before it builds the function around it. */
+    AsyncFunctionCtor: Object.getPrototypeOf(async function () {}).constructor,
     PromiseCtor: Promise,
     PromiseThen: Promise.prototype.then,
     PromiseResolve: Promise.resolve,
