@@ -63,8 +63,9 @@ final class TypeScriptTranspiler implements AutoCloseable {
     private final ExecutorService loader;
     private final int size;
     private final LinkedBlockingDeque<Compiler> idle = new LinkedBlockingDeque<>();
-    // Guarded by this: compilers loaded or loading, and why loading cannot work at all.
+    // Guarded by this: compilers loaded or loading, whether one is loading, why loading cannot work at all.
     private int compilers;
+    private boolean loadingOne;
     private RuntimeException loadFailure;
     private volatile boolean closed;
     private volatile boolean loadedOnce;
@@ -117,18 +118,22 @@ final class TypeScriptTranspiler implements AutoCloseable {
         return null;
     }
 
-    /** Loads one more compiler in the background when none is idle and the pool may grow. */
+    /**
+     * Loads one more compiler in the background when none is idle or loading and the pool may grow. One
+     * load at a time: a borrower still waiting when it ends asks for the next.
+     */
     private void growIfAllLent() {
         synchronized (this) {
             if (loadFailure != null) throw loadFailure;
-            if (closed || !idle.isEmpty() || compilers >= size) return;
+            if (closed || loadingOne || !idle.isEmpty() || compilers >= size) return;
             compilers++;
+            loadingOne = true;
         }
         try {
             loader.execute(this::loadOne);
         } catch (RuntimeException e) {
             // The loader was shut down: the sandbox is closing.
-            lost();
+            failed(e, false);
         }
     }
 
@@ -153,13 +158,18 @@ final class TypeScriptTranspiler implements AutoCloseable {
         loadedOnce = true;
         LOG.debug("a TypeScript compiler loaded in {} ms (at most {})", (System.nanoTime() - start) / 1_000_000, size);
         giveBack(compiler);
+        synchronized (this) {
+            loadingOne = false;
+        }
     }
 
     private synchronized void failed(RuntimeException e, boolean forGood) {
         if (forGood) loadFailure = e;
         compilers--;
+        loadingOne = false;
     }
 
+    /** A compiler went away (discarded, or its load never started). */
     private synchronized void lost() {
         compilers--;
     }
