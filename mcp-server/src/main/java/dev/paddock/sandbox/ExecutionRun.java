@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -17,6 +18,10 @@ import org.graalvm.polyglot.Value;
  */
 final class ExecutionRun implements ExecutionScope {
 
+    private static final AtomicLong IDS = new AtomicLong();
+
+    /** Unique in the process: what tells the prelude which execution registered a callback. */
+    private final long id = IDS.incrementAndGet();
     private final Isolate isolate;
     private final ExecutionRequest request;
     private final ExecutionListener listener;
@@ -66,6 +71,10 @@ final class ExecutionRun implements ExecutionScope {
                     ? Duration.ofMillis(1) : request.timeout().get();
         }
         return wall;
+    }
+
+    long id() {
+        return id;
     }
 
     CompletableFuture<ExecutionResult> future() {

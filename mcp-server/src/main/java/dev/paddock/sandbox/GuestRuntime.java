@@ -41,11 +41,14 @@ final class GuestRuntime {
 
         /** A capability or fetch call; settles by calling resolve(json) or reject(name, message, code) later. */
         void hostCall(String namespace, String method, String argumentsJson, Value resolve, Value reject);
+
+        /** The execution running now, as a number unique in the process; 0 between executions. */
+        long executionId();
     }
 
     /** The prelude's files in dependency order: each may use what the ones before it export. */
     private static final List<String> FILES = List.of(
-            "intrinsics.js", "values.js", "encoding.js", "console.js", "timers.js", "crypto.js", "clone.js",
+            "intrinsics.js", "values.js", "encoding.js", "console.js", "timers.js", "finalization.js", "crypto.js", "clone.js",
             "url.js", "json.js", "host.js", "fetch.js", "runtime.js");
 
     /** One Source for all contexts, so the shared engine parses the prelude once. */
@@ -92,8 +95,9 @@ final class GuestRuntime {
             hooks.hostCall(args[0].asString(), args[1].asString(), args[2].asString(), args[3], args[4]);
             return null;
         };
+        ProxyExecutable execution = args -> hooks.executionId();
         Value factory = context.eval(PRELUDE);
-        return new GuestRuntime(factory.execute(log, setTimer, clearTimer, random, clock, uncaught, hostCall));
+        return new GuestRuntime(factory.execute(log, setTimer, clearTimer, random, clock, uncaught, hostCall, execution));
     }
 
     /** Calls the agent's function and reports its settled value to exactly one of the two callbacks. */

@@ -298,5 +298,10 @@ public final class Sandbox implements AutoCloseable {
         @Override
         public void hostCall(String namespace, String method, String argumentsJson, org.graalvm.polyglot.Value resolve,
                 org.graalvm.polyglot.Value reject) {}
+
+        @Override
+        public long executionId() {
+            return 0;
+        }
     }
 }

@@ -5,7 +5,7 @@
 // JSON, Array.prototype or Map.prototype in its own isolate cannot break how its results come back.
 //
 // The hooks live only in `lib`: agent code can call the functions built on them, never the hooks themselves.
-(/** @type {PreludeIntrinsicsFactory} */ (function (logHook, setTimerHook, clearTimerHook, randomHook, clockHook, uncaughtHook, hostCallHook) {
+(/** @type {PreludeIntrinsicsFactory} */ (function (logHook, setTimerHook, clearTimerHook, randomHook, clockHook, uncaughtHook, hostCallHook, executionHook) {
   'use strict';
 
   const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
@@ -74,6 +74,9 @@
     MapSet: Map.prototype.set,
     MapDelete: Map.prototype.delete,
     MapClear: Map.prototype.clear,
+    FinalizationRegistryCtor: FinalizationRegistry,
+    FinalizationRegistryRegister: FinalizationRegistry.prototype.register,
+    FinalizationRegistryUnregister: FinalizationRegistry.prototype.unregister,
     WeakMapGet: WeakMap.prototype.get,
     WeakMapSet: WeakMap.prototype.set,
     TypedArrayTag: getter(TypedArrayPrototype, Symbol.toStringTag),
@@ -116,6 +119,7 @@
     clockHook,
     uncaughtHook,
     hostCallHook,
+    executionHook,
     /**
      * The next file's view: that file's exports (a fresh object it returned) on top of what came before,
      * frozen. The earlier view becomes its prototype, so nothing is copied. A name exported twice is a
