@@ -92,6 +92,12 @@ final class ExecutionErrors {
                 + "labelled js or ts or without a fence", fence.line(), fence.column(), code.sourceLine(fence.line()), false);
     }
 
+    /** Code whose brackets nest so deeply that the parser ran out of stack. */
+    static ExecutionError nestedTooDeeply() {
+        return new ExecutionError("syntax", "SyntaxError", "the code nests brackets too deeply to be parsed (the parser "
+                + "ran out of stack); nest less deeply, e.g. build deep data in a loop", null, null, null, false);
+    }
+
     /** Code over {@link Limits#maxCodeBytes()}, refused before it is parsed. */
     static ExecutionError codeTooLarge(long bytes, Limits limits) {
         return new ExecutionError("code-size", "CodeSizeLimitExceeded", "the code is " + bytes + " bytes, over the "

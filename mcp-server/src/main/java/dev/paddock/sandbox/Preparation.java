@@ -57,6 +57,10 @@ final class Preparation {
             return new Preparation(context, runtime, code, stop).prepare(typeScript);
         } catch (StopRequested e) {
             return new Stopped();
+        } catch (PolyglotException e) {
+            // The parsers recurse once per bracket: thousands of nested ones exhaust the stack.
+            if (e.isResourceExhausted() && !stop.requested()) return new Refused(ExecutionErrors.nestedTooDeeply());
+            throw e;
         }
     }
 

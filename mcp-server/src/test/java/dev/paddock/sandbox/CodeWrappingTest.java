@@ -57,6 +57,13 @@ class CodeWrappingTest {
         assertThat(value(run(code)).asString()).isEqualTo("})})");
     }
 
+    @Test
+    void codeNestedTooDeeplyToParseSaysSo() {
+        ExecutionResult r = run("return " + "[".repeat(50_000));
+        assertThat(error(r).kind()).isEqualTo("syntax");
+        assertThat(error(r).message()).startsWith("the code nests brackets too deeply to be parsed");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"python", "bash", "json", "Python", "sh"})
     void aFenceInAnotherLanguageSaysSo(String language) {
