@@ -55,16 +55,11 @@ public final class Sandbox implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(capacity.threads(), workerThreads("paddock-exec-", EXECUTION_STACK_BYTES));
         this.heapGuard = new HeapGuard(heapThreshold, this::evictHeaviestIdle, this::allocatedByWorkers);
         this.watchdog = new Watchdog(heapGuard);
-        this.typeScript = new TypeScriptTranspiler(engine, compilers(capacity),
+        // One compiler per execution thread, so no TypeScript execution waits for another's transpile. On the
+        // shared engine only the first is costly (~85 MiB, the compiler's code, and seconds to load); each
+        // further one keeps ~3 MiB and loads in about a second (measured), on the loader thread.
+        this.typeScript = new TypeScriptTranspiler(engine, capacity.threads(),
                 Executors.newSingleThreadExecutor(workerThreads("paddock-typescript-", NORMAL_STACK)));
-    }
-
-    /**
-     * Transpiling is CPU-bound and each compiler holds tens of MB, so there are no more compilers than
-     * cores (nor than executions at once): a TypeScript execution beyond that waits for one, within its limits.
-     */
-    private static int compilers(Capacity capacity) {
-        return Math.min(capacity.threads(), Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
     /** Starts the shared engine and pool; warms the engine and the TypeScript compiler in the background. */

@@ -75,7 +75,7 @@ final class TypeScriptTranspiler implements AutoCloseable {
     private volatile Context loading;
 
     /**
-     * @param size   at most this many compilers (executions transpiling at once; more wait for one)
+     * @param size   at most this many compilers (executions transpiling at once; more would wait for one)
      * @param loader where compilers load: a thread whose allocation the heap guard counts as the sandbox's
      */
     TypeScriptTranspiler(Engine engine, int size, ExecutorService loader) {
