@@ -45,7 +45,9 @@ record AgentCode(String original, String body, int linesBefore, Fence fence) {
         int first = 0;
         while (first < lines.size() && lines.get(first).isBlank()) first++;
         Matcher opening = first == lines.size() ? null : OPENING_FENCE.matcher(lines.get(first));
-        if (opening == null || !opening.matches()) return new AgentCode(original, withoutHashbang(original), 0, null);
+        if (opening == null || !opening.matches() || isJavaScriptTildes(opening)) {
+            return new AgentCode(original, withoutHashbang(original), 0, null);
+        }
         String marker = opening.group(2);
         int last = lines.size() - 1;
         while (last > first && lines.get(last).isBlank()) last--;
@@ -53,6 +55,15 @@ record AgentCode(String original, String body, int linesBefore, Fence fence) {
         String body = String.join("\n", lines.subList(first + 1, end));
         int labelColumn = opening.group(3).isEmpty() ? opening.end(1) + 1 : opening.start(3) + 1;
         return new AgentCode(original, withoutHashbang(body), first + 1, new Fence(first + 1, opening.group(3), labelColumn));
+    }
+
+    /**
+     * Backticks never start meaningful JavaScript ({@code ```x} tags a template with an empty one), but
+     * {@code ~~~x} is JavaScript: a line of tildes is a fence only when labelled with a language Paddock runs.
+     */
+    private static boolean isJavaScriptTildes(Matcher opening) {
+        return opening.group(2).charAt(0) == '~' && (opening.group(3).isEmpty()
+                || !RUNNABLE_LANGUAGES.contains(opening.group(3).toLowerCase()));
     }
 
     /** A closing fence: the opening's character, at least as many times, and nothing else. */

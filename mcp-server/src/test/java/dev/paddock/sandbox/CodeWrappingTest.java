@@ -97,6 +97,12 @@ class CodeWrappingTest {
         assertThat(value(run(code)).asInt()).isEqualTo(42);
     }
 
+    @Test
+    void tildesWithoutAJavaScriptLabelAreJavaScript() {
+        assertThat(value(run("~~~5")).asInt()).isEqualTo(-6);
+        assertThat(error(run("~~~x")).name()).isEqualTo("ReferenceError");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "#!/usr/bin/env node\nreturn 6 * 7",
