@@ -255,7 +255,7 @@ final class ExecutionRun implements ExecutionScope {
                 case Preparation.Refused refused -> {
                     return failure(refused.error());
                 }
-                case Preparation.Stopped s -> {
+                case Preparation.Stopped stopped -> {
                     return stopped();
                 }
                 case Preparation.Program p -> program = p;
@@ -292,7 +292,7 @@ final class ExecutionRun implements ExecutionScope {
         }
     }
 
-        private ExecutionResult finish(GuestRuntime runtime, EventLoop.Outcome outcome, CodeOrigin origin) {
+    private ExecutionResult finish(GuestRuntime runtime, EventLoop.Outcome outcome, CodeOrigin origin) {
         ExecutionResult result = switch (outcome) {
             case EventLoop.Stopped stopped -> stopped();
             case EventLoop.Threw threw -> failure(ExecutionErrors.thrown(runtime, threw.error(), origin, forcedReset));

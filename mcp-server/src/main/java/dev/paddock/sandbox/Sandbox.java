@@ -41,7 +41,10 @@ public final class Sandbox implements AutoCloseable {
     /** Isolates holding a live context: what the isolate cap counts. */
     private final Set<Isolate> live = ConcurrentHashMap.newKeySet();
     private final List<Consumer<Isolate>> evictionListeners = new CopyOnWriteArrayList<>();
-    /** Threads that run guest code (the pool, the warm-up): whose allocation the heap guard compares. */
+    /**
+     * Threads that run guest code (the pool, the warm-up, the TypeScript compiler's loader): whose allocation
+     * the heap guard compares.
+     */
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     /** What workers that have ended allocated, so the sum never goes backwards. */
     private final AtomicLong retiredWorkerBytes = new AtomicLong();
@@ -241,8 +244,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Bytes allocated so far by the threads that run guest code (execution pool, warm-up), or -1 where the
-     * JVM cannot tell. The JIT compiler's threads are left out: they allocate much and keep little.
+     * Bytes allocated so far by the threads that run guest code (execution pool, warm-up, compiler loader), or
+     * -1 where the JVM cannot tell. The JIT compiler's threads are left out: they allocate much and keep little.
      */
     long allocatedByWorkers() {
         long sum = retiredWorkerBytes.get();
