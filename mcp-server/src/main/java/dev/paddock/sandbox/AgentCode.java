@@ -31,8 +31,9 @@ record AgentCode(String original, String body, int linesBefore, Fence fence) {
      * @param line      1-based line of the fence in the original
      * @param language  its label as written ("" when none)
      * @param column    1-based column of the label (of the fence when it has none)
+     * @param textAfter 1-based line of the first text after the closing fence, or 0 when there is none
      */
-    record Fence(int line, String language, int column) {
+    record Fence(int line, String language, int column, int textAfter) {
 
         /** JavaScript or TypeScript, the languages Paddock runs. */
         boolean runnable() {
@@ -51,10 +52,20 @@ record AgentCode(String original, String body, int linesBefore, Fence fence) {
         String marker = opening.group(2);
         int last = lines.size() - 1;
         while (last > first && lines.get(last).isBlank()) last--;
-        int end = last > first && closes(lines.get(last), marker) ? last : last + 1;
+        // The last closing line ends the block, so a fence line inside a template literal stays code.
+        int closing = last;
+        while (closing > first && !closes(lines.get(closing), marker)) closing--;
+        int end = closing > first ? closing : last + 1;
+        int textAfter = 0;
+        if (closing > first && closing < last) {
+            textAfter = closing + 1;
+            while (lines.get(textAfter).isBlank()) textAfter++;
+            textAfter++;
+        }
         String body = String.join("\n", lines.subList(first + 1, end));
         int labelColumn = opening.group(3).isEmpty() ? opening.end(1) + 1 : opening.start(3) + 1;
-        return new AgentCode(original, withoutHashbang(body), first + 1, new Fence(first + 1, opening.group(3), labelColumn));
+        return new AgentCode(original, withoutHashbang(body), first + 1,
+                new Fence(first + 1, opening.group(3), labelColumn, textAfter));
     }
 
     /**

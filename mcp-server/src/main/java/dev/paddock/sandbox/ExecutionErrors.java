@@ -92,6 +92,15 @@ final class ExecutionErrors {
                 + "labelled js or ts or without a fence", fence.line(), fence.column(), code.sourceLine(fence.line()), false);
     }
 
+    /** Fenced code followed by more text: prose, or code that the fence leaves out. */
+    static ExecutionError textAfterFence(AgentCode code) {
+        int line = code.fence().textAfter();
+        String text = code.sourceLine(line);
+        int column = text.length() - text.stripLeading().length() + 1;
+        return new ExecutionError("syntax", "SyntaxError", "the code goes on after its closing fence: send only the "
+                + "code (one fenced block, or none), with any explanation in comments", line, column, text, false);
+    }
+
     /** Code whose brackets nest so deeply that the parser ran out of stack. */
     static ExecutionError nestedTooDeeply() {
         return new ExecutionError("syntax", "SyntaxError", "the code nests brackets too deeply to be parsed (the parser "

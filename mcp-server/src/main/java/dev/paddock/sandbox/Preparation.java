@@ -53,6 +53,7 @@ final class Preparation {
 
     static Prepared prepare(Context context, GuestRuntime runtime, AgentCode code, TypeScript typeScript, StopSignal stop) {
         if (code.fence() != null && !code.fence().runnable()) return new Refused(ExecutionErrors.foreignFence(code));
+        if (code.fence() != null && code.fence().textAfter() > 0) return new Refused(ExecutionErrors.textAfterFence(code));
         try {
             return new Preparation(context, runtime, code, stop).prepare(typeScript);
         } catch (StopRequested e) {

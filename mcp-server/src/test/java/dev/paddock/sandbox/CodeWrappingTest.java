@@ -97,6 +97,20 @@ class CodeWrappingTest {
         assertThat(value(run(code)).asInt()).isEqualTo(42);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            ```js\\nreturn 1\\n```\\nThis returns 1.               | 4 | 1 | This returns 1.
+            ```ts\\nreturn 1\\n```\\n\\n  Done: it returns 1.\\n          | 5 | 3 | '  Done: it returns 1.'
+            """)
+    void textAfterTheClosingFenceSaysSo(String code, int line, int column, String sourceLine) {
+        ExecutionResult r = run(code.replace("\\n", "\n"));
+        assertThat(error(r).kind()).isEqualTo("syntax");
+        assertThat(error(r).message()).startsWith("the code goes on after its closing fence");
+        assertThat(error(r).line()).isEqualTo(line);
+        assertThat(error(r).column()).isEqualTo(column);
+        assertThat(error(r).sourceLine()).isEqualTo(sourceLine);
+    }
+
     @Test
     void tildesWithoutAJavaScriptLabelAreJavaScript() {
         assertThat(value(run("~~~5")).asInt()).isEqualTo(-6);
