@@ -51,7 +51,7 @@ final class ConfigReader {
         return new Limits(millis(node, "wallTimeMs", d.wallTime()), millis(node, "cpuTimeMs", d.cpuTime()),
                 (int) number(node, "maxResultBytes", d.maxResultBytes()), (int) number(node, "maxLogBytes", d.maxLogBytes()),
                 (int) number(node, "maxLogLines", d.maxLogLines()), number(node, "maxAllocatedBytes", d.maxAllocatedBytes()),
-                number(node, "maxRetainedBytes", d.maxRetainedBytes()));
+                number(node, "maxRetainedBytes", d.maxRetainedBytes()), (int) number(node, "maxCodeBytes", d.maxCodeBytes()));
     }
 
     /** The top-level "sandbox" section: what all sessions of the process share. */

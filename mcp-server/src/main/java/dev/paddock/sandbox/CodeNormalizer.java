@@ -19,10 +19,13 @@ final class CodeNormalizer {
         boolean parses(String source);
     }
 
-    static final String PREFIX = "(async () => {\n";
-    static final String SUFFIX = "\n})";
-    private static final String EXPRESSION_PREFIX = "(async () => { return (\n";
-    private static final String EXPRESSION_SUFFIX = "\n)})";
+    /** Every shape is this function around a body, so the body alone can be checked to be one. */
+    private static final String FUNCTION_START = "(async () => {";
+    private static final String FUNCTION_END = "})";
+    static final String PREFIX = FUNCTION_START + "\n";
+    static final String SUFFIX = "\n" + FUNCTION_END;
+    private static final String EXPRESSION_PREFIX = FUNCTION_START + " return (\n";
+    private static final String EXPRESSION_SUFFIX = "\n)" + FUNCTION_END;
     private static final String RETURN = "return ";
     private static final int MAX_RETURN_ATTEMPTS = 8;
 
@@ -49,6 +52,19 @@ final class CodeNormalizer {
                 column = Math.max(returnColumn, column - RETURN.length());
             }
             return new int[] {bodyLine, column};
+        }
+
+        /**
+         * The function's body: the source without the function around it. It keeps the source's lines, so
+         * a position in it from line 2 on is the same position in {@link #source}.
+         */
+        String functionBody() {
+            return source.substring(FUNCTION_START.length(), source.length() - FUNCTION_END.length());
+        }
+
+        /** The agent's code as one expression, whose value is returned. */
+        boolean isExpression() {
+            return source.startsWith(EXPRESSION_PREFIX);
         }
     }
 
@@ -77,6 +93,11 @@ final class CodeNormalizer {
     /** The plain wrapper, used to report the parser's own syntax error. */
     static String plain(String body) {
         return PREFIX + body + SUFFIX;
+    }
+
+    /** The {@link Wrapped#functionBody()} of the plain wrapper. */
+    static String plainBody(String body) {
+        return new Wrapped(plain(body), false, 0, 0).functionBody();
     }
 
     private record Unexported(String body, boolean hasDefault) {}

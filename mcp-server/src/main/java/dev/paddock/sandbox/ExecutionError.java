@@ -4,7 +4,7 @@ package dev.paddock.sandbox;
  * Why an execution failed, pointing at the agent's own code.
  *
  * @param kind       what stopped it: syntax, runtime, wall-time, cpu-time, cancelled, output, memory,
- *                   internal
+ *                   code-size, internal
  * @param name       the JS error name (SyntaxError, TypeError, ...) or the limit's name
  * @param message    a message written for the agent: what happened and what to do next
  * @param line       1-based line in the code as the agent sent it, or null when unknown

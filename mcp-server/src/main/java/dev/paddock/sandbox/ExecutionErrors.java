@@ -59,6 +59,62 @@ final class ExecutionErrors {
         return positioned("syntax", "SyntaxError", message, at, false);
     }
 
+    /** GraalJS's message for a body that does not parse alone: "<function>:line:column message", column 0-based. */
+    private static final Pattern BODY_PROBLEM = Pattern.compile("^<function>:(\\d+):(\\d+) (.*)$");
+    /** The body parsed to its end and something was left: a bracket closing more than the code opened. */
+    private static final Pattern LEFT_OVER = Pattern.compile("^Expected eof but found (.+)$");
+
+    /**
+     * The parser's error for the code parsed alone as a function body, at the agent's line and column. A
+     * bracket that closes more than the code opened gets words of its own: it would end the function early.
+     *
+     * @param problem what {@link GuestRuntime#functionBodyError} said
+     * @param origin  maps a position of the checked function body (which keeps the wrapper's lines)
+     */
+    static ExecutionError bodySyntax(String problem, CodeOrigin origin) {
+        String first = problem.lines().findFirst().orElse("");
+        Matcher m = BODY_PROBLEM.matcher(first);
+        if (!m.matches()) return positioned("syntax", "SyntaxError", first, null, false);
+        CodeOrigin.Position at = origin.map(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)) + 1);
+        Matcher leftOver = LEFT_OVER.matcher(m.group(3));
+        String message = leftOver.matches()
+                ? "unmatched " + leftOver.group(1) + ": it closes a bracket the code never opened (the code runs as the "
+                        + "body of one async function, so it cannot end that function early)"
+                : m.group(3);
+        return positioned("syntax", "SyntaxError", message, at, false);
+    }
+
+    /** Fenced code labelled with a language other than JavaScript or TypeScript. */
+    static ExecutionError foreignFence(AgentCode code) {
+        AgentCode.Fence fence = code.fence();
+        return new ExecutionError("syntax", "SyntaxError", "the code is fenced as '" + fence.language()
+                + "', but Paddock runs only JavaScript or TypeScript: send JavaScript or TypeScript code, in a fence "
+                + "labelled js or ts or without a fence", fence.line(), fence.column(), code.sourceLine(fence.line()), false);
+    }
+
+    /** Fenced code followed by more text: prose, or code that the fence leaves out. */
+    static ExecutionError textAfterFence(AgentCode code) {
+        int line = code.fence().textAfter();
+        String text = code.sourceLine(line);
+        int column = text.length() - text.stripLeading().length() + 1;
+        return new ExecutionError("syntax", "SyntaxError", "the code goes on after its closing fence: send only the "
+                + "code (one fenced block, or none), with any explanation in comments", line, column, text, false);
+    }
+
+    /** Code whose brackets nest so deeply that the parser ran out of stack. */
+    static ExecutionError nestedTooDeeply() {
+        return new ExecutionError("syntax", "SyntaxError", "the code nests brackets too deeply to be parsed (the parser "
+                + "ran out of stack); nest less deeply, e.g. build deep data in a loop", null, null, null, false);
+    }
+
+    /** Code over {@link Limits#maxCodeBytes()}, refused before it is parsed. */
+    static ExecutionError codeTooLarge(long bytes, Limits limits) {
+        return new ExecutionError("code-size", "CodeSizeLimitExceeded", "the code is " + bytes + " bytes, over the "
+                + limits.maxCodeBytes() + "-byte code-size limit; send less code per call (keep data out of the code: "
+                + "read it with a capability or fetch, or split the work over several calls), or raise "
+                + "limits.maxCodeBytes in paddock.json", null, null, null, false);
+    }
+
     /** @param reset the watchdog had to close the context (always so for the memory stops that reset) */
     static ExecutionError stopped(StopReason reason, Duration wallLimit, Limits limits, boolean reset) {
         String lost = reset ? "; the isolate had to be reset, so its globals were lost" : "";

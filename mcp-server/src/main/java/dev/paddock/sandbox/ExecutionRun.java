@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -17,6 +18,10 @@ import org.graalvm.polyglot.Value;
  */
 final class ExecutionRun implements ExecutionScope {
 
+    private static final AtomicLong IDS = new AtomicLong();
+
+    /** Unique in the process: what tells the prelude which execution registered a callback. */
+    private final long id = IDS.incrementAndGet();
     private final Isolate isolate;
     private final ExecutionRequest request;
     private final ExecutionListener listener;
@@ -40,6 +45,8 @@ final class ExecutionRun implements ExecutionScope {
     private volatile long cpuStartNanos = -1;
     /** The watchdog had to close the context: globals are gone. */
     private volatile boolean forcedReset;
+    /** The TypeScript compiler this execution is transpiling with, which stops must reach instead of the isolate. */
+    private volatile TypeScriptTranspiler.Lease compiler;
 
     ExecutionRun(Isolate isolate, ExecutionRequest request, ExecutionListener listener, HostCalls calls, Limits limits,
             Watchdog watchdog, HeapGuard heapGuard, TypeScriptTranspiler typeScript) {
@@ -64,6 +71,10 @@ final class ExecutionRun implements ExecutionScope {
                     ? Duration.ofMillis(1) : request.timeout().get();
         }
         return wall;
+    }
+
+    long id() {
+        return id;
     }
 
     CompletableFuture<ExecutionResult> future() {
@@ -163,13 +174,25 @@ final class ExecutionRun implements ExecutionScope {
         watchdog.poke();
     }
 
-    /** Interrupts the guest code if it still runs; the context stays usable. */
+    /** Interrupts the guest code (or the transpile) if it still runs; the context stays usable. */
     void interrupt(Duration wait) throws TimeoutException {
-        isolate.interrupt(this, wait);
+        TypeScriptTranspiler.Lease lease = compiler;
+        if (lease != null) lease.interrupt(wait);
+        else isolate.interrupt(this, wait);
     }
 
-    /** Closes the context under this execution, which ignored interrupts or must free memory. */
+    /**
+     * Closes the context under this execution, which ignored interrupts or must free memory. While it
+     * transpiles, that is the compiler's context, and the isolate keeps its globals unless the stop is one
+     * that resets it anyway.
+     */
     void forceClose() {
+        TypeScriptTranspiler.Lease lease = compiler;
+        if (lease != null) {
+            lease.discard();
+            StopReason reason = stop.reason();
+            if (reason == null || !reason.resetsIsolate()) return;
+        }
         forcedReset = true;
         isolate.forceClose(this);
     }
@@ -214,6 +237,8 @@ final class ExecutionRun implements ExecutionScope {
 
     private ExecutionResult executeRegistered() {
         if (stop.requested()) return stopped();
+        long codeBytes = AgentCode.utf8Bytes(request.code());
+        if (codeBytes > limits.maxCodeBytes()) return failure(ExecutionErrors.codeTooLarge(codeBytes, limits));
         CodeOrigin origin = null;
         // Current from here on, so closing the isolate during preparation stops this execution too.
         isolate.begin(this);
@@ -221,18 +246,23 @@ final class ExecutionRun implements ExecutionScope {
             if (request.reset()) isolate.discardContext();
             Context context = isolate.context();
             GuestRuntime runtime = isolate.runtime();
+            // The limits hold from here on. A new context is the server's cost (up to seconds on a cold
+            // engine); preparing the code (parsing, transpiling) is the agent's, so it counts.
+            cpuStartNanos = Watchdog.cpuTime(thread);
+            deadlineNanos = System.nanoTime() + wallLimit.toNanos();
             Preparation.Program program;
-            switch (Preparation.prepare(context, AgentCode.of(request.code()), typeScript)) {
+            switch (Preparation.prepare(context, runtime, AgentCode.of(request.code()), this::transpile, stop)) {
                 case Preparation.Refused refused -> {
                     return failure(refused.error());
+                }
+                case Preparation.Stopped stopped -> {
+                    return stopped();
                 }
                 case Preparation.Program p -> program = p;
             }
             origin = program.origin();
             if (stop.requested()) return stopped();
 
-            cpuStartNanos = Watchdog.cpuTime(thread);
-            deadlineNanos = System.nanoTime() + wallLimit.toNanos();
             runtime.resetTimers();
             Value function = program.program().execute();
             runtime.run(function, origin.wrapped().callIfFunction(), loop.resolve(), loop.reject());
@@ -246,6 +276,19 @@ final class ExecutionRun implements ExecutionScope {
         } finally {
             isolate.end(this);
             loop.clearTimers();
+        }
+    }
+
+    /** Transpiles on a compiler borrowed for this execution, so that its stops reach the compiler; null if stopped. */
+    private TypeScriptTranspiler.Transpiled transpile(String body) {
+        try (TypeScriptTranspiler.Lease lease = typeScript.borrow(stop)) {
+            if (lease == null) return null;
+            compiler = lease;
+            // A stop that came while borrowing went to the isolate, which was not running anything.
+            if (stop.requested()) return null;
+            return lease.transpile(body);
+        } finally {
+            compiler = null;
         }
     }
 

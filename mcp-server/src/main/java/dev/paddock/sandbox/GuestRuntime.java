@@ -41,11 +41,14 @@ final class GuestRuntime {
 
         /** A capability or fetch call; settles by calling resolve(json) or reject(name, message, code) later. */
         void hostCall(String namespace, String method, String argumentsJson, Value resolve, Value reject);
+
+        /** The execution running now, as a number unique in the process; 0 between executions. */
+        long executionId();
     }
 
     /** The prelude's files in dependency order: each may use what the ones before it export. */
     private static final List<String> FILES = List.of(
-            "intrinsics.js", "values.js", "encoding.js", "console.js", "timers.js", "crypto.js", "clone.js",
+            "intrinsics.js", "values.js", "encoding.js", "console.js", "timers.js", "finalization.js", "crypto.js", "clone.js",
             "url.js", "json.js", "host.js", "fetch.js", "runtime.js");
 
     /** One Source for all contexts, so the shared engine parses the prelude once. */
@@ -57,6 +60,7 @@ final class GuestRuntime {
     private final Value serialize;
     private final Value describeError;
     private final Value installApis;
+    private final Value functionBodyError;
 
     private GuestRuntime(Value runtime) {
         this.run = runtime.getMember("run");
@@ -65,6 +69,7 @@ final class GuestRuntime {
         this.serialize = runtime.getMember("serialize");
         this.describeError = runtime.getMember("describeError");
         this.installApis = runtime.getMember("installApis");
+        this.functionBodyError = runtime.getMember("functionBodyError");
     }
 
     static GuestRuntime install(Context context, Hooks hooks) {
@@ -90,8 +95,9 @@ final class GuestRuntime {
             hooks.hostCall(args[0].asString(), args[1].asString(), args[2].asString(), args[3], args[4]);
             return null;
         };
+        ProxyExecutable execution = args -> hooks.executionId();
         Value factory = context.eval(PRELUDE);
-        return new GuestRuntime(factory.execute(log, setTimer, clearTimer, random, clock, uncaught, hostCall));
+        return new GuestRuntime(factory.execute(log, setTimer, clearTimer, random, clock, uncaught, hostCall, execution));
     }
 
     /** Calls the agent's function and reports its settled value to exactly one of the two callbacks. */
@@ -102,6 +108,15 @@ final class GuestRuntime {
     /** Installs capability namespaces as frozen globals: {@code {"files": ["read", "list"]}} as JSON text. */
     void installApis(String namespacesJson) {
         installApis.execute(namespacesJson);
+    }
+
+    /**
+     * Null when the text parses on its own as the body of an async function; else the parser's message,
+     * "{@code <function>:line:column message}" with a 0-based column.
+     */
+    String functionBodyError(String body) {
+        Value message = functionBodyError.execute(body);
+        return message.isNull() ? null : message.asString();
     }
 
     void fireTimer(long id) {

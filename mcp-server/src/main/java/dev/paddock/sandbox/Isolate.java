@@ -308,5 +308,11 @@ public final class Isolate implements AutoCloseable {
             ExecutionRun run = current;
             if (run != null) run.hostCall(namespace, method, argumentsJson, resolve, reject);
         }
+
+        @Override
+        public long executionId() {
+            ExecutionRun run = current;
+            return run == null ? 0 : run.id();
+        }
     }
 }

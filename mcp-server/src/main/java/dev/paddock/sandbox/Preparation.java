@@ -9,10 +9,13 @@ import org.graalvm.polyglot.Value;
  * From the agent's text to a parsed program: normalise it as JavaScript, and only when it does not parse,
  * strip TypeScript types and normalise the output. Parsing uses the isolate's own context without running
  * anything; the engine caches the parse, so evaluating the chosen source later costs nothing more.
+ *
+ * <p>All of it runs within the execution's limits: a stop request ends it between two parses, and the
+ * transpiler (which can take seconds) is interrupted by the watchdog like any other code.
  */
 final class Preparation {
 
-    /** What preparing the code gave: a program to run, or the reason it cannot run. */
+    /** What preparing the code gave: a program to run, the reason it cannot run, or a stop. */
     sealed interface Prepared {}
 
     /** A program that evaluates to the agent's async function, and where its source came from. */
@@ -21,38 +24,100 @@ final class Preparation {
     /** Neither JavaScript nor TypeScript parses the code: the error to show the agent. */
     record Refused(ExecutionError error) implements Prepared {}
 
-    private Preparation() {}
+    /** A stop was requested before the code was ready to run. */
+    record Stopped() implements Prepared {}
 
-    static Prepared prepare(Context context, AgentCode code, TypeScriptTranspiler typeScript) {
-        CodeNormalizer.SyntaxCheck check = source -> parses(context, source);
-        CodeNormalizer.Wrapped wrapped = CodeNormalizer.normalize(code.body(), check);
-        if (wrapped != null) {
-            return new Program(context.parse(agentSource(wrapped.source())), new CodeOrigin(code, wrapped, null));
+    /** Strips the TypeScript types of a body; null when a stop came first. */
+    interface TypeScript {
+        TypeScriptTranspiler.Transpiled transpile(String body);
+    }
+
+    /** Unwinds preparation when a stop was requested: parsing itself cannot be interrupted. */
+    private static final class StopRequested extends RuntimeException {
+        StopRequested() {
+            super(null, null, false, false);
         }
-        PolyglotException jsError = syntaxError(context, CodeNormalizer.plain(code.body()));
-        ExecutionError js = ExecutionErrors.syntax(jsError, new CodeOrigin(code, plainWrapper(), null));
+    }
+
+    private final Context context;
+    private final GuestRuntime runtime;
+    private final AgentCode code;
+    private final StopSignal stop;
+
+    private Preparation(Context context, GuestRuntime runtime, AgentCode code, StopSignal stop) {
+        this.context = context;
+        this.runtime = runtime;
+        this.code = code;
+        this.stop = stop;
+    }
+
+    static Prepared prepare(Context context, GuestRuntime runtime, AgentCode code, TypeScript typeScript, StopSignal stop) {
+        if (code.fence() != null && !code.fence().runnable()) return new Refused(ExecutionErrors.foreignFence(code));
+        if (code.fence() != null && code.fence().textAfter() > 0) return new Refused(ExecutionErrors.textAfterFence(code));
+        try {
+            return new Preparation(context, runtime, code, stop).prepare(typeScript);
+        } catch (StopRequested e) {
+            return new Stopped();
+        } catch (PolyglotException e) {
+            // The parsers recurse once per bracket: thousands of nested ones exhaust the stack.
+            if (e.isResourceExhausted() && !stop.requested()) return new Refused(ExecutionErrors.nestedTooDeeply());
+            throw e;
+        }
+    }
+
+    private Prepared prepare(TypeScript typeScript) {
+        CodeNormalizer.Wrapped wrapped = CodeNormalizer.normalize(code.body(), this::parses);
+        if (wrapped != null) return confined(wrapped, code.body(), null);
+        ExecutionError js = syntaxError(code.body(), null);
         TypeScriptTranspiler.Transpiled ts;
         try {
             ts = typeScript.transpile(code.body());
         } catch (RuntimeException e) {
+            if (stop.requested()) throw new StopRequested();
             // Without the compiler the JavaScript error is the best we have.
-            return failed(js);
+            return new Refused(js);
         }
-        if (ts.error() != null) return failed(moreHelpful(js, ts.error(), code));
-        CodeNormalizer.Wrapped transpiled = CodeNormalizer.normalize(ts.code(), check);
-        if (transpiled == null) {
-            PolyglotException e = syntaxError(context, CodeNormalizer.plain(ts.code()));
-            return failed(ExecutionErrors.syntax(e, new CodeOrigin(code, plainWrapper(), ts.map())));
+        if (ts == null) throw new StopRequested();
+        if (ts.error() != null) return new Refused(moreHelpful(js, ts.error()));
+        CodeNormalizer.Wrapped transpiled = CodeNormalizer.normalize(ts.code(), this::parses);
+        if (transpiled == null) return new Refused(syntaxError(ts.code(), ts.map()));
+        return confined(transpiled, ts.code(), ts.map());
+    }
+
+    /**
+     * The program, once its body is known to parse on its own as the body of one function. The wrapper is
+     * text around the agent's text, so code like {@code return 1 \n}) \n(async () => {} } can close it early
+     * and open another: that parses, but as something else than the agent's function.
+     */
+    private Prepared confined(CodeNormalizer.Wrapped wrapped, String body, SourceMap typeScript) {
+        String problem = bodyError(wrapped.functionBody());
+        if (problem == null) {
+            return new Program(context.parse(agentSource(wrapped.source())), new CodeOrigin(code, wrapped, typeScript));
         }
-        CodeOrigin origin = new CodeOrigin(code, transpiled, ts.map());
-        return new Program(context.parse(agentSource(transpiled.source())), origin);
+        // The expression shape adds "return (": the mistake is clearer in the code as statements.
+        if (wrapped.isExpression()) return new Refused(syntaxError(body, typeScript));
+        return new Refused(ExecutionErrors.bodySyntax(problem, new CodeOrigin(code, wrapped, typeScript)));
+    }
+
+    /**
+     * The parser's error for a body that does not parse. Parsed alone, as a function body, the parser also
+     * catches a bracket that closes the function early; the wrapped source's own error is the fallback.
+     */
+    private ExecutionError syntaxError(String body, SourceMap typeScript) {
+        CodeOrigin origin = new CodeOrigin(code, plainWrapper(), typeScript);
+        String alone = bodyError(CodeNormalizer.plainBody(body));
+        if (alone != null) {
+            ExecutionError error = ExecutionErrors.bodySyntax(alone, origin);
+            if (error.line() != null) return error;
+        }
+        return ExecutionErrors.syntax(parseError(CodeNormalizer.plain(body)), origin);
     }
 
     /**
      * Both parsers refuse the code. In TypeScript the JavaScript parser stops at the first type annotation,
      * before the real mistake; in plain JavaScript its message is the more precise one.
      */
-    private static ExecutionError moreHelpful(ExecutionError js, TypeScriptTranspiler.Diagnostic ts, AgentCode code) {
+    private ExecutionError moreHelpful(ExecutionError js, TypeScriptTranspiler.Diagnostic ts) {
         int line = code.originalLine(ts.line());
         boolean jsAtOrAfter = js.line() != null && (js.line() > line
                 || (js.line() == line && js.column() != null && js.column() >= ts.column()));
@@ -60,27 +125,29 @@ final class Preparation {
         return new ExecutionError("syntax", "SyntaxError", ts.message(), line, ts.column(), code.sourceLine(line), false);
     }
 
-    private static Prepared failed(ExecutionError error) {
-        return new Refused(error);
-    }
-
     private static CodeNormalizer.Wrapped plainWrapper() {
         return new CodeNormalizer.Wrapped("", false, 0, 0);
     }
 
-    private static boolean parses(Context context, String source) {
-        PolyglotException e = syntaxError(context, source);
+    private boolean parses(String source) {
+        PolyglotException e = parseError(source);
         if (e != null && !e.isSyntaxError()) throw e;
         return e == null;
     }
 
-    private static PolyglotException syntaxError(Context context, String source) {
+    private PolyglotException parseError(String source) {
+        if (stop.requested()) throw new StopRequested();
         try {
             context.parse(agentSource(source));
             return null;
         } catch (PolyglotException e) {
             return e;
         }
+    }
+
+    private String bodyError(String functionBody) {
+        if (stop.requested()) throw new StopRequested();
+        return runtime.functionBodyError(functionBody);
     }
 
     private static Source agentSource(String text) {

@@ -27,6 +27,8 @@ public final class Sandbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
     /** Interpreted JS recurses through deep Java stacks; this keeps "Maximum call stack" a JS RangeError. */
     private static final long EXECUTION_STACK_BYTES = 16L << 20;
+    /** The JVM's default stack size, for threads that run no agent code. */
+    private static final long NORMAL_STACK = 0;
 
     private final Limits limits;
     private final Engine engine;
@@ -39,7 +41,10 @@ public final class Sandbox implements AutoCloseable {
     /** Isolates holding a live context: what the isolate cap counts. */
     private final Set<Isolate> live = ConcurrentHashMap.newKeySet();
     private final List<Consumer<Isolate>> evictionListeners = new CopyOnWriteArrayList<>();
-    /** Threads that run guest code (the pool, the warm-up): whose allocation the heap guard compares. */
+    /**
+     * Threads that run guest code (the pool, the warm-up, the TypeScript compiler's loader): whose allocation
+     * the heap guard compares.
+     */
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     /** What workers that have ended allocated, so the sum never goes backwards. */
     private final AtomicLong retiredWorkerBytes = new AtomicLong();
@@ -50,10 +55,14 @@ public final class Sandbox implements AutoCloseable {
         this.engine = Contexts.newEngine();
         // A FIFO queue of isolates: an isolate puts its next execution at the back after each one, so a
         // session with many queued executions takes turns with the others instead of holding the pool.
-        this.pool = Executors.newFixedThreadPool(capacity.threads(), executionThreads());
+        this.pool = Executors.newFixedThreadPool(capacity.threads(), workerThreads("paddock-exec-", EXECUTION_STACK_BYTES));
         this.heapGuard = new HeapGuard(heapThreshold, this::evictHeaviestIdle, this::allocatedByWorkers);
         this.watchdog = new Watchdog(heapGuard);
-        this.typeScript = new TypeScriptTranspiler(engine);
+        // One compiler per execution thread, so no TypeScript execution waits for another's transpile. On the
+        // shared engine only the first is costly (~85 MiB, the compiler's code, and seconds to load); each
+        // further one keeps ~3 MiB and loads in about a second (measured), on the loader thread.
+        this.typeScript = new TypeScriptTranspiler(engine, capacity.threads(),
+                Executors.newSingleThreadExecutor(workerThreads("paddock-typescript-", NORMAL_STACK)));
     }
 
     /** Starts the shared engine and pool; warms the engine and the TypeScript compiler in the background. */
@@ -164,8 +173,7 @@ public final class Sandbox implements AutoCloseable {
             LOG.warn("engine warm-up failed", e);
         }
         LOG.debug("engine warm in {} ms ({})", (System.nanoTime() - start) / 1_000_000, runtimeMode());
-        typeScript.load();
-        LOG.debug("TypeScript compiler loaded in {} ms", typeScript.loadMillis());
+        typeScript.warmUp();
     }
 
     /** A fresh isolate for one session. */
@@ -236,8 +244,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Bytes allocated so far by the threads that run guest code (execution pool, warm-up), or -1 where the
-     * JVM cannot tell. The JIT compiler's threads are left out: they allocate much and keep little.
+     * Bytes allocated so far by the threads that run guest code (execution pool, warm-up, compiler loader), or
+     * -1 where the JVM cannot tell. The JIT compiler's threads are left out: they allocate much and keep little.
      */
     long allocatedByWorkers() {
         long sum = retiredWorkerBytes.get();
@@ -249,10 +257,10 @@ public final class Sandbox implements AutoCloseable {
         return sum;
     }
 
-    private ThreadFactory executionThreads() {
+    private ThreadFactory workerThreads(String prefix, long stackBytes) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread t = new Thread(null, task, "paddock-exec-" + count.incrementAndGet(), EXECUTION_STACK_BYTES);
+            Thread t = new Thread(null, task, prefix + count.incrementAndGet(), stackBytes);
             t.setDaemon(true);
             workers.add(t);
             return t;
@@ -288,5 +296,10 @@ public final class Sandbox implements AutoCloseable {
         @Override
         public void hostCall(String namespace, String method, String argumentsJson, org.graalvm.polyglot.Value resolve,
                 org.graalvm.polyglot.Value reject) {}
+
+        @Override
+        public long executionId() {
+            return 0;
+        }
     }
 }

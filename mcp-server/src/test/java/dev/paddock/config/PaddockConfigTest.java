@@ -55,6 +55,14 @@ class PaddockConfigTest {
     }
 
     @Test
+    void theCodeSizeLimitIsConfigurable() throws Exception {
+        assertThat(load("{\"limits\": {\"maxCodeBytes\": 65536}}").limits().maxCodeBytes()).isEqualTo(65536);
+        assertThat(load("{}").limits().maxCodeBytes()).isEqualTo(Limits.DEFAULT_MAX_CODE_BYTES);
+        assertThatThrownBy(() -> load("{\"limits\": {\"maxCodeBytes\": 100}}"))
+                .hasMessage("paddock.json:1:29: limits.maxCodeBytes must be at least 1024 (bytes)");
+    }
+
+    @Test
     void theSandboxSectionSetsWhatAllSessionsShare() throws Exception {
         PaddockConfig config = load("""
                 {"sandbox": {"threads": 3, "maxIsolates": 50, "heapPressure": 0.85}}""");
@@ -126,7 +134,8 @@ class PaddockConfigTest {
     void unknownKeysAreErrorsSoTyposDoNotSilentlyDropALimit() {
         assertThatThrownBy(() -> load("{\n  \"limits\": {\"walltimeMs\": 5}\n}"))
                 .hasMessage("paddock.json:2:14: unknown key \"walltimeMs\" in limits "
-                        + "(known keys: wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes, maxRetainedBytes)");
+                        + "(known keys: wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes, maxRetainedBytes, "
+                        + "maxCodeBytes)");
         assertThatThrownBy(() -> load("{\"limit\": {}}"))
                 .hasMessage("paddock.json:1:2: unknown key \"limit\" at the top level (known keys: $schema, limits, capabilities, exposeAsTools, egress, plugins, profiles, http, sandbox)");
     }
@@ -141,7 +150,7 @@ class PaddockConfigTest {
                         "paddock.json:1:25: sandbox.threads must be a positive integer (executions running at once)",
                         "paddock.json:2:27: limits.wallTimeMs must be a positive integer (milliseconds)",
                         "paddock.json:2:34: unknown key \"maxLogLine\" in limits (known keys: wallTimeMs, cpuTimeMs, "
-                                + "maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes, maxRetainedBytes)",
+                                + "maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes, maxRetainedBytes, maxCodeBytes)",
                         "paddock.json:3:15: \"a b\" in profiles is not a valid profile name: use 1-64 letters, digits, "
                                 + "\"-\" or \"_\"; \"default\" is the top level of paddock.json, put its settings there",
                         "paddock.json:3:26: \"default\" in profiles is not a valid profile name: use 1-64 letters, digits, "

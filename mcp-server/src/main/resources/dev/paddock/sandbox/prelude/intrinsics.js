@@ -5,7 +5,7 @@
 // JSON, Array.prototype or Map.prototype in its own isolate cannot break how its results come back.
 //
 // The hooks live only in `lib`: agent code can call the functions built on them, never the hooks themselves.
-(/** @type {PreludeIntrinsicsFactory} */ (function (logHook, setTimerHook, clearTimerHook, randomHook, clockHook, uncaughtHook, hostCallHook) {
+(/** @type {PreludeIntrinsicsFactory} */ (function (logHook, setTimerHook, clearTimerHook, randomHook, clockHook, uncaughtHook, hostCallHook, executionHook) {
   'use strict';
 
   const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
@@ -74,6 +74,9 @@
     MapSet: Map.prototype.set,
     MapDelete: Map.prototype.delete,
     MapClear: Map.prototype.clear,
+    FinalizationRegistryCtor: FinalizationRegistry,
+    FinalizationRegistryRegister: FinalizationRegistry.prototype.register,
+    FinalizationRegistryUnregister: FinalizationRegistry.prototype.unregister,
     WeakMapGet: WeakMap.prototype.get,
     WeakMapSet: WeakMap.prototype.set,
     TypedArrayTag: getter(TypedArrayPrototype, Symbol.toStringTag),
@@ -94,6 +97,8 @@
     DataViewByteOffset: getter(DataView.prototype, 'byteOffset'),
     DataViewByteLength: getter(DataView.prototype, 'byteLength'),
     Uint8ArrayCtor: Uint8Array,
+    /** Parses a body on its own, as the spec requires, before it builds the function around it. */
+    AsyncFunctionCtor: Object.getPrototypeOf(async function () {}).constructor,
     PromiseCtor: Promise,
     PromiseThen: Promise.prototype.then,
     PromiseResolve: Promise.resolve,
@@ -114,6 +119,7 @@
     clockHook,
     uncaughtHook,
     hostCallHook,
+    executionHook,
     /**
      * The next file's view: that file's exports (a fresh object it returned) on top of what came before,
      * frozen. The earlier view becomes its prototype, so nothing is copied. A name exported twice is a

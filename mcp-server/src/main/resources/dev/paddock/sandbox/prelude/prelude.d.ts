@@ -14,6 +14,8 @@ type PreludeIntrinsicsFactory = (
   /** Settles later by calling resolve(json) or reject(name, message, code). */
   hostCallHook: (namespace: string, method: string, argumentsJson: string,
     resolve: (json: string) => void, reject: (name: string, message: string, code?: string | null) => void) => void,
+  /** The execution running now (a number unique in the process), 0 between executions. */
+  executionHook: () => number,
 ) => PreludeLib;
 
 /** The captured built-ins, the hooks, and the exports of the files evaluated so far; frozen. */
