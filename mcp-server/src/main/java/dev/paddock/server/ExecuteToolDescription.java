@@ -46,8 +46,9 @@ final class ExecuteToolDescription {
                 - The result must be JSON-serializable; undefined becomes null, and Date, Map, Set, BigInt, \
                 typed arrays and Errors become JSON shapes. console.log and friends come back in `logs`.
                 - %s
-                - Limits per call: %d ms wall time (timeoutMs can only lower it), %d ms CPU time, %d bytes \
-                of result, %d bytes and %d lines of logs; larger output is truncated and marked as such.
+                - Limits per call: %d bytes of code, %d ms wall time (timeoutMs can only lower it), %d ms CPU \
+                time, %d bytes of result, %d bytes and %d lines of logs; larger output is truncated and marked \
+                as such.
                 - There is no file system, network, process or Java access beyond the declarations below.
 
                 Standard library (TypeScript declarations):
@@ -65,7 +66,7 @@ final class ExecuteToolDescription {
                 console.log("sorting", words.length, "words");
                 const sorted = [...words].sort((a, b) => a.length - b.length);
                 return { shortest: sorted[0], calls: globalThis.calls };"""
-                .formatted(stateless ? STATELESS : PERSISTENT, limits.wallTime().toMillis(), limits.cpuTime().toMillis(), limits.maxResultBytes(),
+                .formatted(stateless ? STATELESS : PERSISTENT, limits.maxCodeBytes(), limits.wallTime().toMillis(), limits.cpuTime().toMillis(), limits.maxResultBytes(),
                         limits.maxLogBytes(), limits.maxLogLines(), standardLibrary.strip(),
                         capabilities, egress);
     }

@@ -60,7 +60,7 @@ class McpOverStdioTest {
         assertThat(execute.at("/inputSchema/required").toString()).isEqualTo("[\"code\"]");
         assertThat(execute.at("/outputSchema/required").toString()).isEqualTo("[\"logs\"]");
         assertThat(execute.get("description").asString())
-                .contains("globalThis", "never visible to other sessions", "30000 ms wall time",
+                .contains("globalThis", "never visible to other sessions", "262144 bytes of code", "30000 ms wall time",
                         "No capabilities are granted to this connection.", "Example:");
     }
 
