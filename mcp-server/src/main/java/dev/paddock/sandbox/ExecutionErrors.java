@@ -2,6 +2,7 @@ package dev.paddock.sandbox;
 
 import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,48 @@ final class ExecutionErrors {
             "document", "there is no DOM");
 
     private static final Pattern NOT_DEFINED = Pattern.compile("^(\\w+) is not defined$");
+    /** GraalJS names the receiver when it can, else "(intermediate value)" (a frozen namespace object). */
+    private static final Pattern NOT_A_FUNCTION = Pattern.compile("^(.+)\\.(\\w+) is not a function$");
+    private static final Pattern MEMBER_CALL = Pattern.compile("^(\\w+)\\s*\\.\\s*(\\w+)");
+
+    /**
+     * A capability method or namespace the agent used that this connection does not have, said with what it
+     * has: {@code weather.low is not a function; weather has: high}, {@code files is not granted to this
+     * connection; granted: weather}.
+     */
+    static ExecutionError aboutGrants(ExecutionError error, HostApi api) {
+        if (!"runtime".equals(error.kind())) return error;
+        Map<String, List<String>> granted = api.namespaces();
+        Matcher call = NOT_A_FUNCTION.matcher(error.message());
+        if ("TypeError".equals(error.name()) && call.matches()) {
+            String namespace = granted.containsKey(call.group(1)) ? call.group(1) : calledAt(error, call.group(2));
+            if (namespace != null && granted.containsKey(namespace)) {
+                return withMessage(error, namespace + "." + call.group(2) + " is not a function; " + namespace + " has: "
+                        + String.join(", ", granted.get(namespace)));
+            }
+        }
+        Matcher name = NOT_DEFINED.matcher(error.message());
+        if ("ReferenceError".equals(error.name()) && name.matches() && api.ungranted().contains(name.group(1))) {
+            return withMessage(error, name.group(1) + " is not granted to this connection; granted: "
+                    + (granted.isEmpty() ? "none" : String.join(", ", granted.keySet())));
+        }
+        return error;
+    }
+
+    /** The receiver written at the error's position, when the code there reads {@code receiver.method}. */
+    private static String calledAt(ExecutionError error, String method) {
+        if (error.sourceLine() == null || error.column() == null || error.column() < 1
+                || error.column() > error.sourceLine().length()) {
+            return null;
+        }
+        Matcher member = MEMBER_CALL.matcher(error.sourceLine().substring(error.column() - 1));
+        return member.find() && member.group(2).equals(method) ? member.group(1) : null;
+    }
+
+    private static ExecutionError withMessage(ExecutionError error, String message) {
+        return new ExecutionError(error.kind(), error.name(), message, error.line(), error.column(), error.sourceLine(),
+                error.isolateReset());
+    }
 
     static ExecutionError positioned(String kind, String name, String message, CodeOrigin.Position at, boolean reset) {
         return new ExecutionError(kind, name, withHint(name, message), at == null ? null : at.line(), at == null ? null : at.column(),

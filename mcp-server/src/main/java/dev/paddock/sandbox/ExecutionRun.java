@@ -309,7 +309,7 @@ final class ExecutionRun implements ExecutionScope {
     // Errors
 
     private ExecutionResult failure(ExecutionError error) {
-        return results.failure(error, elapsed());
+        return results.failure(ExecutionErrors.aboutGrants(error, isolate.hostApi()), elapsed());
     }
 
     private ExecutionResult stopped() {

@@ -2,6 +2,7 @@ package dev.paddock.sandbox;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,4 +32,9 @@ public interface HostApi extends HostCalls {
 
     /** Namespace → method names, installed as frozen global objects in declaration order. */
     Map<String, List<String>> namespaces();
+
+    /** Namespaces the server offers that this isolate was not granted, so that using one says so. */
+    default Set<String> ungranted() {
+        return Set.of();
+    }
 }

@@ -17,9 +17,11 @@ import dev.paddock.egress.EgressConfigException;
 import dev.paddock.egress.EgressPolicy;
 import dev.paddock.tooldefs.DeclarationException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
@@ -131,7 +133,9 @@ public final class ProfileGrants {
 
     /** A fresh set of capability instances for one session, and its way out of the isolate. */
     public SessionHostApi newSession() {
-        return new SessionHostApi(() -> CapabilitySet.bind(create(), callPolicy, HOST_EXECUTOR), profile.name());
+        Set<String> ungranted = new HashSet<>(providers.keySet());
+        ungranted.removeAll(profile.capabilities().keySet());
+        return new SessionHostApi(() -> CapabilitySet.bind(create(), callPolicy, HOST_EXECUTOR), profile.name(), ungranted);
     }
 
     public Profile profile() {

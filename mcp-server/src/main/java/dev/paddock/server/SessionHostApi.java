@@ -11,6 +11,7 @@ import dev.paddock.sandbox.Sandbox;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
@@ -30,11 +31,14 @@ public final class SessionHostApi implements HostApi {
     /** Replaced when the sandbox evicts the session's isolate: in-memory state goes with the globals. */
     private volatile CapabilitySet capabilities;
     private final String profile;
+    private final Set<String> ungranted;
 
-    SessionHostApi(Supplier<CapabilitySet> newCapabilities, String profile) {
+    /** @param ungranted capabilities the server offers that the profile does not grant */
+    SessionHostApi(Supplier<CapabilitySet> newCapabilities, String profile, Set<String> ungranted) {
         this.newCapabilities = newCapabilities;
         this.capabilities = newCapabilities.get();
         this.profile = profile;
+        this.ungranted = Set.copyOf(ungranted);
     }
 
     /**
@@ -54,6 +58,11 @@ public final class SessionHostApi implements HostApi {
     @Override
     public Map<String, List<String>> namespaces() {
         return capabilities.methodNames();
+    }
+
+    @Override
+    public Set<String> ungranted() {
+        return ungranted;
     }
 
     /** A call from a run without an MCP client ({@code paddock exec}). */

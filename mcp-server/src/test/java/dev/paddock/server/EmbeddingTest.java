@@ -120,6 +120,23 @@ class EmbeddingTest {
     }
 
     @Test
+    void aMissingMethodOrAnUngrantedCapabilitySaysWhatIsGranted() throws Exception {
+        ProfileGrants grants = Paddock.builder().capability("weather", WEATHER, new WeatherApi()).grants();
+        try (StdioClient client = new StdioClient(sandbox::newIsolate, grants)) {
+            client.initialize("2025-11-25");
+            String missing = JsonMapper.shared().createObjectNode().put("code", "return await weather.low({ city: 'Oslo' })").toString();
+            assertThat(client.callExecute(1, missing, null).at("/result/content/0/text").asString())
+                    .contains("TypeError: weather.low is not a function; weather has: high");
+            String ungranted = JsonMapper.shared().createObjectNode().put("code", "return await files.read({ path: 'a' })").toString();
+            assertThat(client.callExecute(2, ungranted, null).at("/result/content/0/text").asString())
+                    .contains("ReferenceError: files is not granted to this connection; granted: weather");
+            String typo = JsonMapper.shared().createObjectNode().put("code", "return wether").toString();
+            assertThat(client.callExecute(3, typo, null).at("/result/content/0/text").asString())
+                    .contains("ReferenceError: wether is not defined").doesNotContain("granted");
+        }
+    }
+
+    @Test
     void anEmbedderServesStreamableHttpThroughTheBuilderUntilItClosesTheRuntime() throws Exception {
         String base;
         try (PaddockRuntime runtime = Paddock.builder().capability("weather", WEATHER, new WeatherApi()).start()) {
