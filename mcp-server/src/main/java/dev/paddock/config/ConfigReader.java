@@ -29,9 +29,10 @@ final class ConfigReader {
         ConfigSchema.check(json);
         JsonNode root = json.root();
         Map<String, Profile> profiles = new LinkedHashMap<>();
-        profiles.put(Profile.DEFAULT, profile(Profile.DEFAULT, root, ""));
+        Profile top = profile(Profile.DEFAULT, root, "");
+        profiles.put(Profile.DEFAULT, top);
         for (var named : root.path("profiles").properties()) {
-            profiles.put(named.getKey(), profile(named.getKey(), named.getValue(), LocatedJson.child("profiles", named.getKey())));
+            profiles.put(named.getKey(), inheriting(top, root, named.getKey(), named.getValue()));
         }
         List<Path> plugins = new ArrayList<>();
         for (JsonNode jar : root.path("plugins")) plugins.add(baseDir.resolve(jar.asString()).normalize());
@@ -39,15 +40,31 @@ final class ConfigReader {
     }
 
     private static Profile profile(String name, JsonNode body, String path) {
-        Map<String, JsonNode> capabilities = new LinkedHashMap<>();
-        for (var granted : body.path("capabilities").properties()) capabilities.put(granted.getKey(), granted.getValue());
         JsonNode egress = body.path("egress");
-        return new Profile(name, limits(body.path("limits")), capabilities, body.path("exposeAsTools").asBoolean(false),
+        return new Profile(name, limits(body.path("limits"), Limits.DEFAULTS), capabilities(body),
+                body.path("exposeAsTools").asBoolean(false), egress.isMissingNode() ? MissingNode.getInstance() : egress, path);
+    }
+
+    /**
+     * A named profile: what it sets, else what the top level sets (limits key by key, egress and
+     * exposeAsTools as a whole). Capabilities are not inherited: a profile grants only what it names. An
+     * inherited egress section is checked, and any mistake in it reported, with the top level's.
+     */
+    private static Profile inheriting(Profile top, JsonNode root, String name, JsonNode body) {
+        String path = LocatedJson.child("profiles", name);
+        JsonNode egress = body.has("egress") ? body.get("egress") : root.path("egress");
+        return new Profile(name, limits(body.path("limits"), top.limits()), capabilities(body),
+                body.has("exposeAsTools") ? body.get("exposeAsTools").asBoolean() : top.exposeAsTools(),
                 egress.isMissingNode() ? MissingNode.getInstance() : egress, path);
     }
 
-    private static Limits limits(JsonNode node) {
-        Limits d = Limits.DEFAULTS;
+    private static Map<String, JsonNode> capabilities(JsonNode body) {
+        Map<String, JsonNode> capabilities = new LinkedHashMap<>();
+        for (var granted : body.path("capabilities").properties()) capabilities.put(granted.getKey(), granted.getValue());
+        return capabilities;
+    }
+
+    private static Limits limits(JsonNode node, Limits d) {
         return new Limits(millis(node, "wallTimeMs", d.wallTime()), millis(node, "cpuTimeMs", d.cpuTime()),
                 (int) number(node, "maxResultBytes", d.maxResultBytes()), (int) number(node, "maxLogBytes", d.maxLogBytes()),
                 (int) number(node, "maxLogLines", d.maxLogLines()), number(node, "maxAllocatedBytes", d.maxAllocatedBytes()),

@@ -35,6 +35,30 @@ class PaddockConfigTest {
     }
 
     @Test
+    void aProfileInheritsWhatItDoesNotSetButGrantsOnlyItsOwnCapabilities() throws Exception {
+        PaddockConfig config = load("""
+                {"limits": {"wallTimeMs": 5000, "maxLogLines": 20}, "exposeAsTools": true,
+                 "capabilities": {"state": {}},
+                 "egress": {"rules": [{"url": "https://api.example.com/*"}]},
+                 "profiles": {"team-a": {"capabilities": {"files": {"root": "."}}},
+                              "team-b": {"limits": {"maxLogLines": 5}, "exposeAsTools": false, "egress": {"rules": []}}}}""");
+
+        Profile a = config.profiles().get("team-a");
+        assertThat(a.limits().wallTime()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(a.limits().maxLogLines()).isEqualTo(20);
+        assertThat(a.exposeAsTools()).isTrue();
+        assertThat(a.egress().path("rules").size()).isEqualTo(1);
+        assertThat(a.capabilities()).containsOnlyKeys("files");
+
+        Profile b = config.profiles().get("team-b");
+        assertThat(b.limits().wallTime()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(b.limits().maxLogLines()).isEqualTo(5);
+        assertThat(b.exposeAsTools()).isFalse();
+        assertThat(b.egress().path("rules").size()).isZero();
+        assertThat(b.capabilities()).isEmpty();
+    }
+
+    @Test
     void theAllocationCeilingIsConfigurableAndSurvivesTheOtherLimits() throws Exception {
         PaddockConfig config = load("""
                 {"limits": {"maxAllocatedBytes": 8589934592, "wallTimeMs": 5000}}""");
