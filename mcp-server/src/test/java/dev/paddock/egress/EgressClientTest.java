@@ -341,6 +341,18 @@ class EgressClientTest {
     }
 
     @Test
+    void aRangeHeaderIsRefusedAtARedirectIntoARuleThatInjectsCredentials() {
+        api.seen.clear();
+        String target = api.url("/v1/echo");
+        assertThat(failure(client(), new FetchRequest(other.url("/redirect?to=" + encoded(target)), "GET",
+                List.of(Map.entry("Range", "bytes=0-3")), null)))
+                .hasMessageStartingWith("fetch to " + target + " may not send the Range header: the egress rule http://127.0.0.1:"
+                        + api.port() + "/v1/* injects credentials")
+                .extracting(CapabilityException::code).isEqualTo("EGRESS_DENIED");
+        assertThat(api.seen).isEmpty();
+    }
+
+    @Test
     void redirectsWithinTheRuleKeepTheInjectedHeader() throws Exception {
         api.seen.clear();
         fetch(client(), FetchRequest.get(api.url("/v1/redirect?to=" + encoded("/v1/echo"))));
