@@ -44,6 +44,26 @@ export const egressPayloads = [
   deny("redirect to a name resolving to loopback", redirectTo("http://localhost:PORT/"), /a loopback address/),
   deny("redirect to file:", redirectTo("file:///etc/passwd"), /only http: and https:/),
   {
+    name: "method override header sidestepping the rule's methods",
+    code: 'await fetch("http://127.0.0.1:PORT/v1/echo", {method: "POST", headers: {"X-HTTP-Method-Override": "DELETE"}})',
+    expect: { code: "EGRESS_DENIED", message: /may not send the x-http-method-override header/ },
+  },
+  {
+    name: "_method query parameter sidestepping the rule's methods",
+    code: 'await fetch("http://127.0.0.1:PORT/v1/echo?_method=DELETE", {method: "POST"})',
+    expect: { code: "EGRESS_DENIED", message: /may not carry a _method query parameter/ },
+  },
+  {
+    name: "Range slices of an echo of the injected header",
+    code: 'await fetch("http://127.0.0.1:PORT/v1/echo", {headers: {Range: "bytes=0-3"}})',
+    expect: { code: "EGRESS_DENIED", message: /may not send the range header: the egress rule .* injects credentials/ },
+  },
+  {
+    name: "vertical tab in a header value",
+    code: 'await fetch("http://127.0.0.1:PORT/v1/echo", {headers: {"X-A": "a\\u000bb"}})',
+    expect: { code: "EGRESS_INVALID", message: /control character U\+000B/ },
+  },
+  {
     name: "userinfo pointing at loopback",
     code: 'await fetch("http://api.example.com@127.0.0.1:PORT/v1/echo")',
     expect: { code: "EGRESS_INVALID", message: /credentials .* are not allowed/ },

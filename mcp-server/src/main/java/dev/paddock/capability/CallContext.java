@@ -18,7 +18,10 @@ public interface CallContext {
     /** True once the execution was cancelled or ran out of time: stop work and return. */
     boolean cancelled();
 
-    /** Completes when the execution is cancelled or ends; for callbacks that abort host work. */
+    /**
+     * Completes when the execution is cancelled or ends; for callbacks that abort host work. The same future
+     * for every call of one execution, so it also tells executions apart (egress caps fetches per execution).
+     */
     CompletableFuture<Void> whenCancelled();
 
     /** When the execution's wall-time limit runs out. */

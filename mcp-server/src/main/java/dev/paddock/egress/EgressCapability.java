@@ -40,18 +40,17 @@ public final class EgressCapability {
     /** Null when the profile has no egress rules: every fetch is refused with that reason. */
     private final EgressClient client;
     private final SecretRedaction redaction;
+    private final FetchAdmission admission;
 
-    private EgressCapability(EgressClient client) {
+    private EgressCapability(EgressClient client, FetchAdmission admission) {
         this.client = client;
         this.redaction = new SecretRedaction(client == null ? Set.of() : client.policy().injectedValues());
+        this.admission = admission;
     }
 
-    /**
-     * Egress under {@code policy}'s rules; a policy without rules refuses every fetch and says why. Make it
-     * once per profile and grant it to every session: its client pools connections.
-     */
-    public static Capability granting(EgressPolicy policy) {
-        return Capability.of(NAMESPACE, DECLARATIONS, new EgressCapability(policy.grants().isEmpty() ? null : new EgressClient(policy)));
+    /** One session's fetch through {@code client} (shared by the profile's sessions), within {@code admission}'s caps. */
+    static Capability of(EgressClient client, FetchAdmission admission) {
+        return Capability.of(NAMESPACE, DECLARATIONS, new EgressCapability(client, admission));
     }
 
     public CompletableFuture<JsonNode> fetch(JsonNode request, CallContext context) {
@@ -59,7 +58,11 @@ public final class EgressCapability {
             return CompletableFuture.failedFuture(new CapabilityException("EGRESS_DENIED",
                     "fetch is not allowed: no egress is granted to this connection (paddock.json has no \"egress\" rules for its profile)"));
         }
-        CompletableFuture<FetchResponse> exchange = client.fetch(request(request));
+        FetchRequest fetch = request(request);
+        // Every call of one execution carries the same end, so it tells the execution's fetches apart.
+        Runnable release = admission.admit(context.whenCancelled(), EgressUrl.shorten(fetch.url()));
+        CompletableFuture<FetchResponse> exchange = client.fetch(fetch);
+        exchange.whenComplete((response, failure) -> release.run());
         // An execution that ended (timed out, cancelled) must not keep a connection open.
         context.whenCancelled().thenRun(() -> exchange.cancel(true));
         return exchange.thenApply(this::response).exceptionallyCompose(failure -> {
@@ -91,7 +94,7 @@ public final class EgressCapability {
                 .put("url", redaction.text(response.url()))
                 .put("redirected", response.redirected());
         ArrayNode headers = out.putArray("headers");
-        response.headers().forEach(h -> headers.addArray().add(h.getKey()).add(redaction.text(h.getValue())));
+        response.headers().forEach(h -> headers.addArray().add(redaction.text(h.getKey())).add(redaction.text(h.getValue())));
         out.put("body", Base64.getEncoder().encodeToString(redaction.bytes(response.body())));
         return out;
     }

@@ -104,6 +104,13 @@ public final class EgressClient {
 
     private Mono<FetchResponse> follow(Hop hop, int redirects, FetchConnections connections) {
         EgressRule rule = policy.authorize(hop.url(), hop.method());
+        String slicing = hop.slicingHeader();
+        if (slicing != null && !rule.allowsSlicing()) {
+            return Mono.error(new CapabilityException("EGRESS_DENIED", "fetch to " + hop.url() + " may not send the "
+                    + slicing + " header: the egress rule " + rule.url() + " injects credentials, and a partial "
+                    + "response from an endpoint that echoes requests could return them piece by piece. Fetch the "
+                    + "whole resource, or ask the operator to set \"allowRanges\": true on that rule."));
+        }
         return Mono.fromCallable(() -> checkedAddresses(hop.url(), rule))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(addresses -> exchange(hop, rule, addresses, 0, connections))

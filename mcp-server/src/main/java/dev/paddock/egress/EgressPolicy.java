@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * <pre>
  * "egress": {"rules": [{"url": "https://api.example.com/v1/*", "methods": ["GET", "POST"],
  *                       "headers": {"Authorization": "Bearer ${env:EXAMPLE_TOKEN}"}}],
- *            "maxResponseBytes": 10485760, "maxRequestBytes": 10485760, "timeoutMs": 30000, "maxRedirects": 5}
+ *            "maxResponseBytes": 10485760, "maxRequestBytes": 10485760, "timeoutMs": 30000, "maxRedirects": 5,
+ *            "maxConcurrentFetches": 32, "maxConcurrentFetchesPerSession": 64, "maxConcurrentFetchesPerProcess": 512}
  * </pre>
  * A rule's {@code url} gives scheme, host (exact, or {@code *.example.com} for every subdomain but not
  * example.com itself), port (explicit or the scheme's default) and path ({@code /v1/*} is the prefix
@@ -66,7 +67,10 @@ public final class EgressPolicy {
         EgressLimits d = EgressLimits.DEFAULTS;
         EgressLimits limits = new EgressLimits(egress.path("maxResponseBytes").asLong(d.maxResponseBytes()),
                 egress.path("maxRequestBytes").asLong(d.maxRequestBytes()), egress.path("timeoutMs").asLong(d.timeoutMs()),
-                egress.path("maxRedirects").asInt(d.maxRedirects()));
+                egress.path("maxRedirects").asInt(d.maxRedirects()),
+                egress.path("maxConcurrentFetches").asInt(d.maxConcurrentFetches()),
+                egress.path("maxConcurrentFetchesPerSession").asInt(d.maxConcurrentFetchesPerSession()),
+                egress.path("maxConcurrentFetchesPerProcess").asInt(d.maxConcurrentFetchesPerProcess()));
         List<EgressRule> rules = new ArrayList<>();
         JsonNode rulesNode = egress.path("rules");
         for (int i = 0; i < rulesNode.size(); i++) {
@@ -148,7 +152,7 @@ public final class EgressPolicy {
         }
         return new EgressRule(url, parsed.scheme(), parsed.host(), wildcard, parsed.address(), parsed.port(),
                 rulePath, prefix, methods(node.get("methods")),
-                headers(node.get("headers"), path + ".headers", env));
+                headers(node.get("headers"), path + ".headers", env), node.path("allowRanges").asBoolean(false));
     }
 
     private static Set<String> methods(JsonNode node) {
@@ -174,8 +178,9 @@ public final class EgressPolicy {
                 throw new EgressConfigException(at, "header given twice (names are case-insensitive)");
             }
             String value = resolveEnv(entry.getValue().stringValue(), at, env);
-            if (!HeaderNames.validValue(value)) {
-                throw new EgressConfigException(at, "the value contains a line break or NUL");
+            String problem = HeaderNames.valueProblem(value);
+            if (problem != null) {
+                throw new EgressConfigException(at, "the value " + problem);
             }
             headers.put(name, value);
         }

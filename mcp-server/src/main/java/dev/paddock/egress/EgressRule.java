@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
  * @param address    the address when the rule names an IP literal — the only way to reach a non-public one
  * @param pathPrefix true when the url ended in "*": {@code path} is then a prefix
  * @param headers    injected headers, ${env:…} already resolved
+ * @param allowRanges whether the code may send Range (and the like) although the rule injects headers
  */
 record EgressRule(String url, String scheme, String host, boolean wildcardHost, InetAddress address, int port,
-                  String path, boolean pathPrefix, Set<String> methods, Map<String, String> headers) {
+                  String path, boolean pathPrefix, Set<String> methods, Map<String, String> headers,
+                  boolean allowRanges) {
 
     EgressRule {
         methods = Set.copyOf(methods);
@@ -35,6 +37,11 @@ record EgressRule(String url, String scheme, String host, boolean wildcardHost, 
 
     boolean allows(String method) {
         return methods.contains(method);
+    }
+
+    /** Partial responses would let an echoing endpoint return injected secrets in pieces too short to hide. */
+    boolean allowsSlicing() {
+        return headers.isEmpty() || allowRanges;
     }
 
     /** "GET, HEAD https://api.example.com/v1/*" — what the agent is told it may do. */

@@ -1,6 +1,8 @@
 package dev.paddock.egress;
 
 import dev.paddock.capability.CapabilityException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,17 +37,65 @@ record Hop(EgressUrl url, String method, List<Map.Entry<String, String>> headers
                     + " exceeds the " + limits.maxRequestBytes() + "-byte egress limit");
         }
         for (Map.Entry<String, String> header : request.headers()) {
-            if (header.getKey() == null || !HeaderNames.validName(header.getKey())) {
-                throw new CapabilityException("EGRESS_INVALID", "'" + header.getKey() + "' is not a valid header name");
+            String name = header.getKey();
+            if (name == null || !HeaderNames.validName(name)) {
+                throw new CapabilityException("EGRESS_INVALID", "'" + (name == null ? null : EgressUrl.shorten(name))
+                        + "' is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)");
             }
-            if (header.getValue() == null || !HeaderNames.validValue(header.getValue())) {
-                throw new CapabilityException("EGRESS_INVALID", "the value of header '" + header.getKey()
-                        + "' must be a string without line breaks");
+            String problem = header.getValue() == null ? "is missing" : HeaderNames.valueProblem(header.getValue());
+            if (problem != null) {
+                throw new CapabilityException("EGRESS_INVALID", "the value of header '" + name + "' " + problem);
             }
+            if (HeaderNames.overriding(name)) {
+                throw new CapabilityException("EGRESS_DENIED", "fetch to " + url + " may not send the " + name
+                        + " header: servers take it to mean another method or path than the egress rules checked. "
+                        + "Send the request with the method and URL you mean.");
+            }
+        }
+        refuseMethodOverride(url);
+        if (body != null && isForm(request.headers()) && hasMethodParameter(new String(body, StandardCharsets.ISO_8859_1))) {
+            throw new CapabilityException("EGRESS_DENIED", "fetch to " + url + " may not send a form with a _method "
+                    + "field: servers take it to mean another method than the egress rules checked. Send the "
+                    + "request with the method you mean.");
         }
         List<Map.Entry<String, String>> headers = request.headers().stream()
                 .filter(h -> !HeaderNames.forbidden(h.getKey())).toList();
         return new Hop(url, method, headers, body);
+    }
+
+    /** The code's header that a rule injecting credentials refuses (Range and the like), or null. */
+    String slicingHeader() {
+        return headers.stream().map(Map.Entry::getKey).filter(HeaderNames::slicing).findFirst().orElse(null);
+    }
+
+    /**
+     * Rails, Laravel and Symfony read {@code _method} from the query or a form body as the request's real
+     * method, which would sidestep a rule's {@code methods}; a redirect's Location is checked the same way.
+     */
+    private static void refuseMethodOverride(EgressUrl url) {
+        if (hasMethodParameter(url.query().isEmpty() ? "" : url.query().substring(1))) {
+            throw new CapabilityException("EGRESS_DENIED", "fetch to " + url + " may not carry a _method query "
+                    + "parameter: servers take it to mean another method than the egress rules checked. Send the "
+                    + "request with the method you mean.");
+        }
+    }
+
+    private static boolean hasMethodParameter(String form) {
+        for (String pair : form.split("[&;]")) {
+            String name = pair.substring(0, pair.indexOf('=') < 0 ? pair.length() : pair.indexOf('='));
+            try {
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                // Not decodable means no framework reads it as _method either; compare it as written.
+            }
+            if (name.strip().equalsIgnoreCase("_method")) return true;
+        }
+        return false;
+    }
+
+    private static boolean isForm(List<Map.Entry<String, String>> headers) {
+        return headers.stream().anyMatch(h -> h.getKey().equalsIgnoreCase("content-type")
+                && h.getValue().strip().toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"));
     }
 
     /** The next hop for a 3xx with Location, following the WHATWG fetch rules for method and headers. */
@@ -57,6 +107,7 @@ record Hop(EgressUrl url, String method, List<Map.Entry<String, String>> headers
             throw new CapabilityException(e.unsupportedScheme() ? "EGRESS_DENIED" : "EGRESS_NETWORK",
                     "fetch to " + url + " was redirected to a location fetch cannot follow: " + e.getMessage());
         }
+        refuseMethodOverride(next);
         boolean toGet = (status == 303 && !method.equals("HEAD"))
                 || ((status == 301 || status == 302) && method.equals("POST"));
         boolean crossOrigin = !next.origin().equals(url.origin());

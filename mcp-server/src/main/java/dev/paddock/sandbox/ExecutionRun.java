@@ -32,6 +32,8 @@ final class ExecutionRun implements ExecutionScope {
     private final TypeScriptTranspiler typeScript;
     private final Duration wallLimit;
     private final CompletableFuture<ExecutionResult> future = new CompletableFuture<>();
+    /** One future for all host calls of this run, so a capability can tell its runs apart (fetch caps). */
+    private final CompletableFuture<Void> ended = future.thenApply(result -> null);
     private final LogBuffer logs;
     private final ResultShaper results;
     private final StopSignal stop = new StopSignal(this::stopRequested);
@@ -93,7 +95,7 @@ final class ExecutionRun implements ExecutionScope {
 
     @Override
     public CompletableFuture<Void> whenEnded() {
-        return future.thenApply(result -> null);
+        return ended;
     }
 
     /**

@@ -8,6 +8,9 @@ public interface ExecutionScope {
     /** When the execution's wall-time limit runs out. */
     Instant deadline();
 
-    /** Completes when the execution ends in any way (result, error, timeout, cancel). */
+    /**
+     * Completes when the execution ends in any way (result, error, timeout, cancel); the same future for
+     * every host call of one execution.
+     */
     CompletableFuture<Void> whenEnded();
 }

@@ -12,8 +12,8 @@ import dev.paddock.config.ConfigException;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.config.Profile;
 import dev.paddock.sandbox.Capacity;
-import dev.paddock.egress.EgressCapability;
 import dev.paddock.egress.EgressConfigException;
+import dev.paddock.egress.EgressGrant;
 import dev.paddock.egress.EgressPolicy;
 import dev.paddock.tooldefs.DeclarationException;
 import java.util.ArrayList;
@@ -40,8 +40,8 @@ public final class ProfileGrants {
     private final Profile profile;
     private final PaddockConfig config;
     private final Map<String, CapabilityProvider> providers;
-    /** The profile's {@code fetch}, one per profile so sessions share its connection pool. */
-    private final Capability egress;
+    /** The profile's {@code fetch}: one client for its sessions, each session counted against the fetch caps. */
+    private final EgressGrant egress;
     private final List<String> egressGrants;
     private final CallPolicy callPolicy;
     private final CapabilitySet probe;
@@ -51,7 +51,7 @@ public final class ProfileGrants {
         this.profile = profile;
         this.config = config;
         this.providers = providers;
-        this.egress = EgressCapability.granting(egressPolicy);
+        this.egress = EgressGrant.of(egressPolicy);
         this.egressGrants = egressPolicy.grants();
         this.callPolicy = callPolicy;
         this.probe = CapabilitySet.bind(create(), callPolicy, HOST_EXECUTOR);
@@ -168,7 +168,7 @@ public final class ProfileGrants {
 
     private List<Capability> create() {
         List<Capability> capabilities = new ArrayList<>();
-        capabilities.add(egress);
+        capabilities.add(egress.newSession());
         profile.capabilities().forEach((name, settings) -> capabilities.add(created(name, settings)));
         return capabilities;
     }

@@ -47,6 +47,8 @@ class ExecFetchTest {
             exchange.getResponseHeaders().add("X-Echo-Auth", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             reply(exchange, 200, seen.toString());
         });
+        // Never answers: the exchange stays open until the client goes away.
+        server.createContext("/v1/hang", exchange -> {});
         server.createContext("/v1/missing", exchange -> reply(exchange, 404, "{\"error\":\"no such item\"}"));
         server.createContext("/v1/leak-redirect", exchange -> {
             exchange.getResponseHeaders().add("Location", "http://169.254.169.254/?k="
@@ -70,10 +72,16 @@ class ExecFetchTest {
     }
 
     private int exec(String code) throws IOException {
+        return exec(code, "");
+    }
+
+    /** {@code egressSettings}: more members of the egress section, each with a leading comma. */
+    private int exec(String code, String egressSettings) throws IOException {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         Path config = Files.writeString(dir.resolve("paddock.json"), """
                 {"egress": {"rules": [{"url": "%s/v1/*", "methods": ["GET", "POST"],
-                                       "headers": {"Authorization": "Bearer %s"}}]}}""".formatted(base, SECRET));
+                                       "headers": {"Authorization": "Bearer %s"}}]%s}}"""
+                .formatted(base, SECRET, egressSettings));
         return PaddockCommand.run(new String[] {"--config", config.toString(), "exec", "-"},
                 new ByteArrayInputStream(code.replace("BASE", base).getBytes(StandardCharsets.UTF_8)), out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -117,5 +125,28 @@ class ExecFetchTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(output()).contains("fetch to http://169.254.169.254/?k=Bearer+[redacted] is not allowed").doesNotContain(SECRET);
+    }
+
+    @Test
+    void aFanOutPastTheExecutionsCapIsRefusedWhileTheFetchesWithinItRun() throws IOException {
+        int exit = exec("""
+                const fetches = [0, 1, 2].map(() => fetch("BASE/v1/hang"));
+                // The first to fail, whichever it is: the other two never answer.
+                const refused = await Promise.any(fetches.map(f => f.then(() => { throw 0; }, e => e)));
+                return refused.code + ": " + refused.message;""", ", \"maxConcurrentFetches\": 2");
+
+        assertThat(exit).as(output()).isZero();
+        assertThat(output()).contains("EGRESS_LIMIT: fetch to http://127.0.0.1:", "/v1/hang was not started: this "
+                + "execution already has 2 fetches running (egress.maxConcurrentFetches)");
+    }
+
+    @Test
+    void aRangeRequestOnTheRuleInjectingTheCredentialIsRefused() throws IOException {
+        int exit = exec("""
+                try { await fetch("BASE/v1/echo", { headers: { Range: "bytes=0-3" } }); } catch (e) { return e.code + ": " + e.message; }""");
+
+        assertThat(exit).as(output()).isZero();
+        assertThat(output()).contains("EGRESS_DENIED: fetch to http://127.0.0.1:", "may not send the range header");
+        assertThat(authorizations).isEmpty();
     }
 }

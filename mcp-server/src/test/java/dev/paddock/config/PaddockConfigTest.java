@@ -190,10 +190,13 @@ class PaddockConfigTest {
             "{\"egress\": {\"rules\": [{\"url\": \"https://a.com/\", \"methods\": []}]}} "
                     + "| paddock.json:1:60: egress.rules[0].methods must be a non-empty array such as [\"GET\", \"POST\"]",
             "{\"egress\": {\"rules\": [{\"url\": \"https://a.com/\", \"header\": {}}]}} "
-                    + "| paddock.json:1:49: unknown key \"header\" in egress.rules[0] (known keys: url, methods, headers)",
+                    + "| paddock.json:1:49: unknown key \"header\" in egress.rules[0] (known keys: url, methods, headers, allowRanges)",
             "{\"egress\": {\"rules\": {}}} | paddock.json:1:22: egress.rules must be an array of rules",
             "{\"egress\": {\"timeoutMs\": -1}} | paddock.json:1:26: egress.timeoutMs must be a positive integer (milliseconds)",
             "{\"egress\": {\"maxRedirects\": 50}} | paddock.json:1:29: egress.maxRedirects must be an integer from 0 to 20",
+            "{\"egress\": {\"maxConcurrentFetches\": 0}} | paddock.json:1:37: egress.maxConcurrentFetches must be an integer from 1 to 100000",
+            "{\"egress\": {\"rules\": [{\"url\": \"https://a.com/\", \"allowRanges\": 1}]}} "
+                    + "| paddock.json:1:64: egress.rules[0].allowRanges must be true or false",
             "{\"profiles\": {\"ci\": {\"egress\": []}}} | paddock.json:1:32: profiles.ci.egress must be an object like {\"rules\": [...]}",
             "{\"capabilities\": {\"files\": {}}} | paddock.json:1:28: capabilities.files.root is required (The folder, relative to paddock.json.)",
             "{\"capabilities\": {\"weather\": true}} | paddock.json:1:30: capabilities.weather must be an object of settings ({} for none)",

@@ -30,7 +30,7 @@ class EgressCapabilityTest {
         server = new TestServer();
         EgressPolicy policy = EgressPolicy.fromConfig(JSON.readTree("{\"rules\": [{\"url\": \"http://127.0.0.1:"
                 + server.port() + "/*\", \"methods\": [\"GET\", \"HEAD\", \"POST\"]}]}"));
-        egress = CapabilitySet.bind(List.of(EgressCapability.granting(policy)), ForkJoinPool.commonPool());
+        egress = CapabilitySet.bind(List.of(EgressGrant.of(policy).newSession()), ForkJoinPool.commonPool());
     }
 
     @AfterAll
@@ -77,7 +77,7 @@ class EgressCapabilityTest {
 
     @Test
     void withoutEgressRulesEveryFetchIsRefusedSayingWhy() {
-        CapabilitySet none = CapabilitySet.bind(List.of(EgressCapability.granting(EgressPolicy.fromConfig(JSON.readTree("{}")))),
+        CapabilitySet none = CapabilitySet.bind(List.of(EgressGrant.of(EgressPolicy.fromConfig(JSON.readTree("{}"))).newSession()),
                 ForkJoinPool.commonPool());
         assertThatThrownBy(() -> none.call(EgressCapability.NAMESPACE, "fetch", JSON.readTree("[{\"url\": \"" + server.url("/echo") + "\"}]"),
                 NO_CLIENT).get(10, TimeUnit.SECONDS))

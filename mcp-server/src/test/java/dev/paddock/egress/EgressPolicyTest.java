@@ -93,9 +93,12 @@ class EgressPolicyTest {
 
     @Test
     void readsLimitsWithDefaults() {
-        assertThat(EXAMPLE.limits()).isEqualTo(new EgressLimits(10_485_760, 10_485_760, 30_000, 5));
+        assertThat(EXAMPLE.limits()).isEqualTo(new EgressLimits(10_485_760, 10_485_760, 30_000, 5, 32, 64, 512));
         assertThat(policy("{\"maxResponseBytes\": 1000, \"timeoutMs\": 500, \"maxRedirects\": 0}").limits())
-                .isEqualTo(new EgressLimits(1000, 10_485_760, 500, 0));
+                .isEqualTo(new EgressLimits(1000, 10_485_760, 500, 0, 32, 64, 512));
+        assertThat(policy("{\"maxConcurrentFetches\": 4, \"maxConcurrentFetchesPerSession\": 8, "
+                + "\"maxConcurrentFetchesPerProcess\": 16}").limits())
+                .isEqualTo(new EgressLimits(10_485_760, 10_485_760, 30_000, 5, 4, 8, 16));
     }
 
     @Test

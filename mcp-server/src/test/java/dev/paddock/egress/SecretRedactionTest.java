@@ -22,4 +22,20 @@ class SecretRedactionTest {
         byte[] clean = {1, 2, 3};
         assertThat(redaction.bytes(clean)).isSameAs(clean);
     }
+
+    @Test
+    void ignoresCaseAndHidesPiecesOfEightOrMoreAndShorterOnesNextToTheValuesPrefix() {
+        assertThat(redaction.text("x-bearer-TOK-1234567890: 1")).isEqualTo("x-bearer-[redacted]: 1");
+        assertThat(redaction.text("key tok-1234… and …34567890")).isEqualTo("key [redacted]… and …[redacted]");
+        assertThat(redaction.text("Bearer tok-")).isEqualTo("Bearer [redacted]");
+        // Four characters without their prefix are indistinguishable from ordinary text: Range is refused instead.
+        assertThat(redaction.text("1234 and Bearer t")).isEqualTo("1234 and Bearer t");
+    }
+
+    @Test
+    void aBodyWithoutSecretsIsReturnedAsItWas() {
+        byte[] big = new byte[1 << 20];
+        java.util.Arrays.fill(big, (byte) 'a');
+        assertThat(redaction.bytes(big)).isSameAs(big);
+    }
 }

@@ -77,6 +77,25 @@ final class TestServer implements AutoCloseable {
             if (path.endsWith("/slow")) {
                 return Mono.delay(Duration.ofSeconds(20)).then(response.sendString(Mono.just("late")).then());
             }
+            if (path.endsWith("/reflect")) {
+                // An endpoint that reflects what it receives: header values as response header names, and the
+                // other request headers as its body, honouring Range on that body as a file server would.
+                StringBuilder echo = new StringBuilder();
+                request.requestHeaders().forEach(h -> {
+                    response.header("x-" + h.getValue().replaceAll("[^!#$%&'*+.^_`|~0-9A-Za-z-]", "-"), "1");
+                    if (!h.getKey().equalsIgnoreCase("range")) {
+                        echo.append(h.getKey()).append(": ").append(h.getValue()).append('\n');
+                    }
+                });
+                String range = request.requestHeaders().get("range");
+                if (range != null && range.matches("bytes=\\d+-\\d+")) {
+                    String[] ends = range.substring(6).split("-");
+                    int from = Integer.parseInt(ends[0]);
+                    int to = Math.min(Integer.parseInt(ends[1]) + 1, echo.length());
+                    return response.status(206).sendString(Mono.just(echo.substring(Math.min(from, to), to))).then();
+                }
+                return response.sendString(Mono.just(echo.toString())).then();
+            }
             if (path.endsWith("/hang")) {
                 return Mono.never();
             }

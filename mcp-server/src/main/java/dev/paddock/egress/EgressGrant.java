@@ -1,0 +1,31 @@
+package dev.paddock.egress;
+
+import dev.paddock.capability.Capability;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A profile's {@code fetch}: one {@link EgressClient} under the profile's rules for all its sessions, and
+ * for each session its own {@link EgressCapability}, which counts that session's running fetches against
+ * the caps of {@link EgressLimits}.
+ */
+public final class EgressGrant {
+    private final EgressClient client;
+    private final EgressLimits limits;
+    private final AtomicInteger processFetches;
+
+    EgressGrant(EgressPolicy policy, AtomicInteger processFetches) {
+        this.client = policy.grants().isEmpty() ? null : new EgressClient(policy);
+        this.limits = policy.limits();
+        this.processFetches = processFetches;
+    }
+
+    /** Egress under {@code policy}'s rules; a policy without rules refuses every fetch and says why. */
+    public static EgressGrant of(EgressPolicy policy) {
+        return new EgressGrant(policy, FetchAdmission.PROCESS);
+    }
+
+    /** The {@code #egress} capability for one more session. */
+    public Capability newSession() {
+        return EgressCapability.of(client, new FetchAdmission(limits, processFetches));
+    }
+}
