@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Per MCP session: its capability instances (made on first use) and its isolate (made on its first
@@ -14,6 +16,7 @@ import java.util.function.Supplier;
  * nothing outlives its client.
  */
 final class SessionIsolates implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SessionIsolates.class);
     private final Function<HostApi, Isolate> newIsolate;
     private final Supplier<SessionHostApi> newHostApi;
     private final Predicate<String> sessionOpen;
@@ -42,7 +45,12 @@ final class SessionIsolates implements AutoCloseable {
      * {@link #forSession}: a direct tool call racing DELETE or expiry must not leave instances behind.
      */
     SessionHostApi hostApi(String sessionId) {
-        SessionHostApi api = hostApis.computeIfAbsent(sessionId, id -> newHostApi.get());
+        SessionHostApi api = hostApis.computeIfAbsent(sessionId, id -> {
+            SessionHostApi created = newHostApi.get();
+            // A prefix is enough to follow a session through the log; the whole id lets a reader use it.
+            log.info("session {}… uses profile {}", id.substring(0, Math.min(8, id.length())), created.profile());
+            return created;
+        });
         if (!sessionOpen.test(sessionId)) {
             sessionClosed(sessionId);
             throw new SessionEndedException();
