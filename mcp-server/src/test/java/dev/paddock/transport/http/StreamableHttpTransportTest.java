@@ -21,8 +21,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -46,6 +49,7 @@ class StreamableHttpTransportTest {
     /** The "gated" tool waits here, so a test can hold a request open while it looks around. */
     private final CountDownLatch gate = new CountDownLatch(1);
     private final CountDownLatch gatedStarted = new CountDownLatch(1);
+    private final Semaphore gatedRuns = new Semaphore(0);
     private final List<String> closedSessions = new CopyOnWriteArrayList<>();
     private StreamableHttpTransport transport;
     private McpSyncServer server;
@@ -70,6 +74,7 @@ class StreamableHttpTransportTest {
                         tool("gated", x -> {
                             log(x, "before");
                             gatedStarted.countDown();
+                            gatedRuns.release();
                             await(gate);
                             log(x, "after");
                             return "done";
@@ -383,7 +388,7 @@ class StreamableHttpTransportTest {
             for (int i = 0; i < 200 && !dripClosed.isDone(); i++) {
                 try {
                     drip.send("X-Pad-" + i + ": x\r\n");
-                } catch (java.io.UncheckedIOException closed) {
+                } catch (UncheckedIOException closed) {
                     break;
                 }
                 Thread.sleep(50);
@@ -427,6 +432,27 @@ class StreamableHttpTransportTest {
             assertThat(status).as("a closed connection frees its place").startsWith("HTTP/1.1 200");
         } finally {
             held.forEach(RawConnection::close);
+        }
+    }
+
+    /** Issue 17: DELETE racing a running call answered it 202 with an empty body, and its client waited forever. */
+    @Test
+    void deleteAnswersTheSessionsRunningRequestsWithAnError() throws Exception {
+        start(s -> s);
+        String session = client.initialize();
+        try (var streamed = client.postForEvents(session, callTool(1, "gated"))) {
+            CompletableFuture<HttpResponse<String>> json =
+                    CompletableFuture.supplyAsync(() -> client.post(session, callTool(2, "gated"), "application/json"));
+            assertThat(gatedRuns.tryAcquire(2, 10, TimeUnit.SECONDS)).as("both calls are running").isTrue();
+
+            assertThat(client.delete(session).statusCode()).isEqualTo(200);
+
+            var answer = json.get(10, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"id\":2", "\"code\":-32000",
+                    "session ended before this request was answered: the client ended the session (DELETE)");
+            assertThat(streamed.rest()).extracting(McpHttpClient.Event::data)
+                    .anyMatch(d -> d.contains("\"id\":1") && d.contains("session ended before this request was answered"));
         }
     }
 
