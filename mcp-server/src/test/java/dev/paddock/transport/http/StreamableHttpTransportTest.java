@@ -491,6 +491,22 @@ class StreamableHttpTransportTest {
         transport = null;
     }
 
+    @Test
+    void shutdownAnswersRequestsStillRunningAfterTheGraceWithAnError() throws Exception {
+        start(s -> s.shutdownGrace(Duration.ofMillis(200)));
+        String session = client.initialize();
+        CompletableFuture<HttpResponse<String>> json =
+                CompletableFuture.supplyAsync(() -> client.post(session, callTool(1, "gated"), "application/json"));
+        assertThat(gatedStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        transport.closeGracefully().block(Duration.ofSeconds(10));
+        transport = null;
+
+        var answer = json.get(10, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"id\":1", "session ended before this request was answered: the server is shutting down");
+    }
+
     /** java.net.http will not send a forged Host header, so this speaks HTTP/1.1 by hand. */
     private int rawStatus(String host) throws IOException {
         byte[] body = McpHttpClient.initializeRequest().getBytes(StandardCharsets.UTF_8);
