@@ -1,5 +1,6 @@
 package dev.paddock.transport.http;
 
+import dev.paddock.transport.InputErrors;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
@@ -33,7 +34,7 @@ final class RequestAnswer implements McpStreamableServerTransport {
     @Override
     public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message, String messageId) {
         if (message instanceof McpSchema.JSONRPCResponse && !markAnswered()) return Mono.empty();
-        return wire.sendMessage(message, messageId);
+        return wire.sendMessage(InputErrors.withoutJavaNames(message), messageId);
     }
 
     /** Answers the request with an error unless it has been answered already, then closes. */
