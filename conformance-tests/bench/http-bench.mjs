@@ -27,14 +27,17 @@ const gc = (pid) => {
 const settle = () => new Promise((r) => setTimeout(r, 1000));
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-// Defaults up to 200 sessions; above that the per-token limit (default 256 running requests) is raised,
-// since every session may have a request running and all share one (absent) token.
+// Defaults up to 200 sessions; above that the per-token limit (default 256 running requests) and the
+// connections per address (default 1024) are raised, since every session may have a request running, and
+// all share one (absent) token and one address.
 let args = [];
 if (SESSIONS > 200) {
   const config = path.join(mkdtempSync(path.join(tmpdir(), 'paddock-bench-')), 'paddock.json');
-  writeFileSync(config, JSON.stringify({ http: { maxConcurrentPerToken: SESSIONS * 2 } }));
+  writeFileSync(config, JSON.stringify({ http: { maxConcurrentPerToken: SESSIONS * 2,
+    maxConnectionsPerAddress: Math.max(1024, SESSIONS * 3) } }));
   args = ['--config', config];
-  console.log(`bench: http.maxConcurrentPerToken raised to ${SESSIONS * 2} for ${SESSIONS} sessions`);
+  console.log(`bench: http.maxConcurrentPerToken raised to ${SESSIONS * 2} and http.maxConnectionsPerAddress to `
+    + `${Math.max(1024, SESSIONS * 3)} for ${SESSIONS} sessions`);
 }
 let failed = 0;
 let lost = 0;

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { connectUrl, execute, startHttp, text } from './support/paddock.mjs';
@@ -224,6 +225,71 @@ describe('Streamable HTTP with tokens and profiles', { timeout: 180000 }, () => 
       assert.equal(called.structuredContent?.result, 42, JSON.stringify(called));
     } finally {
       await rm(home, { recursive: true, force: true });
+    }
+  });
+});
+
+/** A connection that sends `text` and then nothing; `closed` settles with all the server sent once it closes. */
+function stalledConnection(port, text) {
+  const socket = net.connect(port, '127.0.0.1');
+  socket.setEncoding('utf8');
+  let received = '';
+  socket.on('data', (chunk) => { received += chunk; });
+  const closed = new Promise((resolve) => socket.on('close', () => resolve(received)));
+  socket.on('error', () => {});
+  const opened = new Promise((resolve) => socket.on('connect', resolve)).then(() => socket.write(text));
+  return { socket, opened, closed, received: () => received };
+}
+
+describe('Streamable HTTP against hostile clients (issue 17)', { timeout: 180000 }, () => {
+  let server;
+  before(async () => {
+    server = await startHttp(['--config', await config({ http: { maxConcurrentPerToken: 4, bodyTimeoutMs: 2000 } })]);
+  });
+  after(async () => { await server?.stop(); });
+
+  it('serves a normal client while 64 uploads stall, and closes the stalled ones after bodyTimeoutMs', async () => {
+    const port = new URL(server.url).port;
+    const stalled = Array.from({ length: 64 }, () => stalledConnection(port, 'POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\n'
+      + 'Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\nTransfer-Encoding: chunked\r\n'
+      + '\r\n1\r\n{\r\n'));
+    try {
+      await Promise.all(stalled.map((s) => s.opened));
+      const session = await connectUrl(server.url);
+      try {
+        const result = await execute(session.client, '1 + 1');
+        assert.equal(result.structuredContent.result, 2, text(result));
+      } finally {
+        await session.close();
+      }
+      for (const answer of await Promise.all(stalled.map((s) => s.closed))) {
+        assert.match(answer, /^HTTP\/1\.1 408 .*request body not received within 2000 ms/s);
+      }
+    } finally {
+      for (const s of stalled) s.socket.destroy();
+    }
+  });
+
+  it('answers ids JSON-RPC does not allow with -32600, as stdio does, naming no Java class', async () => {
+    const session = await rawSession(server.url);
+    for (const id of ['1e400', '18446744073709551616', '{}']) {
+      const res = await post(server.url, `{"jsonrpc":"2.0","id":${id},"method":"tools/list"}`, { session });
+      const body = await res.text();
+      assert.equal(res.status, 400, body);
+      assert.equal(JSON.parse(body).error.code, -32600, body);
+      assert.doesNotMatch(body, /Exception|tools\.jackson|io\.modelcontextprotocol|`/);
+    }
+  });
+
+  it('answers a call still running when its session is deleted with an error, not an empty 202', async () => {
+    const session = await connectUrl(server.url);
+    try {
+      const running = executeRunning(session.client, 'await new Promise((r) => setTimeout(r, 10000)); "late"');
+      await running.running;
+      await session.transport.terminateSession();
+      await assert.rejects(running.result, /session ended before this request was answered: the client ended the session/);
+    } finally {
+      await session.client.close();
     }
   });
 });

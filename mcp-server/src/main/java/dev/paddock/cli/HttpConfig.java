@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  *   "tokens": {"${env:TEAM_A_TOKEN}": "team-a", "literal-token": "default"},
  *   "allowedHosts": ["paddock.internal:8080"], "allowedOrigins": ["https://app.example.com"],
  *   "maxBodyBytes": 4194304, "idleTimeoutMs": 1800000, "maxConcurrentPerToken": 256,
- *   "instanceId": "a", "shutdownGraceMs": 30000, "maxQueueMs": 10000
+ *   "instanceId": "a", "shutdownGraceMs": 30000, "maxQueueMs": 10000,
+ *   "headerTimeoutMs": 30000, "bodyTimeoutMs": 30000, "maxConnectionsPerAddress": 1024
  * }
  * }</pre>
  *
@@ -50,6 +51,11 @@ record HttpConfig(HttpSettings settings, Duration maxQueue) {
         if (http.has("idleTimeoutMs")) settings.idleTimeout(millis(http, "idleTimeoutMs"));
         if (http.has("shutdownGraceMs")) settings.shutdownGrace(millis(http, "shutdownGraceMs"));
         if (http.has("instanceId")) settings.instanceId(http.get("instanceId").asString());
+        if (http.has("headerTimeoutMs")) settings.headerTimeout(millis(http, "headerTimeoutMs"));
+        if (http.has("bodyTimeoutMs")) settings.bodyTimeout(millis(http, "bodyTimeoutMs"));
+        if (http.has("maxConnectionsPerAddress")) {
+            settings.maxConnectionsPerAddress(http.get("maxConnectionsPerAddress").asInt());
+        }
         return new HttpConfig(settings.build(),
                 http.has("maxQueueMs") ? millis(http, "maxQueueMs") : DEFAULT_MAX_QUEUE);
     }

@@ -10,25 +10,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Decodes one line of input into a JSON-RPC message, or into the error response its sender gets instead.
+ * Decodes one message, a line on stdio or a POST body over HTTP, into a JSON-RPC message, or into the error
+ * response its sender gets instead; both transports answer malformed input alike.
  *
  * <p>A client bug or a fuzzer must not end the session, so nothing here throws: a line that is not JSON
  * gets -32700, JSON that is not a JSON-RPC 2.0 message gets -32600 (with the line's id when it has a
  * usable one), and the session reads on.
  */
-final class JsonRpcLine {
-    sealed interface Decoded {}
+public final class JsonRpcLine {
+    public sealed interface Decoded {}
 
-    record Message(JSONRPCMessage message) implements Decoded {}
+    public record Message(JSONRPCMessage message) implements Decoded {}
 
-    record Rejected(ErrorReply reply) implements Decoded {}
+    public record Rejected(ErrorReply reply) implements Decoded {}
 
     /**
      * A JSON-RPC error response. Not the SDK's JSONRPCResponse: that one refuses the null id that
      * JSON-RPC requires when the request's id could not be read.
      */
-    record ErrorReply(String jsonrpc, Object id, JSONRPCError error) {
-        ErrorReply(Object id, int code, String message, String data) {
+    public record ErrorReply(String jsonrpc, Object id, JSONRPCError error) {
+        public ErrorReply(Object id, int code, String message, String data) {
             this("2.0", id, new JSONRPCError(code, message, data));
         }
     }
@@ -36,12 +37,12 @@ final class JsonRpcLine {
     private static final JsonMapper JSON = JsonMapper.shared();
 
 
-    Decoded decode(String line) {
+    public Decoded decode(String line) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
         } catch (JacksonException e) {
-            return new Rejected(new ErrorReply(null, ErrorCodes.PARSE_ERROR, "Parse error", e.getOriginalMessage()));
+            return new Rejected(new ErrorReply(null, ErrorCodes.PARSE_ERROR, "Parse error", InputErrors.problem(e)));
         }
         if (node == null || !node.isObject()) return invalid(null, "a message must be a JSON object");
 

@@ -207,7 +207,7 @@ public final class StdioTransport implements McpServerTransportProvider {
                 log.debug("request {} was cancelled by the client; its response is dropped", response.id());
                 return Mono.empty();
             }
-            return Mono.fromFuture(() -> write(message), true);
+            return Mono.fromFuture(() -> write(InputErrors.withoutJavaNames(message)), true);
         }
 
         @Override

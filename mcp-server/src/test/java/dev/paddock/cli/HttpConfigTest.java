@@ -28,13 +28,17 @@ class HttpConfigTest {
         var config = read("""
                 {"profiles": {"team-a": {}},
                  "http": {"tokens": {"${env:TEAM_A_TOKEN}": "team-a", "a-literal-token-123": "default"},
-                          "maxConcurrentPerToken": 8, "maxQueueMs": 1500, "instanceId": "east_1"}}""",
+                          "maxConcurrentPerToken": 8, "maxQueueMs": 1500, "instanceId": "east_1",
+                          "headerTimeoutMs": 2000, "bodyTimeoutMs": 3000, "maxConnectionsPerAddress": 16}}""",
                 Map.of("TEAM_A_TOKEN", "secret-from-the-environment"));
         assertThat(config.settings().tokens()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "secret-from-the-environment", "team-a", "a-literal-token-123", "default"));
         assertThat(config.settings().maxConcurrentPerToken()).isEqualTo(8);
         assertThat(config.settings().instanceId()).isEqualTo("east_1");
         assertThat(config.maxQueue()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.settings().headerTimeout()).isEqualTo(Duration.ofMillis(2000));
+        assertThat(config.settings().bodyTimeout()).isEqualTo(Duration.ofMillis(3000));
+        assertThat(config.settings().maxConnectionsPerAddress()).isEqualTo(16);
     }
 
     @Test

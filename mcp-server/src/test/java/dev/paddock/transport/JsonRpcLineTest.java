@@ -35,6 +35,16 @@ class JsonRpcLineTest {
     }
 
     @Test
+    void parseErrorsSayWhatIsWrongWithoutNamingJacksonsCode() {
+        var deep = rejected("{\"a\":" + "[".repeat(3000) + "]".repeat(3000) + "}");
+        var truncated = rejected("{\"jsonrpc\":\"2.0\",\"id\":");
+
+        assertThat(deep.error().data()).asString().contains("nesting depth", "exceeds the maximum allowed (")
+                .doesNotContain("`", "StreamReadConstraints");
+        assertThat(truncated.error().data()).asString().contains("end-of-input").doesNotContain("`", "Source", "Feature");
+    }
+
+    @Test
     void wrongShapesAreInvalidRequestsKeepingTheIdWhenItIsUsable() {
         assertThat(rejected("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":5}").id()).isEqualTo(4);
         assertThat(rejected("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"m\",\"params\":\"p\"}").error().code()).isEqualTo(-32600);

@@ -29,6 +29,13 @@ import java.util.Objects;
  * @param keepAlive          how often an open SSE connection gets a comment line, so that proxies and
  *                           load balancers do not cut streams that are quiet for a while
  * @param replayEvents       events kept per stream for replay after {@code Last-Event-ID}
+ * @param headerTimeout      longest a connection may take to send a request's headers, counted from when it
+ *                           opens or its last answer ends (so it also ends idle keep-alive connections); the
+ *                           connection is closed after it
+ * @param bodyTimeout        longest a POST may take to send its whole body once its headers have arrived
+ *                           (408 and the connection closed after it); no capacity is held meanwhile
+ * @param maxConnectionsPerAddress open connections one client address may have (429 with {@code Retry-After}
+ *                           and the connection closed beyond it); behind a proxy every client shares its address
  */
 public record HttpSettings(
         String host,
@@ -44,7 +51,10 @@ public record HttpSettings(
         Duration shutdownGrace,
         Duration retry,
         Duration keepAlive,
-        int replayEvents) {
+        int replayEvents,
+        Duration headerTimeout,
+        Duration bodyTimeout,
+        int maxConnectionsPerAddress) {
 
     public static final String DEFAULT_PROFILE = "default";
 
@@ -58,6 +68,11 @@ public record HttpSettings(
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(keepAlive, "keepAlive");
         if (keepAlive.isNegative() || keepAlive.isZero()) throw new IllegalArgumentException("keepAlive must be positive");
+        Objects.requireNonNull(headerTimeout, "headerTimeout");
+        Objects.requireNonNull(bodyTimeout, "bodyTimeout");
+        if (headerTimeout.toMillis() <= 0) throw new IllegalArgumentException("headerTimeout must be at least 1 ms");
+        if (bodyTimeout.toMillis() <= 0) throw new IllegalArgumentException("bodyTimeout must be at least 1 ms");
+        if (maxConnectionsPerAddress <= 0) throw new IllegalArgumentException("maxConnectionsPerAddress must be positive");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
         if (maxBodyBytes <= 0) throw new IllegalArgumentException("maxBodyBytes must be positive");
         if (maxConcurrentPerToken <= 0) throw new IllegalArgumentException("maxConcurrentPerToken must be positive");
@@ -76,7 +91,8 @@ public record HttpSettings(
     /**
      * Starts from loopback port 0 and the defaults: 4 MiB bodies, 30 min idle expiry, 256 running requests per
      * token, 30 s shutdown grace, {@code retry: 1000}, a keep-alive comment every 15 s, 1000 events kept per
-     * stream for replay; no tokens, no extra hosts or origins, no instance id.
+     * stream for replay, 30 s for a request's headers and 30 s for its body, 1024 connections per client
+     * address; no tokens, no extra hosts or origins, no instance id.
      */
     public static Builder builder() {
         return new Builder();
@@ -98,6 +114,9 @@ public record HttpSettings(
         private Duration retry = Duration.ofSeconds(1);
         private Duration keepAlive = Duration.ofSeconds(15);
         private int replayEvents = 1000;
+        private Duration headerTimeout = Duration.ofSeconds(30);
+        private Duration bodyTimeout = Duration.ofSeconds(30);
+        private int maxConnectionsPerAddress = 1024;
 
         private Builder() {}
 
@@ -171,10 +190,25 @@ public record HttpSettings(
             return this;
         }
 
+        public Builder headerTimeout(Duration headerTimeout) {
+            this.headerTimeout = headerTimeout;
+            return this;
+        }
+
+        public Builder bodyTimeout(Duration bodyTimeout) {
+            this.bodyTimeout = bodyTimeout;
+            return this;
+        }
+
+        public Builder maxConnectionsPerAddress(int maxConnectionsPerAddress) {
+            this.maxConnectionsPerAddress = maxConnectionsPerAddress;
+            return this;
+        }
+
         public HttpSettings build() {
             return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
                     maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive,
-                    replayEvents);
+                    replayEvents, headerTimeout, bodyTimeout, maxConnectionsPerAddress);
         }
     }
 }

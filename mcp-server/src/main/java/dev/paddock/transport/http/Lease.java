@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One admitted POST's hold on the server's capacity: a place in its caller's {@link ConcurrencyLimit} and in
- * the work that graceful shutdown waits for. It ends exactly once, on whichever path ends the request: with the
+ * One admitted POST's hold on the server's capacity, taken once its body has arrived: a place in its caller's
+ * {@link ConcurrencyLimit} and in the work that graceful shutdown waits for. It ends exactly once, on whichever path ends the request: with the
  * exchange for anything that does no work past its reply (a refusal, a notification, a client that hung up
- * before the body was read), or when a running request has been answered, which can be long after its client
+ * before it was answered), or when a running request has been answered, which can be long after its client
  * hung up.
  */
 final class Lease {

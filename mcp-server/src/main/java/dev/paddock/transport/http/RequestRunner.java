@@ -2,8 +2,11 @@ package dev.paddock.transport.http;
 
 import dev.paddock.transport.McpJson;
 import dev.paddock.transport.Cancellation;
+import dev.paddock.transport.InputErrors;
+import dev.paddock.transport.JsonRpcLine;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerTransport;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 
 /**
  * What both endpoints do with a POST: read the JSON-RPC message, and run a request in a session with its
@@ -24,6 +28,7 @@ final class RequestRunner {
 
     private final HttpSettings settings;
     private final boolean resumable;
+    private final JsonRpcLine decoder = new JsonRpcLine();
 
     /**
      * @param resumable whether a client can pick an answer up again after losing its connection (stateful
@@ -34,21 +39,40 @@ final class RequestRunner {
         this.resumable = resumable;
     }
 
-    /** The body as a JSON-RPC message handed to the handler, or 400 when it is none. */
+    /**
+     * The body as a JSON-RPC message handed to the handler, or 400 with the JSON-RPC error that stdio would
+     * answer (-32700, -32600) when it is none.
+     */
     Mono<Reply> parsed(byte[] body, Function<McpSchema.JSONRPCMessage, Mono<Reply>> handler) {
-        McpSchema.JSONRPCMessage message;
-        try {
-            message = McpSchema.deserializeJsonRpcMessage(McpJson.MAPPER, new String(body, StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            return Mono.just(Reply.error(400, McpSchema.ErrorCodes.PARSE_ERROR, "not a JSON-RPC message: " + e.getMessage()));
-        }
-        return handler.apply(message);
+        return switch (decoder.decode(new String(body, StandardCharsets.UTF_8))) {
+            case JsonRpcLine.Message(McpSchema.JSONRPCMessage message) -> handler.apply(message);
+            case JsonRpcLine.Rejected(JsonRpcLine.ErrorReply reply) -> Mono.just(Reply.json(400, write(reply)));
+        };
     }
 
     McpSchema.InitializeRequest initializeParams(McpSchema.JSONRPCRequest request) {
-        var params = McpJson.MAPPER.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {});
-        if (params == null) throw new IllegalArgumentException("params with protocolVersion, capabilities and clientInfo are required");
+        McpSchema.InitializeRequest params;
+        try {
+            params = McpJson.MAPPER.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {});
+        } catch (RuntimeException e) {
+            String field = InputErrors.field(e);
+            throw new IllegalArgumentException((field.isEmpty() ? "" : "'" + field + "' has the wrong type: ")
+                    + INITIALIZE_PARAMS);
+        }
+        if (params == null) throw new IllegalArgumentException(INITIALIZE_PARAMS);
         return params;
+    }
+
+    private static final String INITIALIZE_PARAMS = "params must be an object with protocolVersion (a string), "
+            + "capabilities (an object) and clientInfo (an object with name and version)";
+
+    /**
+     * Why the SDK failed, for a client: the message of a protocol error (written for clients), else only that
+     * the server failed, since other exceptions' messages name Java classes.
+     */
+    static String reason(Throwable e) {
+        return e instanceof McpError mcp && mcp.getMessage() != null
+                ? mcp.getMessage() : "internal server error (see the server log)";
     }
 
     static Reply noServerFor(BearerAuth.Caller caller) {
@@ -95,13 +119,44 @@ final class RequestRunner {
 
     private static void run(Session session, McpSchema.JSONRPCRequest request,
             McpStreamableServerTransport transport, McpTransportContext context, Runnable finished) {
-        session.sdk().responseStream(request, transport)
+        var answer = new RequestAnswer(request, transport);
+        session.answering(answer);
+        session.sdk().responseStream(request, answer)
                 .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
-                .doFinally(signal -> finished.run())
-                .subscribe(null, e -> {
+                .onErrorResume(e -> {
                     log.warn("request {} in session {} failed: {}", request.method(), session.id(), e.toString());
-                    transport.close();
-                });
+                    return failed(answer, request, e);
+                })
+                // A request that ends without a response (one the client cancelled) ends its stream or body empty.
+                .then(Mono.fromRunnable(answer::end))
+                .doFinally(signal -> {
+                    session.answered(answer);
+                    finished.run();
+                })
+                .subscribe();
+    }
+
+    /**
+     * Answers a request the SDK could not handle, so that its client is not left waiting: invalid params when
+     * they could not be bound (the SDK does not check them itself), else an internal error. Either way without
+     * the exception's text, which names Java classes; the log has it.
+     */
+    private static Mono<Void> failed(RequestAnswer answer, McpSchema.JSONRPCRequest request, Throwable e) {
+        if (unusableParams(e)) {
+            String field = InputErrors.field(e);
+            return answer.fail(McpSchema.ErrorCodes.INVALID_PARAMS, "Invalid params for " + request.method()
+                    + (field.isEmpty() ? "" : ": '" + field + "' has the wrong type")
+                    + (request.params() == null ? ": params are missing" : ""));
+        }
+        return answer.fail(McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error: " + request.method() + " failed");
+    }
+
+    /** Params that did not bind (Jackson) or were missing where the SDK reads them (a null it dereferences). */
+    private static boolean unusableParams(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof JacksonException || e instanceof NullPointerException) return true;
+        }
+        return false;
     }
 
     String write(Object value) {

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,6 +27,8 @@ final class Session {
     /** Protocol versions from this one on understand priming events (empty data) on SSE streams. */
     private static final String PRIMING_SINCE = "2025-11-25";
     private static final int FINISHED_STREAMS_KEPT = 64;
+    /** JSON-RPC's range for server errors; the same code as the transport's other refusals. */
+    static final int SESSION_ENDED = -32000;
 
     private final String id;
     private final McpStreamableServerSession sdk;
@@ -34,6 +38,7 @@ final class Session {
     private final Map<String, EventStream> streams = new LinkedHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
     private final InFlightRequests inFlight = new InFlightRequests();
+    private final Set<RequestAnswer> answering = ConcurrentHashMap.newKeySet();
     private volatile long lastActivity = System.nanoTime();
     private volatile String protocolVersion = "";
     private long streamCount;
@@ -152,14 +157,29 @@ final class Session {
         if (target != null) target.sendMessage(message).subscribe();
     }
 
-    Mono<Void> close() {
+    /** A request being answered, until {@link #answered}; ending the session fails it instead of dropping it. */
+    void answering(RequestAnswer answer) {
+        answering.add(answer);
+    }
+
+    void answered(RequestAnswer answer) {
+        answering.remove(answer);
+    }
+
+    /**
+     * Ends the session: requests still running are answered with an error giving the reason (their clients
+     * would otherwise wait for an answer that never comes), then the SDK's session and every stream close.
+     */
+    Mono<Void> close(String reason) {
         List<EventStream> all;
         synchronized (this) {
             all = new ArrayList<>(streams.values());
             streams.clear();
             listening = null;
         }
-        return sdk.closeGracefully().onErrorComplete()
+        return Flux.fromIterable(List.copyOf(answering))
+                .flatMap(answer -> answer.fail(SESSION_ENDED, "session ended before this request was answered: " + reason))
+                .then(sdk.closeGracefully().onErrorComplete())
                 .then(Flux.fromIterable(all).doOnNext(EventStream::close).then());
     }
 

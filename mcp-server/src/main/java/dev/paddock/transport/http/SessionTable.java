@@ -88,12 +88,15 @@ final class SessionTable {
         bySdkId.remove(session.sdk().getId(), session);
     }
 
-    /** Ends a session once, however many paths (DELETE, expiry, shutdown) reach it at the same time. */
-    Mono<Void> end(Session session) {
+    /**
+     * Ends a session once, however many paths (DELETE, expiry, shutdown) reach it at the same time; requests
+     * still running get an error that gives the reason, e.g. "the client ended the session (DELETE)".
+     */
+    Mono<Void> end(Session session, String reason) {
         if (!byClientId.remove(session.id(), session)) return Mono.empty();
         bySdkId.remove(session.sdk().getId(), session);
         // The hook runs before the DELETE is answered, so a client that saw 200 knows the isolate is gone.
-        return session.close().onErrorResume(e -> {
+        return session.close(reason).onErrorResume(e -> {
             log.debug("closing session {}: {}", session.id(), e.toString());
             return Mono.empty();
         }).then(Mono.fromRunnable(() -> {
@@ -106,8 +109,8 @@ final class SessionTable {
     }
 
     /** Ends a session without anyone waiting for it. */
-    void endQuietly(Session session) {
-        end(session).subscribe(null, e -> log.debug("ending session {}: {}", session.id(), e.toString()));
+    void endQuietly(Session session, String reason) {
+        end(session, reason).subscribe(null, e -> log.debug("ending session {}: {}", session.id(), e.toString()));
     }
 
     /** Closes sessions with no traffic and no open stream for longer than the idle timeout. */
@@ -115,7 +118,7 @@ final class SessionTable {
         for (Session session : byClientId.values()) {
             if (session.idleFor(timeout)) {
                 log.info("session {} expired after {} idle", session.id(), timeout);
-                endQuietly(session);
+                endQuietly(session, "the session expired after " + timeout + " idle");
             }
         }
     }
@@ -128,7 +131,7 @@ final class SessionTable {
     Mono<Void> endAll(ProfileProvider provider) {
         return Flux.fromIterable(byClientId.values())
                 .filter(s -> provider == null || s.provider() == provider)
-                .flatMap(s -> end(s).onErrorComplete())
+                .flatMap(s -> end(s, "the server is shutting down").onErrorComplete())
                 .then();
     }
 

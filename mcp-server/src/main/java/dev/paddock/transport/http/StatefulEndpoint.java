@@ -1,5 +1,6 @@
 package dev.paddock.transport.http;
 
+import dev.paddock.transport.InputErrors;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
@@ -52,13 +53,20 @@ final class StatefulEndpoint implements McpEndpoint {
             case McpSchema.JSONRPCNotification notification -> cancelled(session, notification).sdk().accept(notification)
                     .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
                     .then(Mono.fromSupplier(() -> Reply.empty(202)))
-                    .onErrorResume(e -> Mono.just(Reply.error(400, "notification rejected: " + e.getMessage())));
+                    .onErrorResume(e -> rejected("notification", e));
             case McpSchema.JSONRPCResponse response -> session.sdk().accept(response)
                     .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
                     .then(Mono.fromSupplier(() -> Reply.empty(202)))
-                    .onErrorResume(e -> Mono.just(Reply.error(400, "response rejected: " + e.getMessage())));
+                    .onErrorResume(e -> rejected("response", e));
             default -> Mono.just(Reply.error(400, "unsupported JSON-RPC message"));
         };
+    }
+
+    /** The SDK's reasons name Java classes; the client gets what it sent that was refused, the log the rest. */
+    private static Mono<Reply> rejected(String what, Throwable e) {
+        log.debug("{} rejected: {}", what, e.toString());
+        return Mono.just(Reply.error(400, McpSchema.ErrorCodes.INVALID_PARAMS, "the server could not take this " + what
+                + (InputErrors.field(e).isEmpty() ? "" : ": '" + InputErrors.field(e) + "' has the wrong type")));
     }
 
     private Mono<Reply> initialize(McpSchema.JSONRPCRequest request, BearerAuth.Caller caller) {
@@ -81,7 +89,7 @@ final class StatefulEndpoint implements McpEndpoint {
                 .onErrorResume(e -> {
                     sessions.forget(session);
                     log.warn("initialize failed: {}", e.toString());
-                    return Mono.just(Reply.error(500, "initialize failed: " + e.getMessage()));
+                    return Mono.just(Reply.error(500, "initialize failed: " + RequestRunner.reason(e)));
                 });
     }
 
@@ -139,7 +147,7 @@ final class StatefulEndpoint implements McpEndpoint {
     public Mono<Reply> delete(Headers headers, BearerAuth.Caller caller) {
         return switch (lookup(headers, caller)) {
             case Refused(Reply reply) -> Mono.just(reply);
-            case Found(Session session) -> sessions.end(session).thenReturn(Reply.empty(200));
+            case Found(Session session) -> sessions.end(session, "the client ended the session (DELETE)").thenReturn(Reply.empty(200));
         };
     }
 

@@ -48,15 +48,15 @@ final class StatelessEndpoint implements McpEndpoint {
             return Mono.just(Reply.error(400, (initialize ? "invalid initialize params: " : "") + e.getMessage()));
         }
         var opened = sessions.open(provider, params, caller);
-        lease.whenEnded(() -> sessions.endQuietly(opened.session()));
+        lease.whenEnded(() -> sessions.endQuietly(opened.session(), "its request ended"));
         if (initialize) {
             return opened.initResult()
                     .map(result -> Reply.json(200, runner.write(McpSchema.JSONRPCResponse.result(request.id(), result))))
-                    .onErrorResume(e -> Mono.just(Reply.error(500, "initialize failed: " + e.getMessage())));
+                    .onErrorResume(e -> Mono.just(Reply.error(500, "initialize failed: " + RequestRunner.reason(e))));
         }
         return opened.initResult()
                 .then(Mono.defer(() -> runner.answer(request, opened.session(), headers, lease)))
-                .onErrorResume(e -> Mono.just(Reply.error(500, "could not start the request: " + e.getMessage())));
+                .onErrorResume(e -> Mono.just(Reply.error(500, "could not start the request: " + RequestRunner.reason(e))));
     }
 
     /** The version a stateless request speaks: its header, else the spec's default for clients that send none. */

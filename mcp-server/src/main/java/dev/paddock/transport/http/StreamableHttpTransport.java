@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -34,8 +35,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * http.close();   // stop accepting, let running requests finish (shutdown grace), end the sessions
  * }</pre>
  *
- * This class is the network layer only: admission (Host/Origin, bearer token, concurrency, body size) and
- * copying {@link Reply replies} onto the wire; what the requests mean is {@link McpEndpoint}'s business.
+ * This class is the network layer only: admission (connections per address, header and body time, Host/Origin,
+ * bearer token, body size, concurrency) and copying {@link Reply replies} onto the wire; what the requests mean is {@link McpEndpoint}'s business.
  */
 public final class StreamableHttpTransport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamableHttpTransport.class);
@@ -51,6 +52,7 @@ public final class StreamableHttpTransport implements AutoCloseable {
     private final OriginPolicy origins;
     private final BearerAuth auth;
     private final ConcurrencyLimit limit;
+    private final ConnectionGuard connections;
     private volatile boolean closing;
     private volatile Supplier<String> metrics;
     private DisposableServer server;
@@ -81,6 +83,7 @@ public final class StreamableHttpTransport implements AutoCloseable {
         this.origins = new OriginPolicy(settings.allowedHosts(), settings.allowedOrigins());
         this.auth = new BearerAuth(settings.tokens());
         this.limit = new ConcurrencyLimit(settings.maxConcurrentPerToken());
+        this.connections = new ConnectionGuard(settings);
     }
 
     /** The provider for an MCP server that serves every profile without a server of its own. */
@@ -129,8 +132,10 @@ public final class StreamableHttpTransport implements AutoCloseable {
         server = HttpServer.create()
                 .host(settings.host())
                 .port(settings.port())
+                .doOnChannelInit(connections::admit)
+                .childObserve(connections)
                 .route(routes -> routes
-                        .post("/mcp", counted(this::post))
+                        .post("/mcp", admitted(this::post))
                         .get("/mcp", admitted((req, caller) -> endpoint.get(req.requestHeaders()::get, caller)))
                         .delete("/mcp", admitted((req, caller) -> endpoint.delete(req.requestHeaders()::get, caller)))
                         .get("/healthz", (req, res) -> health(res))
@@ -200,10 +205,6 @@ public final class StreamableHttpTransport implements AutoCloseable {
         Mono<Reply> handle(HttpServerRequest request, BearerAuth.Caller caller);
     }
 
-    private interface CountedHandler {
-        Mono<Reply> handle(HttpServerRequest request, BearerAuth.Caller caller, Lease lease);
-    }
-
     private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> admitted(Handler handler) {
         return (req, res) -> {
             Reply refusal = refusal(req);
@@ -217,35 +218,40 @@ public final class StreamableHttpTransport implements AutoCloseable {
         };
     }
 
-    private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> counted(CountedHandler handler) {
-        return admitted((req, caller) -> {
-            var lease = limit.tryAcquire(caller.key());
-            if (lease == null) {
-                return Mono.just(Reply.error(429, "too many concurrent requests for this token (limit "
-                        + settings.maxConcurrentPerToken() + ")").withHeader("Retry-After", "1"));
-            }
-            return Mono.defer(() -> handler.handle(req, caller, lease)).doFinally(signal -> lease.exchangeOver());
-        });
-    }
-
     /** Shutdown, then Host/Origin; the token comes next. Each check in the order a client can fix them. */
     private Reply refusal(HttpServerRequest req) {
-        if (closing) return Reply.error(503, "server is shutting down").withHeader("Retry-After", "5");
+        if (closing) return shuttingDown();
         String refusal = origins.refusal(req.requestHeaders().get("Host"), req.requestHeaders().get("Origin"));
         return refusal == null ? null : Reply.error(403, refusal);
     }
 
-    /** Reads the body within the size limit; the lease passes to the endpoint with the message. */
-    private Mono<Reply> post(HttpServerRequest req, BearerAuth.Caller caller, Lease lease) {
+    /**
+     * Reads the body within the size and time limits, then takes a lease on the caller's capacity and hands
+     * both to the endpoint. The lease comes only once the body is in: a client that stalls its upload holds a
+     * connection (capped per address) for at most the body timeout, never a place that other clients need.
+     */
+    private Mono<Reply> post(HttpServerRequest req, BearerAuth.Caller caller) {
         if (declaredLength(req) > settings.maxBodyBytes()) return Mono.just(tooLarge());
         return req.receive().asByteArray()
                 .reduceWith(ByteArrayOutputStream::new, (out, chunk) -> {
-                    if (out.size() + (long) chunk.length > settings.maxBodyBytes()) throw new BodyTooLarge();
+                    if (out.size() + (long) chunk.length > settings.maxBodyBytes()) throw new BodyRefused(tooLarge());
                     out.writeBytes(chunk);
                     return out;
                 })
-                .flatMap(out -> endpoint.post(req.requestHeaders()::get, out.toByteArray(), caller, lease))
-                .onErrorResume(BodyTooLarge.class, e -> Mono.just(tooLarge()));
+                .timeout(settings.bodyTimeout(), Mono.error(() -> new BodyRefused(bodyTimedOut())))
+                .flatMap(out -> leased(caller, lease -> endpoint.post(req.requestHeaders()::get, out.toByteArray(), caller, lease)))
+                .onErrorResume(BodyRefused.class, e -> Mono.just(e.reply));
+    }
+
+    /** Runs the handler on a lease of the caller's capacity (429 when it has none left), ending it with the exchange. */
+    private Mono<Reply> leased(BearerAuth.Caller caller, Function<Lease, Mono<Reply>> handler) {
+        if (closing) return Mono.just(shuttingDown());
+        var lease = limit.tryAcquire(caller.key());
+        if (lease == null) {
+            return Mono.just(Reply.error(429, "too many concurrent requests for this token (limit "
+                    + settings.maxConcurrentPerToken() + ")").withHeader("Retry-After", "1"));
+        }
+        return Mono.defer(() -> handler.apply(lease)).doFinally(signal -> lease.exchangeOver());
     }
 
     private static long declaredLength(HttpServerRequest req) {
@@ -261,9 +267,23 @@ public final class StreamableHttpTransport implements AutoCloseable {
         return Reply.error(413, "request body exceeds " + settings.maxBodyBytes() + " bytes");
     }
 
-    private static final class BodyTooLarge extends RuntimeException {
-        BodyTooLarge() {
+    /** The rest of the body may still be on its way, so the connection cannot carry another request. */
+    private Reply bodyTimedOut() {
+        return Reply.error(408, "request body not received within " + settings.bodyTimeout().toMillis()
+                + " ms: send the whole body at once").withHeader("Connection", "close");
+    }
+
+    private static Reply shuttingDown() {
+        return Reply.error(503, "server is shutting down").withHeader("Retry-After", "5");
+    }
+
+    /** Ends reading a body with the reply that says why. */
+    private static final class BodyRefused extends RuntimeException {
+        final Reply reply;
+
+        BodyRefused(Reply reply) {
             super(null, null, false, false);
+            this.reply = reply;
         }
     }
 

@@ -21,14 +21,19 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -44,6 +49,7 @@ class StreamableHttpTransportTest {
     /** The "gated" tool waits here, so a test can hold a request open while it looks around. */
     private final CountDownLatch gate = new CountDownLatch(1);
     private final CountDownLatch gatedStarted = new CountDownLatch(1);
+    private final Semaphore gatedRuns = new Semaphore(0);
     private final List<String> closedSessions = new CopyOnWriteArrayList<>();
     private StreamableHttpTransport transport;
     private McpSyncServer server;
@@ -68,6 +74,7 @@ class StreamableHttpTransportTest {
                         tool("gated", x -> {
                             log(x, "before");
                             gatedStarted.countDown();
+                            gatedRuns.release();
                             await(gate);
                             log(x, "after");
                             return "done";
@@ -335,6 +342,120 @@ class StreamableHttpTransportTest {
         assertThat(status).isEqualTo(200);
     }
 
+    /**
+     * DoS of issue 17: uploads that stop after their first chunk once held a place in the concurrency limit
+     * each, without end, so that 256 of them locked every anonymous client out (429).
+     */
+    @Test
+    void stalledUploadsLockNobodyOutAndAreClosedAfterTheBodyTimeout() {
+        start(s -> s.maxConcurrentPerToken(4).bodyTimeout(Duration.ofMillis(500)));
+        var stalled = new ArrayList<RawConnection>();
+        try {
+            for (int i = 0; i < 32; i++) {
+                // "100 Continue" comes once the server reads the body, so the upload has been admitted.
+                var upload = RawConnection.open(transport.port()).send("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/json\r\nAccept: " + BOTH + "\r\nExpect: 100-continue\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n");
+                stalled.add(upload);
+                assertThat(upload.head()).startsWith("HTTP/1.1 100");
+                upload.send("1\r\n{\r\n");
+            }
+
+            String session = client.initialize();
+            assertThat(client.post(session, callTool(1, "echo"), BOTH).statusCode())
+                    .as("a normal client is served while 32 uploads stall").isEqualTo(200);
+
+            for (var upload : stalled) {
+                assertThat(upload.untilClosed()).startsWith("HTTP/1.1 408")
+                        .containsIgnoringCase("Connection: close").contains("request body not received within 500 ms");
+            }
+        } finally {
+            stalled.forEach(RawConnection::close);
+        }
+    }
+
+    @Test
+    void connectionsThatSendNoCompleteHeadersAreClosedAfterTheHeaderTimeout() throws Exception {
+        start(s -> s.headerTimeout(Duration.ofMillis(300)));
+        try (var silent = RawConnection.open(transport.port())) {
+            assertThat(silent.untilClosed()).isEmpty();
+        }
+        try (var drip = RawConnection.open(transport.port())) {
+
+            // One header line every 50 ms never finishes the headers; the deadline is not reset by each byte.
+            CompletableFuture<String> dripClosed = CompletableFuture.supplyAsync(drip::untilClosed);
+            drip.send("POST /mcp HTTP/1.1\r\n");
+            for (int i = 0; i < 200 && !dripClosed.isDone(); i++) {
+                try {
+                    drip.send("X-Pad-" + i + ": x\r\n");
+                } catch (UncheckedIOException closed) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            assertThat(dripClosed.get(10, TimeUnit.SECONDS)).isEmpty();
+        }
+        try (var keptAlive = RawConnection.open(transport.port())) {
+            keptAlive.send(RawConnection.get("/healthz"));
+            assertThat(keptAlive.untilClosed()).as("an idle keep-alive connection goes after the header timeout too")
+                    .startsWith("HTTP/1.1 200").endsWith("{\"status\":\"ok\"}");
+        }
+        assertThat(client.get("/healthz").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void oneAddressGetsAtMostItsConnectionsAndOthersAreStillServed() throws Exception {
+        start(s -> s.maxConnectionsPerAddress(3));
+        var held = new ArrayList<RawConnection>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                var connection = RawConnection.open(transport.port()).send(RawConnection.get("/healthz"));
+                assertThat(connection.head()).startsWith("HTTP/1.1 200");
+                held.add(connection);
+            }
+            try (var fourth = RawConnection.open(transport.port()).send(RawConnection.get("/healthz"))) {
+                assertThat(fourth.untilClosed()).startsWith("HTTP/1.1 429").contains("Retry-After: 1",
+                        "too many connections from this address (limit 3)");
+            }
+            try (var otherAddress = RawConnection.open(transport.port(), InetAddress.getByName("127.0.0.2"))
+                    .send(RawConnection.get("/healthz"))) {
+                assertThat(otherAddress.head()).as("another address is not held back").startsWith("HTTP/1.1 200");
+            }
+
+            held.removeFirst().close();
+            String status = "";
+            for (int i = 0; i < 100 && !status.startsWith("HTTP/1.1 200"); i++) {
+                try (var again = RawConnection.open(transport.port()).send(RawConnection.get("/healthz"))) {
+                    status = again.head();
+                }
+            }
+            assertThat(status).as("a closed connection frees its place").startsWith("HTTP/1.1 200");
+        } finally {
+            held.forEach(RawConnection::close);
+        }
+    }
+
+    /** Issue 17: DELETE racing a running call answered it 202 with an empty body, and its client waited forever. */
+    @Test
+    void deleteAnswersTheSessionsRunningRequestsWithAnError() throws Exception {
+        start(s -> s);
+        String session = client.initialize();
+        try (var streamed = client.postForEvents(session, callTool(1, "gated"))) {
+            CompletableFuture<HttpResponse<String>> json =
+                    CompletableFuture.supplyAsync(() -> client.post(session, callTool(2, "gated"), "application/json"));
+            assertThat(gatedRuns.tryAcquire(2, 10, TimeUnit.SECONDS)).as("both calls are running").isTrue();
+
+            assertThat(client.delete(session).statusCode()).isEqualTo(200);
+
+            var answer = json.get(10, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"id\":2", "\"code\":-32000",
+                    "session ended before this request was answered: the client ended the session (DELETE)");
+            assertThat(streamed.rest()).extracting(McpHttpClient.Event::data)
+                    .anyMatch(d -> d.contains("\"id\":1") && d.contains("session ended before this request was answered"));
+        }
+    }
+
     @Test
     void idleSessionsExpire() throws InterruptedException {
         start(s -> s.idleTimeout(Duration.ofMillis(200)).shutdownGrace(Duration.ofSeconds(5)));
@@ -368,6 +489,22 @@ class StreamableHttpTransportTest {
             closing.get(10, TimeUnit.SECONDS);
         }
         transport = null;
+    }
+
+    @Test
+    void shutdownAnswersRequestsStillRunningAfterTheGraceWithAnError() throws Exception {
+        start(s -> s.shutdownGrace(Duration.ofMillis(200)));
+        String session = client.initialize();
+        CompletableFuture<HttpResponse<String>> json =
+                CompletableFuture.supplyAsync(() -> client.post(session, callTool(1, "gated"), "application/json"));
+        assertThat(gatedStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        transport.closeGracefully().block(Duration.ofSeconds(10));
+        transport = null;
+
+        var answer = json.get(10, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"id\":1", "session ended before this request was answered: the server is shutting down");
     }
 
     /** java.net.http will not send a forged Host header, so this speaks HTTP/1.1 by hand. */
