@@ -141,6 +141,7 @@ describe('Streamable HTTP with tokens and profiles', { timeout: 180000 }, () => 
       assert.match(describe(toolsOpen), /\b20(\.0)? ?s|20000/);
       const result = await execute(a.client, '1 + 1');
       assert.equal(result.structuredContent.result, 2, text(result));
+      assert.match(server.stderr(), /session \S+ uses profile team-a/, 'the log says which profile a session got');
     } finally {
       await a.close();
       await open.close();
