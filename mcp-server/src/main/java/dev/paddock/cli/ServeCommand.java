@@ -4,18 +4,19 @@ import dev.paddock.capability.CallPolicy;
 import dev.paddock.config.ConfigException;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.server.PaddockRuntime;
+import dev.paddock.transport.Durations;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** `paddock serve`: MCP over stdio until stdin ends, then exit; or over Streamable HTTP with --http. */
 @Command(name = "serve", description = {
@@ -68,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("shutting down: finishing running executions (up to {})", httpConfig.settings().shutdownGrace());
+            log.info("shutting down: finishing running executions (up to {})", Durations.human(httpConfig.settings().shutdownGrace()));
             runtime.close();
             stopped.countDown();
         }, "paddock-shutdown"));

@@ -107,7 +107,7 @@ public final class StdioTransport implements McpServerTransportProvider {
         } catch (IOException e) {
             if (!closing.get()) log.warn("stdin failed, closing the session: {}", e.getMessage());
         } catch (TimeoutException | ExecutionException e) {
-            log.debug("input ended; requests still running after {} are abandoned", IN_FLIGHT_GRACE);
+            log.debug("input ended; requests still running after {} are abandoned", Durations.human(IN_FLIGHT_GRACE));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

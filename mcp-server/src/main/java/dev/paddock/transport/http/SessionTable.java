@@ -1,5 +1,6 @@
 package dev.paddock.transport.http;
 
+import dev.paddock.transport.Durations;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.security.SecureRandom;
@@ -117,7 +118,7 @@ final class SessionTable {
     void expireIdle(Duration timeout) {
         for (Session session : byClientId.values()) {
             if (session.idleFor(timeout)) {
-                log.info("session {} expired after {} idle", session.id(), timeout);
+                log.info("session {} expired after {} idle", session.id(), Durations.human(timeout));
                 endQuietly(session, "the session expired after " + timeout + " idle");
             }
         }

@@ -1,12 +1,15 @@
 package dev.paddock.transport.http;
 
+import dev.paddock.transport.Durations;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.io.ByteArrayOutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -19,6 +22,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -129,7 +133,27 @@ public final class StreamableHttpTransport implements AutoCloseable {
     public synchronized int start() {
         if (server != null) throw new IllegalStateException("already started");
         refuseOpenBind();
-        server = HttpServer.create()
+        try {
+            server = bind();
+        } catch (ChannelBindException e) {
+            String address = (settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host()) + ":"
+                    + settings.port();
+            throw new IllegalStateException("cannot listen on " + address + ": " + bindProblem(e)
+                    + " (choose another port, or 0 for a free one)", e);
+        }
+        Duration sweep = settings.idleTimeout().dividedBy(4);
+        if (sweep.compareTo(Duration.ofSeconds(30)) > 0) sweep = Duration.ofSeconds(30);
+        if (sweep.toMillis() < 10) sweep = Duration.ofMillis(10);
+        timers = Disposables.composite(
+                Flux.interval(sweep).subscribe(tick -> sessions.expireIdle(settings.idleTimeout())),
+                Flux.interval(settings.keepAlive()).subscribe(tick -> sessions.keepAlive()));
+        log.info("MCP Streamable HTTP on http://{}:{}/mcp ({})", settings.host(), server.port(),
+                auth.enabled() ? "bearer tokens required" : "no authentication");
+        return server.port();
+    }
+
+    private DisposableServer bind() {
+        return HttpServer.create()
                 .host(settings.host())
                 .port(settings.port())
                 .doOnChannelInit(connections::admit)
@@ -141,15 +165,16 @@ public final class StreamableHttpTransport implements AutoCloseable {
                         .get("/healthz", (req, res) -> health(res))
                         .get("/metrics", admitted((req, caller) -> Mono.fromSupplier(this::metricsReply))))
                 .bindNow();
-        Duration sweep = settings.idleTimeout().dividedBy(4);
-        if (sweep.compareTo(Duration.ofSeconds(30)) > 0) sweep = Duration.ofSeconds(30);
-        if (sweep.toMillis() < 10) sweep = Duration.ofMillis(10);
-        timers = Disposables.composite(
-                Flux.interval(sweep).subscribe(tick -> sessions.expireIdle(settings.idleTimeout())),
-                Flux.interval(settings.keepAlive()).subscribe(tick -> sessions.keepAlive()));
-        log.info("MCP Streamable HTTP on http://{}:{}/mcp ({})", settings.host(), server.port(),
-                auth.enabled() ? "bearer tokens required" : "no authentication");
-        return server.port();
+    }
+
+    /** The operating system's reason in its words ("address already in use"), without Netty's trace. */
+    private static String bindProblem(ChannelBindException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind && bind.getMessage() != null) {
+                return bind.getMessage().toLowerCase(Locale.ROOT);
+            }
+        }
+        return "the address cannot be bound";
     }
 
     public int port() {
@@ -166,7 +191,7 @@ public final class StreamableHttpTransport implements AutoCloseable {
             return Mono.fromFuture(limit::idle, true)
                     .timeout(settings.shutdownGrace(), Mono.fromRunnable(() -> log.warn(
                             "shutdown grace of {} over with {} requests still running",
-                            settings.shutdownGrace(), limit.running())))
+                            Durations.human(settings.shutdownGrace()), limit.running())))
                     .then(sessions.endAll(null))
                     .then(Mono.defer(this::stopListening));
         });

@@ -91,6 +91,16 @@ class StreamableHttpTransportTest {
     }
 
     @Test
+    void aPortInUseIsOneLineThatSaysSo() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            var busy = new StreamableHttpTransport(HttpSettings.builder().port(taken.getLocalPort()).build());
+            assertThatThrownBy(busy::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                            + ": address already in use (choose another port, or 0 for a free one)");
+        }
+    }
+
+    @Test
     void healthzAnswersWithoutAuthentication() {
         start(s -> s.tokens(Map.of("secret", "team-a")));
         var health = client.get("/healthz");
