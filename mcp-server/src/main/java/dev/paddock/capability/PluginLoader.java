@@ -6,7 +6,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +42,7 @@ public final class PluginLoader {
         } catch (ServiceConfigurationError e) {
             throw new IllegalArgumentException("a plugin's capability provider cannot be loaded: " + e.getMessage(), e);
         }
-        List<CallPolicy> policies = new ArrayList<>();
-        try {
-            ServiceLoader.load(CallPolicy.class, loader).forEach(policies::add);
-        } catch (ServiceConfigurationError e) {
-            throw new IllegalArgumentException("a plugin's call policy cannot be loaded: " + e.getMessage(), e);
-        }
-        return new Plugins(providers, List.copyOf(policies));
+        return new Plugins(providers, services(CallPolicy.class, pluginJars));
     }
 
     /**
@@ -68,11 +61,13 @@ public final class PluginLoader {
 
     /** One loader per list of jars, so that a plugin's providers and other services share its classes. */
     private static ClassLoader classLoaderFor(List<Path> jars) {
-        jars.forEach(PluginLoader::checkJar);
         ClassLoader parent = PluginLoader.class.getClassLoader();
         if (jars.isEmpty()) return parent;
-        return LOADERS.computeIfAbsent(List.copyOf(jars), key ->
-                new URLClassLoader("paddock-plugins", key.stream().map(PluginLoader::url).toArray(URL[]::new), parent));
+        // Checked once, when the loader is made: each jar is opened and scanned for its service files.
+        return LOADERS.computeIfAbsent(List.copyOf(jars), key -> {
+            key.forEach(PluginLoader::checkJar);
+            return new URLClassLoader("paddock-plugins", key.stream().map(PluginLoader::url).toArray(URL[]::new), parent);
+        });
     }
 
     /** A jar that offers Paddock nothing is a mistake in its build, not a plugin that does nothing. */
