@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -42,15 +41,18 @@ public final class EgressCapability {
     private final SecretRedaction redaction;
     private final FetchAdmission admission;
 
-    private EgressCapability(EgressClient client, FetchAdmission admission) {
+    private EgressCapability(EgressClient client, SecretRedaction redaction, FetchAdmission admission) {
         this.client = client;
-        this.redaction = new SecretRedaction(client == null ? Set.of() : client.policy().injectedValues());
+        this.redaction = redaction;
         this.admission = admission;
     }
 
-    /** One session's fetch through {@code client} (shared by the profile's sessions), within {@code admission}'s caps. */
-    static Capability of(EgressClient client, FetchAdmission admission) {
-        return Capability.of(NAMESPACE, DECLARATIONS, new EgressCapability(client, admission));
+    /**
+     * One session's fetch through {@code client} and {@code redaction} (shared by the profile's sessions),
+     * within {@code admission}'s caps.
+     */
+    static Capability of(EgressClient client, SecretRedaction redaction, FetchAdmission admission) {
+        return Capability.of(NAMESPACE, DECLARATIONS, new EgressCapability(client, redaction, admission));
     }
 
     public CompletableFuture<JsonNode> fetch(JsonNode request, CallContext context) {

@@ -1,6 +1,7 @@
 package dev.paddock.egress;
 
 import dev.paddock.capability.Capability;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -10,11 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EgressGrant {
     private final EgressClient client;
+    /** Built once per profile: it precomputes every secret fragment of the rules' injected values. */
+    private final SecretRedaction redaction;
     private final EgressLimits limits;
     private final AtomicInteger processFetches;
 
     EgressGrant(EgressPolicy policy, AtomicInteger processFetches) {
         this.client = policy.grants().isEmpty() ? null : new EgressClient(policy);
+        this.redaction = new SecretRedaction(client == null ? Set.of() : policy.injectedValues());
         this.limits = policy.limits();
         this.processFetches = processFetches;
     }
@@ -26,6 +30,6 @@ public final class EgressGrant {
 
     /** The {@code #egress} capability for one more session. */
     public Capability newSession() {
-        return EgressCapability.of(client, new FetchAdmission(limits, processFetches));
+        return EgressCapability.of(client, redaction, new FetchAdmission(limits, processFetches));
     }
 }

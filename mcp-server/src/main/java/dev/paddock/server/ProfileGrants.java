@@ -45,6 +45,8 @@ public final class ProfileGrants {
     private final List<String> egressGrants;
     private final CallPolicy callPolicy;
     private final CapabilitySet probe;
+    /** Capabilities the server offers that this profile does not grant, so that using one says so. */
+    private final Set<String> ungranted;
 
     private ProfileGrants(Profile profile, PaddockConfig config, Map<String, CapabilityProvider> providers,
             EgressPolicy egressPolicy, CallPolicy callPolicy) {
@@ -55,6 +57,9 @@ public final class ProfileGrants {
         this.egressGrants = egressPolicy.grants();
         this.callPolicy = callPolicy;
         this.probe = CapabilitySet.bind(create(), callPolicy, HOST_EXECUTOR);
+        Set<String> offered = new HashSet<>(providers.keySet());
+        offered.removeAll(profile.capabilities().keySet());
+        this.ungranted = Set.copyOf(offered);
     }
 
     /**
@@ -133,8 +138,6 @@ public final class ProfileGrants {
 
     /** A fresh set of capability instances for one session, and its way out of the isolate. */
     public SessionHostApi newSession() {
-        Set<String> ungranted = new HashSet<>(providers.keySet());
-        ungranted.removeAll(profile.capabilities().keySet());
         return new SessionHostApi(() -> CapabilitySet.bind(create(), callPolicy, HOST_EXECUTOR), profile.name(), ungranted);
     }
 
