@@ -19,13 +19,8 @@ final class HostFailures implements CallStep {
 
     @Override
     public CompletableFuture<JsonNode> handle(CapabilityCall call, Chain next) {
-        CompletableFuture<JsonNode> result;
-        try {
-            result = next.proceed(call);
-        } catch (RuntimeException e) {
-            result = CompletableFuture.failedFuture(e);
-        }
-        return result.exceptionallyCompose(failure -> {
+        // The chain turns a step that throws into a failed future, so only failures arrive here.
+        return next.proceed(call).exceptionallyCompose(failure -> {
             Throwable cause = CapabilityException.unwrap(failure);
             if (cause instanceof CapabilityException || cause instanceof CancellationException) {
                 return CompletableFuture.failedFuture(cause);

@@ -38,7 +38,7 @@ public final class SessionHostApi implements HostApi {
         this.newCapabilities = newCapabilities;
         this.capabilities = newCapabilities.get();
         this.profile = profile;
-        this.ungranted = Set.copyOf(ungranted);
+        this.ungranted = ungranted;
     }
 
     /**
@@ -68,13 +68,13 @@ public final class SessionHostApi implements HostApi {
     /** A call from a run without an MCP client ({@code paddock exec}). */
     @Override
     public CompletableFuture<String> call(String namespace, String method, String argumentsJson, ExecutionScope scope) {
-        return fromIsolate(namespace, method, argumentsJson, scope,
+        return fromIsolate(namespace, method, argumentsJson,
                 CallContext.withoutClient(profile, scope.deadline(), scope.whenEnded()));
     }
 
     /** This session's calls for one execute request of its MCP client: capabilities see that request. */
     HostCalls forRequest(McpAsyncServerExchange exchange, ProgressReporter progress) {
-        return (namespace, method, argumentsJson, scope) -> fromIsolate(namespace, method, argumentsJson, scope,
+        return (namespace, method, argumentsJson, scope) -> fromIsolate(namespace, method, argumentsJson,
                 new McpCallContext(exchange, progress, scope.deadline(), scope.whenEnded(), profile));
     }
 
@@ -84,8 +84,8 @@ public final class SessionHostApi implements HostApi {
         return current.call(tool.namespace(), tool.method(), current.argumentsOf(tool, input), context);
     }
 
-    private CompletableFuture<String> fromIsolate(String namespace, String method, String argumentsJson, ExecutionScope scope,
-            CallContext context) {
+    /** The context knows when the execution ends: capabilities stop their host work through it. */
+    private CompletableFuture<String> fromIsolate(String namespace, String method, String argumentsJson, CallContext context) {
         CompletableFuture<String> call;
         try {
             JsonNode arguments = JSON.readTree(argumentsJson);
@@ -94,9 +94,6 @@ public final class SessionHostApi implements HostApi {
             call = CompletableFuture.failedFuture(new CapabilityException("EINVAL", namespace + "." + method
                     + ": the arguments could not be read as JSON"));
         }
-        // Host work must not outlive the execution that asked for it (a fetch holds a connection open).
-        CompletableFuture<String> running = call;
-        scope.whenEnded().thenRun(() -> running.cancel(true));
         return call.exceptionallyCompose(failure -> CompletableFuture.failedFuture(toJsError(failure)));
     }
 
