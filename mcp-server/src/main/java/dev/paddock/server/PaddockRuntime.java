@@ -127,9 +127,8 @@ public final class PaddockRuntime implements AutoCloseable {
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new ConfigException("cannot serve HTTP: " + e.getMessage());
         }
-        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
-        log.info("paddock {} serving MCP over Streamable HTTP at http://{}:{}/mcp ({}{})", PaddockServer.version(),
-                host, port, settings.tokens().isEmpty() ? "no authentication" : "bearer tokens",
+        log.info("paddock {} serving MCP over Streamable HTTP at http://{}/mcp ({}{})", PaddockServer.version(),
+                settings.authority(port), settings.tokens().isEmpty() ? "no authentication" : "bearer tokens",
                 stateless ? ", stateless" : "");
         return port;
     }

@@ -83,6 +83,11 @@ public record HttpSettings(
         }
     }
 
+    /** {@code host:port} as written in a URL: an IPv6 host in brackets. */
+    public String authority(int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
     /** Loopback on the given port with the defaults of {@link #builder()}. */
     public static HttpSettings loopback(int port) {
         return builder().port(port).build();

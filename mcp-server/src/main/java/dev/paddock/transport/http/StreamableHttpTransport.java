@@ -136,10 +136,8 @@ public final class StreamableHttpTransport implements AutoCloseable {
         try {
             server = bind();
         } catch (ChannelBindException e) {
-            String address = (settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host()) + ":"
-                    + settings.port();
-            throw new IllegalStateException("cannot listen on " + address + ": " + bindProblem(e)
-                    + " (choose another port, or 0 for a free one)", e);
+            throw new IllegalStateException("cannot listen on " + settings.authority(settings.port()) + ": "
+                    + bindProblem(e) + " (choose another port, or 0 for a free one)", e);
         }
         Duration sweep = settings.idleTimeout().dividedBy(4);
         if (sweep.compareTo(Duration.ofSeconds(30)) > 0) sweep = Duration.ofSeconds(30);
