@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import javax.tools.ToolProvider;
@@ -31,39 +32,36 @@ class DocumentedSnippetsTest {
     /** Shown to say what `execute` answers, not to be configured. */
     private static final Set<String> RESULT_KEYS = Set.of("result", "logs");
 
+    /** One fenced block of a document, named by file and line. */
+    private record Snippet(String where, String text) {}
+
     @TestFactory
     Stream<DynamicTest> everyJsonSnippetIsValidAsWhatItShows() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Path file : documents()) {
-            String text = Files.readString(file);
-            Matcher block = JSON_BLOCK.matcher(text);
-            while (block.find()) {
-                int line = text.substring(0, block.start()).split("\n", -1).length + 1;
-                String where = ROOT.relativize(file) + ":" + line;
-                String snippet = block.group(1);
-                tests.add(DynamicTest.dynamicTest(where, () -> check(where, snippet)));
-            }
-        }
-        assertThat(tests).as("JSON snippets found").hasSizeGreaterThan(5);
-        return tests.stream();
+        List<Snippet> snippets = snippets(JSON_BLOCK);
+        assertThat(snippets).as("JSON snippets found").hasSizeGreaterThan(5);
+        return snippets.stream().map(s -> DynamicTest.dynamicTest(s.where(), () -> check(s.where(), s.text())));
     }
 
     /** Java snippets compile as written, imports included, against Paddock's own classes. */
     @TestFactory
     Stream<DynamicTest> everyJavaSnippetCompiles(@TempDir Path dir) throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
+        List<Snippet> snippets = snippets(JAVA_BLOCK);
+        assertThat(snippets).as("Java snippets found").isNotEmpty();
+        return IntStream.range(0, snippets.size()).mapToObj(i -> DynamicTest.dynamicTest(
+                snippets.get(i).where(), () -> compile(snippets.get(i).where(), snippets.get(i).text(), dir.resolve("snippet" + i))));
+    }
+
+    private static List<Snippet> snippets(Pattern fence) throws IOException {
+        List<Snippet> snippets = new ArrayList<>();
         for (Path file : documents()) {
             String text = Files.readString(file);
-            Matcher block = JAVA_BLOCK.matcher(text);
+            Matcher block = fence.matcher(text);
             while (block.find()) {
                 int line = text.substring(0, block.start()).split("\n", -1).length + 1;
-                String where = ROOT.relativize(file) + ":" + line;
-                String snippet = block.group(1);
-                tests.add(DynamicTest.dynamicTest(where, () -> compile(where, snippet, dir.resolve("snippet" + line))));
+                snippets.add(new Snippet(ROOT.relativize(file) + ":" + line, block.group(1)));
             }
         }
-        assertThat(tests).as("Java snippets found").isNotEmpty();
-        return tests.stream();
+        return snippets;
     }
 
     private static void compile(String where, String snippet, Path dir) throws IOException {
