@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  *   "allowedHosts": ["paddock.internal:8080"], "allowedOrigins": ["https://app.example.com"],
  *   "maxBodyBytes": 4194304, "idleTimeoutMs": 1800000, "maxConcurrentPerToken": 256,
  *   "instanceId": "a", "shutdownGraceMs": 30000, "maxQueueMs": 10000,
- *   "headerTimeoutMs": 30000, "bodyTimeoutMs": 30000, "maxConnectionsPerAddress": 1024
+ *   "headerTimeoutMs": 30000, "bodyTimeoutMs": 30000, "maxConnectionsPerAddress": 1024,
+ *   "maxSessionsPerToken": 1000, "maxStreamBufferBytes": 8388608
  * }
  * }</pre>
  *
@@ -56,6 +57,8 @@ record HttpConfig(HttpSettings settings, Duration maxQueue) {
         if (http.has("maxConnectionsPerAddress")) {
             settings.maxConnectionsPerAddress(http.get("maxConnectionsPerAddress").asInt());
         }
+        if (http.has("maxSessionsPerToken")) settings.maxSessionsPerToken(http.get("maxSessionsPerToken").asInt());
+        if (http.has("maxStreamBufferBytes")) settings.maxStreamBufferBytes(http.get("maxStreamBufferBytes").asLong());
         return new HttpConfig(settings.build(),
                 http.has("maxQueueMs") ? millis(http, "maxQueueMs") : DEFAULT_MAX_QUEUE);
     }
