@@ -29,7 +29,8 @@ class HttpConfigTest {
                 {"profiles": {"team-a": {}},
                  "http": {"tokens": {"${env:TEAM_A_TOKEN}": "team-a", "a-literal-token-123": "default"},
                           "maxConcurrentPerToken": 8, "maxQueueMs": 1500, "instanceId": "east_1",
-                          "headerTimeoutMs": 2000, "bodyTimeoutMs": 3000, "maxConnectionsPerAddress": 16}}""",
+                          "headerTimeoutMs": 2000, "bodyTimeoutMs": 3000, "maxConnectionsPerAddress": 16,
+                          "maxSessionsPerToken": 12, "maxStreamBufferBytes": 65536}}""",
                 Map.of("TEAM_A_TOKEN", "secret-from-the-environment"));
         assertThat(config.settings().tokens()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "secret-from-the-environment", "team-a", "a-literal-token-123", "default"));
@@ -39,6 +40,8 @@ class HttpConfigTest {
         assertThat(config.settings().headerTimeout()).isEqualTo(Duration.ofMillis(2000));
         assertThat(config.settings().bodyTimeout()).isEqualTo(Duration.ofMillis(3000));
         assertThat(config.settings().maxConnectionsPerAddress()).isEqualTo(16);
+        assertThat(config.settings().maxSessionsPerToken()).isEqualTo(12);
+        assertThat(config.settings().maxStreamBufferBytes()).isEqualTo(65536);
     }
 
     @Test
