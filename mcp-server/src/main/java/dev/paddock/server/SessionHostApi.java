@@ -65,6 +65,11 @@ public final class SessionHostApi implements HostApi {
         return ungranted;
     }
 
+    @Override
+    public String whyWithheld(String namespace, String method) {
+        return capabilities.whyWithheld(namespace, method);
+    }
+
     /** A call from a run without an MCP client ({@code paddock exec}). */
     @Override
     public CompletableFuture<String> call(String namespace, String method, String argumentsJson, ExecutionScope scope) {
