@@ -25,10 +25,10 @@ final class HostCallsInFlight {
     /** Long enough for a write that already passed its commit point to finish (fsync included). */
     static final Duration SETTLE = Duration.ofSeconds(2);
 
-    private final Map<CompletableFuture<String>, String> running = new ConcurrentHashMap<>();
+    private final Map<CompletableFuture<?>, String> running = new ConcurrentHashMap<>();
 
     /** Counts the call (by its qualified name, {@code files.write}) until it completes. */
-    CompletableFuture<String> track(String name, CompletableFuture<String> call) {
+    <T> CompletableFuture<T> track(String name, CompletableFuture<T> call) {
         running.put(call, name);
         call.whenComplete((result, failure) -> running.remove(call));
         return call;
@@ -39,16 +39,23 @@ final class HostCallsInFlight {
      * there were any.
      */
     CompletableFuture<ExecutionResult> settle(ExecutionResult outcome, Duration bound) {
-        Map<CompletableFuture<String>, String> atEnd = Map.copyOf(running);
-        if (atEnd.isEmpty()) return CompletableFuture.completedFuture(outcome);
+        return note(bound).thenApply(note -> withNote(outcome, note));
+    }
+
+    /**
+     * Waits at most {@code bound} for the calls running now, then says what became of them: one sentence per
+     * outcome ending in a period, or null when none was running.
+     */
+    CompletableFuture<String> note(Duration bound) {
+        Map<CompletableFuture<?>, String> atEnd = Map.copyOf(running);
+        if (atEnd.isEmpty()) return CompletableFuture.completedFuture(null);
         return CompletableFuture.allOf(atEnd.keySet().stream().map(c -> c.exceptionally(e -> null))
                         .toArray(CompletableFuture[]::new))
                 .completeOnTimeout(null, bound.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(settled -> withNote(outcome, note(atEnd)));
+                .thenApply(settled -> note(atEnd));
     }
 
-    /** What became of the calls that were running when the execution ended; null when nothing to say. */
-    private static String note(Map<CompletableFuture<String>, String> atEnd) {
+    private static String note(Map<CompletableFuture<?>, String> atEnd) {
         List<String> tookEffect = new ArrayList<>();
         List<String> stopped = new ArrayList<>();
         List<String> stillRunning = new ArrayList<>();
@@ -71,7 +78,7 @@ final class HostCallsInFlight {
         return note.isEmpty() ? null : String.join("; ", note) + ".";
     }
 
-    private static boolean refusedAtCommit(CompletableFuture<String> call) {
+    private static boolean refusedAtCommit(CompletableFuture<?> call) {
         Throwable failure = call.exceptionNow();
         Throwable cause = CapabilityException.unwrap(failure);
         String code = cause instanceof HostCallException h ? h.code()

@@ -45,10 +45,14 @@ class HostCallsAfterStopTest {
 
     /** Lets each call of {@code method} go ahead only {@code afterEndMs} after its execution has ended. */
     private ProfileGrants grants(String method, long afterEndMs) throws Exception {
+        return grants("{\"capabilities\": {\"files\": {\"root\": \"data\", \"writable\": true}}}", method, afterEndMs);
+    }
+
+    private ProfileGrants grants(String configJson, String method, long afterEndMs) throws Exception {
         Files.createDirectories(dir.resolve("data"));
         Files.writeString(dir.resolve("data/in.txt"), "hello");
         Path config = dir.resolve("paddock.json");
-        Files.writeString(config, "{\"capabilities\": {\"files\": {\"root\": \"data\", \"writable\": true}}}");
+        Files.writeString(config, configJson);
         CallPolicy late = call -> !call.method().equals(method) ? CompletableFuture.completedFuture(null)
                 : call.context().whenCancelled().thenCompose(ended -> CompletableFuture.runAsync(() -> {},
                         CompletableFuture.delayedExecutor(afterEndMs, TimeUnit.MILLISECONDS)));
@@ -104,5 +108,24 @@ class HostCallsAfterStopTest {
         }
         Thread.sleep(1000);
         assertThat(dir.resolve("data/unawaited.txt")).as("the write refused to commit").doesNotExist();
+    }
+
+    @Test
+    void aDirectWriteToolPastItsTimeLimitSaysItMayYetLandAndNeverDoes() throws Exception {
+        long approvedAfterEnd = HostCallsInFlight.SETTLE.toMillis() + 3000;
+        ProfileGrants grants = grants("""
+                {"limits": {"wallTimeMs": 500}, "exposeAsTools": true,
+                 "capabilities": {"files": {"root": "data", "writable": true}}}""", "write", approvedAfterEnd);
+        try (StdioClient client = new StdioClient(sandbox::newIsolate, grants)) {
+            client.initialize("2025-11-25");
+            JsonNode answer = client.request(1, "tools/call",
+                    "{\"name\": \"files_write\", \"arguments\": {\"path\": \"direct.txt\", \"content\": \"x\"}}");
+            assertThat(answer.at("/result/isError").asBoolean()).isTrue();
+            assertThat(answer.at("/result/content/0/text").asString()).isEqualTo("files.write failed: it exceeded the "
+                    + "500 ms wall-time limit. 1 host call was still running when the execution ended and may yet take "
+                    + "effect: files.write.");
+        }
+        Thread.sleep(approvedAfterEnd);
+        assertThat(dir.resolve("data/direct.txt")).as("the write refused to commit").doesNotExist();
     }
 }
