@@ -43,8 +43,9 @@ final class HostCallsInFlight {
     }
 
     /**
-     * Waits at most {@code bound} for the calls running now, then says what became of them: one sentence per
-     * outcome ending in a period, or null when none was running.
+     * Waits at most {@code bound} for the calls running now, then says what became of them, one clause per
+     * outcome and a period at the end; null when none was running. A call that failed for another reason
+     * than its execution's end is not named: its failure was all it did.
      */
     CompletableFuture<String> note(Duration bound) {
         Map<CompletableFuture<?>, String> atEnd = Map.copyOf(running);
