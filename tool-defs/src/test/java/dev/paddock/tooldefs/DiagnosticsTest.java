@@ -73,6 +73,27 @@ class DiagnosticsTest {
                 "3:11 unknown type 'Date': JSON has no dates, use string with @format date-time");
     }
 
+    @Test
+    void jsDocTagErrorsAndTypeErrorsAreReportedInOneRunInSourceOrder() {
+        List<Diagnostic> errors = errors("""
+                export interface Api {
+                  f(x: { /** @maximum 9 */ name: string }): Promise<void>;
+                  g(cb: () => void): Promise<void>;
+                  h(x: { /** @minimum ten */ n: number }): Promise<Date>;
+                  k(page: Page): Promise<void>;
+                }
+                type Page<T> = { items: T[] };
+                """);
+
+        // Not also: 'T' as an unknown type inside Page, which only follows from Page's missing argument.
+        assertThat(errors).extracting(d -> d.line() + ":" + d.column() + " " + d.message()).containsExactly(
+                "2:28 @maximum constrains numbers, but this value is string",
+                "3:9 function types cannot be passed as JSON: only methods of the tool interface can be functions",
+                "4:14 @minimum needs a number, got 'ten'",
+                "4:52 unknown type 'Date': JSON has no dates, use string with @format date-time",
+                "5:11 'Page' takes 1 type argument, found 0");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             export interface Api { f(x: string): Promise<typeof x>; }           | 1:46 | 'typeof' types are not supported
