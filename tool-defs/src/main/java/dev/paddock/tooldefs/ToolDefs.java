@@ -117,7 +117,8 @@ public final class ToolDefs {
     }
 
     /**
-     * Reads a {@code tools/list} result ({@code {"tools": [...]}}) of an upstream MCP server. Tool names
+     * Reads a {@code tools/list} result ({@code {"tools": [...]}}) of an upstream MCP server, a bare array of
+     * tools, or the whole JSON-RPC response that carries the result. Tool names
      * that are not identifiers are sanitised; {@link Declarations#toolNames()} maps every method back to
      * its upstream tool name.
      *

@@ -50,7 +50,7 @@ public final class ToolDefsCommands {
         }
     }
 
-    /** Prints the TypeScript rendering of a tools/list result. */
+    /** Prints the TypeScript rendering of a tools/list result (or the JSON-RPC response that carries it). */
     public static int types(Path file, Optional<String> namespace, PrintStream out, PrintStream err) {
         String text = read(file, err);
         if (text == null) return INVALID_INPUT;
