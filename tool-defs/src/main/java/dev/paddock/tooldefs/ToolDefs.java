@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * TypeScript declarations ⇄ MCP tool descriptions and JSON Schema.
@@ -58,8 +59,9 @@ public final class ToolDefs {
         List<ToolMethod> methods = toolMethods(declarations, namespace, naming, toolErrors);
         errors.forEach(e -> diagnostics.add(source.diagnostic(e.offset(), e.getMessage())));
         // The parser reports an overload; meeting the method twice, the tool checks would say so again.
+        List<Diagnostic> checked = List.copyOf(diagnostics);
         toolErrors.stream().map(e -> source.diagnostic(e.offset(), e.getMessage()))
-                .filter(d -> diagnostics.stream().noneMatch(r -> r.line() == d.line() && r.column() == d.column()))
+                .filter(d -> checked.stream().noneMatch(r -> r.line() == d.line() && r.column() == d.column()))
                 .forEach(diagnostics::add);
         if (!diagnostics.isEmpty()) throw failure(source, diagnostics, List.of());
         return new CompiledDeclarations(namespace, declarations, methods, new TypeScriptRenderer(resolved).render(namespace));
@@ -91,8 +93,12 @@ public final class ToolDefs {
                 String toolName = declarations.toolNames().get(m.name());
                 if (toolName == null) toolName = toolName(naming, namespace, m);
                 var f = (Type.Function) m.type();
-                methods.add(new ToolMethod(m.name(), toolName, f.params().stream().map(Param::name).toList(),
-                        builder.takesObjectInput(f), builder.tool(m, toolName)));
+                int found = errors.size();
+                ObjectNode tool = builder.tool(m, toolName, errors);
+                if (errors.size() == found) {
+                    methods.add(new ToolMethod(m.name(), toolName, f.params().stream().map(Param::name).toList(),
+                            builder.takesObjectInput(f), tool));
+                }
             } catch (ModelError e) {
                 errors.add(e);
             }

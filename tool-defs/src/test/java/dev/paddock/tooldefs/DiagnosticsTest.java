@@ -94,6 +94,28 @@ class DiagnosticsTest {
                 "5:11 'Page' takes 1 type argument, found 0");
     }
 
+    @Test
+    void eachParameterAndFieldOfOneToolIsCheckedOnItsOwn() {
+        List<Diagnostic> errors = errors("""
+                export interface Api {
+                  /**
+                   * @minimum 1
+                   * @param nobody who?
+                   */
+                  f(x: { /** @maximum 9 */ name: string; cb: () => void }, y: Promise<string>): Promise<{ done: () => void }>;
+                }
+                """);
+
+        assertThat(errors).extracting(d -> d.line() + ":" + d.column() + " " + d.message()).containsExactly(
+                "6:3 @minimum in the JSDoc of method 'f' constrains nothing: write it in the JSDoc of the property it "
+                        + "constrains (take an object parameter to document each field)",
+                "6:3 @param nobody: 'f' has no parameter 'nobody'",
+                "6:28 @maximum constrains numbers, but this value is string",
+                "6:42 'cb' is a function: functions cannot be passed as JSON",
+                "6:63 Promise<T> is allowed only as a method's return type",
+                "6:91 'done' is a function: functions cannot be passed as JSON");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             export interface Api { f(x: string): Promise<typeof x>; }           | 1:46 | 'typeof' types are not supported
