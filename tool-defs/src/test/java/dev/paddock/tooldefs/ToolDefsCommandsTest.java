@@ -67,6 +67,26 @@ class ToolDefsCommandsTest {
     }
 
     @Test
+    void typesReadsAToolsListResponseSavedFromTheWire() throws IOException {
+        Path file = Files.writeString(dir.resolve("upstream.json"),
+                "{\"jsonrpc\": \"2.0\", \"id\": 2, \"result\": {\"tools\": [{\"name\": \"echo\", \"inputSchema\": {\"type\": \"object\"}}]}}");
+
+        assertThat(ToolDefsCommands.types(file, Optional.empty(), print(out), print(err))).isEqualTo(0);
+        assertThat(out.toString()).isEqualTo("declare const upstream: {\n echo(): Promise<unknown>;\n};\n");
+    }
+
+    @Test
+    void typesRefusesAJsonRpcErrorResponseInOneLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("upstream.json"),
+                "{\"jsonrpc\": \"2.0\", \"id\": 2, \"error\": {\"code\": -32601, \"message\": \"Method not found\"}}");
+
+        assertThat(ToolDefsCommands.types(file, Optional.empty(), print(out), print(err))).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo(file + ":1:1: a JSON-RPC error response, not a tools/list result: "
+                + "Method not found (code -32601); save the response of a successful tools/list call\n");
+    }
+
+    @Test
     void aMissingFileIsABadArgument() {
         assertThat(ToolDefsCommands.tools(dir.resolve("none.d.ts"), Optional.empty(), print(out), print(err))).isEqualTo(2);
         assertThat(err.toString()).contains("none.d.ts: cannot read");
