@@ -53,6 +53,7 @@ public final class SchemaReader {
         return result;
     }
 
+    /** The tools array; anything else is refused with what was found instead. */
     private static JsonNode toolsOf(JsonNode json) {
         if (json.isArray()) return json;
         if (json.isObject() && !json.has("tools") && json.has("jsonrpc")) {
