@@ -1,8 +1,11 @@
 package dev.paddock.cli;
 
+import dev.paddock.capability.CallPolicy;
 import dev.paddock.config.ConfigException;
 import dev.paddock.config.PaddockConfig;
+import dev.paddock.server.PaddockRuntime;
 import dev.paddock.server.PaddockServer;
+import dev.paddock.server.ProfileGrants;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -10,6 +13,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,7 +87,7 @@ public final class PaddockCommand implements Callable<Integer> {
                 .setErr(new PrintWriter(app.err, true))
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     if (!(e instanceof ConfigException)) throw e;
-                    app.err.println("paddock: " + e.getMessage());
+                    e.getMessage().lines().forEach(line -> app.err.println("paddock: " + line));
                     return USAGE;
                 });
     }
@@ -95,6 +100,27 @@ public final class PaddockCommand implements Callable<Integer> {
     /** The config from --config, or the defaults. */
     PaddockConfig config() throws ConfigException {
         return configFile == null ? PaddockConfig.defaults() : PaddockConfig.load(configFile);
+    }
+
+    /** Starts the runtime once the whole config is checked: its http section and every profile's grants. */
+    static PaddockRuntime start(PaddockConfig config) throws ConfigException {
+        List<ConfigException> problems = new ArrayList<>();
+        HttpConfig.check(config, problems);
+        return start(config, problems);
+    }
+
+    /**
+     * Starts the runtime, or reports the {@code problems} already found together with the profiles' own, so
+     * one run names every mistake of the file.
+     */
+    static PaddockRuntime start(PaddockConfig config, List<ConfigException> problems) throws ConfigException {
+        if (problems.isEmpty()) return PaddockRuntime.start(config, List.of(), CallPolicy.ALLOW_ALL);
+        try {
+            ProfileGrants.loadAll(config);
+        } catch (ConfigException e) {
+            problems.add(e);
+        }
+        throw ConfigException.of(problems);
     }
 
     InputStream in() {
