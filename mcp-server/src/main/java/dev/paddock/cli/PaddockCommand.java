@@ -2,6 +2,7 @@ package dev.paddock.cli;
 
 import dev.paddock.capability.CallPolicy;
 import dev.paddock.config.ConfigException;
+import dev.paddock.config.LogSettings;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.server.PaddockRuntime;
 import dev.paddock.server.PaddockServer;
@@ -57,6 +58,11 @@ public final class PaddockCommand implements Callable<Integer> {
             description = "paddock.json with limits; relative paths in it resolve against its directory.")
     Path configFile;
 
+    @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT,
+            description = "error, warn, info, debug, trace or off; overrides \"logging\": {\"level\"} in paddock.json. "
+                    + "Logs go to stderr.")
+    LogSettings.Level logLevel;
+
     private final InputStream in;
     private final OutputStream out;
     private final PrintStream err;
@@ -83,6 +89,7 @@ public final class PaddockCommand implements Callable<Integer> {
                 .addSubcommand(new ExecCommand())
                 .addSubcommand(new ToolsCommand())
                 .addSubcommand(new TypesCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(new OutputStreamWriter(app.out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(app.err, true))
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -97,9 +104,13 @@ public final class PaddockCommand implements Callable<Integer> {
         return ServeCommand.serve(this);
     }
 
-    /** The config from --config, or the defaults. */
+    /** The config from --config, or the defaults; its logging settings, under --log-level, apply from here on. */
     PaddockConfig config() throws ConfigException {
-        return configFile == null ? PaddockConfig.defaults() : PaddockConfig.load(configFile);
+        if (logLevel != null) Logging.apply(LogSettings.DEFAULTS.withLevel(logLevel));
+        PaddockConfig config = configFile == null ? PaddockConfig.defaults() : PaddockConfig.load(configFile);
+        LogSettings logging = config.logging();
+        Logging.apply(logLevel == null ? logging : logging.withLevel(logLevel));
+        return config;
     }
 
     /** Starts the runtime once the whole config is checked: its http section and every profile's grants. */

@@ -61,14 +61,14 @@ class ConfigProblemsTest {
         assertThat(stderr().lines()).containsExactly(
                 "paddock: paddock.json:1:30: capabilities.weather: no capability named \"weather\"; available: files, state "
                         + "(plugins add more: see \"plugins\")",
-                "paddock: paddock.json:1:60: capabilities.files.root: folder " + dir.resolve("no-such-folder")
+                "paddock: paddock.json:1:52: capabilities.files.root: folder " + dir.resolve("no-such-folder")
                         + " does not exist",
-                "paddock: paddock.json:2:30: egress.rules[0].url: fetch supports only http: and https: URLs, got ftp:",
-                "paddock: paddock.json:3:75: egress.rules[1].headers.X-Key: environment variable PADDOCK_TEST_SURELY_UNSET is not set",
-                "paddock: paddock.json:4:38: profiles.ci.capabilities.nope: no capability named \"nope\"; available: files, "
+                "paddock: paddock.json:2:31: egress.rules[0].url: fetch supports only http: and https: URLs, not ftp: (ftp://a.com/)",
+                "paddock: paddock.json:3:71: egress.rules[1].headers.X-Key: environment variable PADDOCK_TEST_SURELY_UNSET is not set",
+                "paddock: paddock.json:4:47: profiles.ci.capabilities.nope: no capability named \"nope\"; available: files, "
                         + "state (plugins add more: see \"plugins\")",
-                "paddock: paddock.json:5:43: http.tokens.a-literal-token-123: must name a profile; defined profiles: ci, default",
-                "paddock: paddock.json:5:62: http.tokens.short: a bearer token must be at least 16 characters long");
+                "paddock: paddock.json:5:45: http.tokens.a-literal-token-123: must name a profile; defined profiles: ci, default",
+                "paddock: paddock.json:5:64: http.tokens.short: a bearer token must be at least 16 characters long");
     }
 
     @Test
