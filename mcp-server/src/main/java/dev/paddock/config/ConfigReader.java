@@ -16,8 +16,9 @@ import tools.jackson.databind.node.MissingNode;
 /**
  * Turns paddock.json into a {@link PaddockConfig}. The file's shape — keys, types, ranges, profile names — is
  * checked first, all at once, by {@link ConfigSchema} against paddock.schema.json, so the reading below can
- * trust it. Capability settings and egress rules are then checked by their owners, who report at the
- * setting's line and column through {@link PaddockConfig#error}.
+ * trust it. Capability settings, egress rules and the http section are then checked by their owners, who
+ * report at the setting's line and column through {@link PaddockConfig#error} and gather every mistake
+ * into one {@link ConfigException} ({@link ConfigException#of}).
  */
 final class ConfigReader {
     private final LocatedJson json;

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * What one profile grants, checked once at startup — every capability it names exists, its settings are
  * valid, its declarations match its Java implementation, its egress rules parse — so a bad config stops
- * the server with a located message instead of failing a connection later. Each session then gets fresh
+ * the server, naming every mistake of every profile at its place, instead of failing a connection later. Each session then gets fresh
  * capability instances from {@link #newSession()}.
  */
 public final class ProfileGrants {
