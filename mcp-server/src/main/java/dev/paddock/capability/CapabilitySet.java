@@ -101,7 +101,7 @@ public final class CapabilitySet {
         ToolNaming naming = Capability.isRuntime(ns) ? new ToolNaming("{method}") : ToolNaming.DEFAULT;
         CompiledDeclarations compiled = ToolDefs.compile(ns + ".d.ts", text, ns, naming);
         List<DeclaredMethod> declared = compiled.methods().stream().map(m -> new DeclaredMethod(m.name(),
-                m.parameters(), m.objectInput(), SCHEMAS.getSchema(m.inputSchema()))).toList();
+                m.parameters(), m.objectInput(), SCHEMAS.getSchema(m.inputSchema()), m.inputSchema())).toList();
         return new Derived(compiled, declared);
     }
 
