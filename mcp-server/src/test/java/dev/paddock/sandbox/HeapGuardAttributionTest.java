@@ -2,6 +2,7 @@ package dev.paddock.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Under heap pressure the heap guard blames the execution that grew the heap, even when that execution is
  * already being stopped (for wall time, say) and keeps running because it ignores interrupts: idle isolates
- * of other sessions are not evicted for its memory. Real collections, a threshold of 0 (always pressure).
+ * of other sessions are not evicted for its memory. Real collections; the threshold is 48 MiB above the
+ * heap in use before, and the execution keeps 96 MiB.
  */
 class HeapGuardAttributionTest {
 
@@ -30,7 +32,9 @@ class HeapGuardAttributionTest {
     private static int evictionsWhileGrowing(boolean running) throws InterruptedException {
         Thread self = Thread.currentThread();
         AtomicInteger evictions = new AtomicInteger();
-        try (HeapGuard guard = new HeapGuard(() -> 0L, minimum -> {
+        System.gc();
+        long threshold = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() + 48 * MIB;
+        try (HeapGuard guard = new HeapGuard(() -> threshold, minimum -> {
             evictions.incrementAndGet();
             return false;
         }, () -> Watchdog.allocatedBytes(self))) {

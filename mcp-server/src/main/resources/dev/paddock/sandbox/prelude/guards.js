@@ -33,7 +33,7 @@
   /** Real arrays (their length, holes included) and typed arrays: the engine's loops cost ~15–150 ns per element. */
   const MAX_ELEMENTS = 2 ** 23;
   /** Strings built or scanned in one call (repeat, padStart, split, indexOf, JSON.parse…), in characters. */
-  const MAX_STRING_LENGTH = 2 ** 25;
+  const MAX_STRING_LENGTH = 2 ** 26;
   /**
    * One ArrayBuffer or typed array. Zeroing one is an allocation the watchdog cannot interrupt (256 MiB took
    * 3–10 s on a loaded machine), and one past the heap's room is an OutOfMemoryError.
@@ -106,6 +106,7 @@
    */
   function measured(self) {
     if (self === null || self === undefined) return { receiver: self, length: 0, pinned: false };
+    if (typeof self === 'string') return { receiver: self, length: self.length, pinned: false };
     const o = ObjectFn(self);
     const raw = plainGet(o, 'length');
     if (raw !== unsafe && !isObject(raw) && typeof raw !== 'symbol') return { receiver: self, length: toLength(raw), pinned: false };
@@ -295,7 +296,7 @@
   // made with + is a rope; operators that flatten one are not covered (docs/containment.md).
   /** @param {string} what @param {number} length */
   const limitString = (what, length) => {
-    if (length > MAX_STRING_LENGTH) refuse(what, `the string has ${length} characters, more than the ${MAX_STRING_LENGTH} allowed`);
+    if (length > MAX_STRING_LENGTH) refuse(what, `the string length would be ${length}, more than the ${MAX_STRING_LENGTH} allowed`);
   };
   const StringPrototype = StringFn.prototype;
   /**
@@ -343,6 +344,8 @@
   for (const name of ['encodeURIComponent', 'encodeURI', 'decodeURIComponent', 'decodeURI', 'escape', 'unescape']) {
     guardString(global, name, name, 0);
   }
+  // Up to three bytes a character, in one buffer: the same bound as a typed array's.
+  guardString(global.TextEncoder.prototype, 'encode', 'TextEncoder.prototype.encode', 0, s => s.length * 3);
   const JSONObject = global.JSON;
   guardString(JSONObject, 'parse', 'JSON.parse', 0);
   // The engine's stringify loop takes interrupts only while it calls into JavaScript: a replacer that
