@@ -62,6 +62,7 @@ class GuardBypassTest {
             JSON.stringify                             | return JSON.stringify({a: [1, {b: undefined}], d: new Date(0)}, null, 0)        | {"a":[1,{}],"d":"1970-01-01T00:00:00.000Z"}
             JSON.stringify with toJSON and indent      | return JSON.stringify({toJSON() { return [1] }}, undefined, 1)                   | [\\n 1\\n]
             BigInt                                     | return String(BigInt('123') + BigInt(10) ** 20n + BigInt.asUintN(64, -1n))       | 18446744073709551615 + 100000000000000000123
+            BigInt literals within the limits          | return String(2n ** 64n + (1n << 64n) + 0xffn + 1_000n - 1000n)                    | 36893488147419103487
             BigInt is not a constructor                | try { new BigInt(1) } catch (e) { return e instanceof TypeError }               | true
             BigInt toString in radix 16                | return (255n).toString(16) + (1n).constructor.name                               | ffBigInt
             typed arrays                               | return new Uint8Array([1, 2, 3]).map(x => x * 2).join() + Uint8Array.from([4]).join() | 2,4,64

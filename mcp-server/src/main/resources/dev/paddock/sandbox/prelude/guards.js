@@ -8,7 +8,7 @@
 // Evaluated right after intrinsics.js, before any agent code: what it captures here are the originals.
 (/** @type {PreludeFile} */ (function (lib) {
   'use strict';
-  const { global, ReflectApply, ArrayIsArray, ObjectDefineProperty, ObjectGetPrototypeOf, ObjectHasOwn,
+  const { global, ReflectApply, ArrayIsArray, ObjectDefineProperty, ObjectGetPrototypeOf, ObjectHasOwn, ObjectSetPrototypeOf,
     TypedArrayLength, RangeErrorCtor, TypeErrorCtor, StringFn, NumberFn } = lib;
   const ProxyCtor = Proxy;
   const ReflectConstruct = Reflect.construct;
@@ -63,12 +63,15 @@
   const isProxy = value => ReflectApply(WeakSetHas, proxies, [value]);
 
   /**
-   * Replaces object[name] with a guarded Proxy of it. The handler has no prototype: a trap the agent put
-   * on Object.prototype (say `get`) would otherwise be called with the original as its target.
-   * @param {any} object @param {PropertyKey} name @param {ProxyHandler<any>} handler
+   * A Proxy handler without a prototype: a trap the agent put on Object.prototype (say `get`) would
+   * otherwise be called, with the original as its target.
+   * @param {ProxyHandler<any>} traps
    */
+  const bare = traps => ObjectSetPrototypeOf({ ...traps }, null);
+
+  /** Replaces object[name] with a guarded Proxy of it. @param {any} object @param {PropertyKey} name @param {ProxyHandler<any>} handler */
   function guard(object, name, handler) {
-    const guarded = new ProxyCtor(object[name], { __proto__: null, ...handler });
+    const guarded = new ProxyCtor(object[name], bare(handler));
     ObjectDefineProperty(object, name, { value: guarded });
     return guarded;
   }
@@ -111,10 +114,9 @@
     const raw = plainGet(o, 'length');
     if (raw !== unsafe && !isObject(raw) && typeof raw !== 'symbol') return { receiver: self, length: toLength(raw), pinned: false };
     const length = toLength(o.length);
-    const receiver = new ProxyCtor(o, {
-      __proto__: null,
+    const receiver = new ProxyCtor(o, bare({
       get: (target, key, from) => (key === 'length' ? length : key === SymbolIterator ? undefined : ReflectGet(target, key, from)),
-    });
+    }));
     return { receiver, length, pinned: true };
   }
 
@@ -165,10 +167,9 @@
       if (iterator !== undefined && iterator !== null) {
         if (plain === unsafe) {
           // Pinned, so the engine takes the iterator path this check saw.
-          args[0] = new ProxyCtor(o, {
-            __proto__: null,
+          args[0] = new ProxyCtor(o, bare({
             get: (t, key, from) => (key === SymbolIterator ? iterator : ReflectGet(t, key, from)),
-          });
+          }));
         }
         return ReflectApply(target, self, args);
       }
