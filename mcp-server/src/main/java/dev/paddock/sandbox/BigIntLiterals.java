@@ -1,12 +1,19 @@
 package dev.paddock.sandbox;
 
 import java.math.BigInteger;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The BigInt literals that would make the engine compute for seconds inside one operation, which neither
  * the watchdog's interrupt nor closing the context stops ({@code 3n ** 60000000n} ran 78 s): refused before
  * the code runs. Operators cannot be guarded at run time and values computed at run time are not seen here
  * (docs/containment.md says what is and is not covered); BigInt() and toString() are guarded in the prelude.
+ *
+ * <p>The whole text is searched, strings, comments and template literals included: a scanner that skips
+ * them can be led astray (is {@code a++ / 3n} a division or a regular expression?), while a false match in a
+ * string only refuses code that spells out such a computation, and says where.
  */
 final class BigIntLiterals {
 
@@ -17,20 +24,35 @@ final class BigIntLiterals {
     /** The count of {@code <<}: the same bit size that BigInt.prototype.toString accepts (prelude guards.js). */
     static final BigInteger MAX_SHIFT = BigInteger.valueOf(1 << 20);
 
+    /** A BigInt literal: digits (with separators, or a 0x/0o/0b prefix) and n, not part of a longer word. */
+    private static final Pattern LITERAL = Pattern.compile("(?<![\\w$.])(?:0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*)n(?![\\w$])");
+    private static final List<String> OPERATORS = List.of("**=", "<<=", "**", "<<");
+
     private BigIntLiterals() {}
 
     /** Null when every BigInt literal in the body is within the limits; else why not, at the first that is not. */
     static ExecutionError check(AgentCode code) {
         String body = code.body();
-        for (JsScanner.BigIntLiteral literal : JsScanner.bigIntLiterals(body)) {
-            String problem = problem(literal);
-            if (problem != null) return at(code, body, literal.offset(), problem);
+        Matcher m = LITERAL.matcher(body);
+        while (m.find()) {
+            String problem = problem(m.group(), operatorBefore(body, m.start()));
+            if (problem != null) return at(code, body, m.start(), problem);
         }
         return null;
     }
 
-    private static String problem(JsScanner.BigIntLiteral literal) {
-        String digits = literal.text().substring(0, literal.text().length() - 1).replace("_", "");
+    /** The exponent or shift operator right before an offset, skipping spaces and opening parentheses; else "". */
+    private static String operatorBefore(String body, int offset) {
+        int i = offset - 1;
+        while (i >= 0 && (Character.isWhitespace(body.charAt(i)) || body.charAt(i) == '(')) i--;
+        for (String op : OPERATORS) {
+            if (i + 1 >= op.length() && body.startsWith(op, i + 1 - op.length())) return op;
+        }
+        return "";
+    }
+
+    private static String problem(String text, String operator) {
+        String digits = text.substring(0, text.length() - 1).replace("_", "");
         int radix = 10;
         if (digits.length() > 2 && digits.charAt(0) == '0' && Character.isLetter(digits.charAt(1))) {
             radix = switch (Character.toLowerCase(digits.charAt(1))) {
@@ -50,11 +72,11 @@ final class BigIntLiterals {
         } catch (NumberFormatException e) {
             return null; // not a literal after all; the parser has the last word
         }
-        boolean exponent = literal.operator().startsWith("**");
+        boolean exponent = operator.startsWith("**");
         BigInteger max = exponent ? MAX_EXPONENT : MAX_SHIFT;
-        if (literal.operator().isEmpty() || value.compareTo(max) <= 0) return null;
-        return "the BigInt literal " + literal.text() + " as the " + (exponent ? "exponent of " : "count of ")
-                + literal.operator() + " is more than the " + max + " allowed";
+        if (operator.isEmpty() || value.compareTo(max) <= 0) return null;
+        return "the BigInt literal " + text + " as the " + (exponent ? "exponent of " : "count of ") + operator
+                + " is more than the " + max + " allowed";
     }
 
     private static ExecutionError at(AgentCode code, String body, int offset, String problem) {

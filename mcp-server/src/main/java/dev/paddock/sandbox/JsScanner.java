@@ -21,7 +21,6 @@ final class JsScanner {
     private int pos;
     private int depth;
     private final List<Integer> starts = new ArrayList<>();
-    private final List<BigIntLiteral> bigInts = new ArrayList<>();
     /** The last significant token: a word, or one punctuation character. */
     private String previous = "";
     private boolean boundaryPending = true;
@@ -35,19 +34,6 @@ final class JsScanner {
         JsScanner scanner = new JsScanner(src);
         scanner.scan();
         return scanner.starts;
-    }
-
-    /**
-     * A BigInt literal ({@code 123n}, {@code 0xffn}) at an offset, and the operator it is the right operand
-     * of when that is {@code **}, {@code <<} or their assignments ({@code (} between them skipped), else "".
-     */
-    record BigIntLiteral(int offset, String text, String operator) {}
-
-    /** Every BigInt literal outside strings, comments and regular expressions, in source order. */
-    static List<BigIntLiteral> bigIntLiterals(String src) {
-        JsScanner scanner = new JsScanner(src);
-        scanner.scan();
-        return scanner.bigInts;
     }
 
     /** The word (identifier or keyword) at an offset, or the single character there when it is not a word. */
@@ -93,7 +79,6 @@ final class JsScanner {
             int start = pos;
             while (pos < src.length() && isWordChar(src.charAt(pos))) pos++;
             previous = src.substring(start, pos);
-            if (Character.isDigit(c) && previous.endsWith("n")) bigInts.add(new BigIntLiteral(start, previous, operatorBefore(start)));
         } else {
             punctuation(c);
         }
@@ -182,16 +167,6 @@ final class JsScanner {
             else if (c == '\n') return;
         }
         while (pos < src.length() && isWordChar(src.charAt(pos))) pos++;
-    }
-
-    /** The exponent or shift operator right before an offset, skipping spaces and opening parentheses. */
-    private String operatorBefore(int offset) {
-        int i = offset - 1;
-        while (i >= 0 && (Character.isWhitespace(src.charAt(i)) || src.charAt(i) == '(')) i--;
-        for (String op : List.of("**=", "<<=", "**", "<<")) {
-            if (i + 1 >= op.length() && src.startsWith(op, i + 1 - op.length())) return op;
-        }
-        return "";
     }
 
     private char peek(int ahead) {
