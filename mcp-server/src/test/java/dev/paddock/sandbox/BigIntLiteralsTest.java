@@ -34,7 +34,7 @@ class BigIntLiteralsTest {
     void theErrorPointsAtTheLiteralInTheAgentsCode() {
         ExecutionError e = error(run("```js\nconst a = 1n;\nreturn a + 3n ** 20000n\n```"));
         assertThat(e.line()).isEqualTo(3);
-        assertThat(e.column()).isEqualTo(19);
+        assertThat(e.column()).isEqualTo(18);
         assertThat(e.sourceLine()).isEqualTo("return a + 3n ** 20000n");
         assertThat(e.message()).startsWith("the BigInt literal 20000n as the exponent of ** is more than the 10000 allowed");
     }
