@@ -1,6 +1,6 @@
 package dev.paddock.sandbox;
 
-import java.util.function.Consumer;
+import java.util.Locale;
 import org.graalvm.polyglot.PolyglotException;
 
 /**
@@ -13,21 +13,19 @@ import org.graalvm.polyglot.PolyglotException;
  *
  * <p>The guards (prelude guards.js, the heap guard) exist so that this does not happen; this is the last line.
  */
-public final class EngineHealth {
+final class EngineHealth {
 
     /** EX_SOFTWARE from sysexits.h: an internal error, worth restarting. */
-    public static final int EXIT_STATUS = 70;
+    static final int EXIT_STATUS = 70;
     /** How long the shutdown hooks get before the process is halted anyway. */
     private static final long HALT_AFTER_MILLIS = 10_000;
-
-    private static volatile Consumer<String> onFatal = EngineHealth::exit;
 
     private EngineHealth() {}
 
     /** Exits the process (see the class comment) if {@code failure} says the JVM can no longer be trusted. */
     static void check(Throwable failure) {
         String why = fatal(failure);
-        if (why != null) onFatal.accept(why);
+        if (why != null) exit(why);
     }
 
     /** The reason the JVM can no longer be trusted after {@code failure}, or null when it can. */
@@ -52,12 +50,7 @@ public final class EngineHealth {
     }
 
     private static boolean mentionsStack(String message) {
-        return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("stack");
-    }
-
-    /** For tests: what happens instead of exiting. */
-    static void onFatal(Consumer<String> handler) {
-        onFatal = handler;
+        return message != null && message.toLowerCase(Locale.ROOT).contains("stack");
     }
 
     private static void exit(String why) {

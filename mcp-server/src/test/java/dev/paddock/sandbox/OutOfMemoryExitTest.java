@@ -17,6 +17,14 @@ import org.junit.jupiter.api.Test;
 class OutOfMemoryExitTest {
 
     @Test
+    void aClassThatFailedToInitialiseIsFatalAndAnOrdinaryFailureIsNot() {
+        assertThat(EngineHealth.fatal(new RuntimeException(new NoClassDefFoundError("Could not initialize class X"))))
+                .contains("NoClassDefFoundError");
+        assertThat(EngineHealth.fatal(new OutOfMemoryError("Java heap space"))).contains("Java heap space");
+        assertThat(EngineHealth.fatal(new IllegalStateException("closed"))).isNull();
+    }
+
+    @Test
     void runningOutOfHeapExitsTheProcessForASupervisorToRestart() throws Exception {
         Path stderr = Files.createTempFile("paddock-oom", ".err");
         String java = ProcessHandle.current().info().command().orElse("java");
