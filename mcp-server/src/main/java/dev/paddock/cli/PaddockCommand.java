@@ -2,7 +2,6 @@ package dev.paddock.cli;
 
 import dev.paddock.config.ConfigException;
 import dev.paddock.config.PaddockConfig;
-import dev.paddock.server.PaddockServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -36,10 +35,12 @@ import picocli.CommandLine.ScopeType;
             "  echo 'return 6 * 7' | paddock exec -",
             "  paddock tools --from-ts weather.d.ts       MCP tools + JSON Schemas of declarations",
             "  paddock types --from-schema tools.json     TypeScript for another server's tools/list",
+            "  paddock init --files data         write a commented starter paddock.json",
+            "  paddock doctor --config paddock.json       check JDK, runtime, heap and config; print client entries",
             "",
-            "Claude Desktop (claude_desktop_config.json):",
+            "Claude Desktop (claude_desktop_config.json; `paddock doctor` prints it with this machine's paths):",
             "  { \"mcpServers\": { \"paddock\": { \"command\": \"java\",",
-            "      \"args\": [\"-jar\", \"/path/to/paddock.jar\"] } } }"
+            "      \"args\": [\"-jar\", \"/path/to/paddock.jar\"], \"env\": {} } } }"
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the script failed (exec)", "2:invalid arguments or config file"})
@@ -78,6 +79,8 @@ public final class PaddockCommand implements Callable<Integer> {
                 .addSubcommand(new ExecCommand())
                 .addSubcommand(new ToolsCommand())
                 .addSubcommand(new TypesCommand())
+                .addSubcommand(new InitCommand())
+                .addSubcommand(new DoctorCommand())
                 .setOut(new PrintWriter(new OutputStreamWriter(app.out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(app.err, true))
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -112,7 +115,7 @@ public final class PaddockCommand implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"paddock " + PaddockServer.version()};
+            return new String[] {RuntimeFacts.current().summary()};
         }
     }
 }
