@@ -43,16 +43,21 @@ record Installation(Optional<Path> checkout, Optional<Path> jar, Path java) {
     }
 
     /**
-     * The command an MCP client should start: the launcher, else java -jar with the heap the launcher would
-     * give (PADDOCK_HEAP, default 2g) and its young-generation cap, so that the heap guard works the same way.
+     * The command an MCP client should start: the launcher, else java -jar with the launcher's JVM settings.
      */
     List<String> serverCommand() {
         if (launcher().isPresent()) return command();
         return jar.map(this::javaJar).orElse(List.of());
     }
 
+    /**
+     * java -jar with the JVM settings of scripts/paddock: the heap it would give (PADDOCK_HEAP, default 2g) and its
+     * young-generation cap, so that the heap guard works the same way.
+     */
     List<String> javaJar(Path paddockJar) {
         List<String> command = new ArrayList<>(List.of(java.toString()));
+        // Truffle still calls sun.misc.Unsafe; without this JDK 25 prints a warning block on every start.
+        command.add("--sun-misc-unsafe-memory-access=allow");
         String heap = System.getenv("PADDOCK_HEAP");
         command.add("-Xmx" + (heap == null || heap.isBlank() ? "2g" : heap.strip()));
         command.add("-XX:+UnlockExperimentalVMOptions");

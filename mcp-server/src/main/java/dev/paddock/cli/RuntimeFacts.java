@@ -65,7 +65,18 @@ record RuntimeFacts(Runtime.Version java, String javaVendor, Path javaHome, Stri
     private static RuntimeFacts probe() {
         String graalJs = graalJsVersion();
         return new RuntimeFacts(Runtime.version(), vendor(), Path.of(System.getProperty("java.home")), graalJs,
-                mode(engineOptimizes(), graalJs), probeHeap());
+                mode(graalJs), probeHeap());
+    }
+
+    private static JsMode mode(String graalJs) {
+        boolean jvmci = ModuleLayer.boot().findModule(JVMCI_MODULE).isPresent();
+        // Without JVMCI nothing can compile JavaScript, so there is no need to start an engine (seconds) to know.
+        if (jvmci && engineOptimizes()) {
+            String compiler = ModuleLayer.boot().findModule(COMPILER_MODULE)
+                    .flatMap(m -> m.getDescriptor().rawVersion()).map(v -> " " + v).orElse("");
+            return new JsMode(true, "the Graal compiler" + compiler + " compiles hot JavaScript (JVMCI)");
+        }
+        return new JsMode(false, interpreterReason(graalJs, jvmci));
     }
 
     private static boolean engineOptimizes() {
@@ -76,35 +87,27 @@ record RuntimeFacts(Runtime.Version java, String javaVendor, Path javaHome, Stri
         }
     }
 
-    /** The reasons in the order scripts/paddock checks them, plus what only the JVM itself can tell. */
-    private static JsMode mode(boolean optimizing, String graalJs) {
-        if (optimizing) {
-            String compiler = ModuleLayer.boot().findModule(COMPILER_MODULE)
-                    .flatMap(m -> m.getDescriptor().rawVersion()).map(v -> " " + v).orElse("");
-            return new JsMode(true, "the Graal compiler" + compiler + " compiles hot JavaScript (JVMCI)");
-        }
-        if (!Engine.class.getModule().isNamed()) {
-            return new JsMode(false, "GraalJS is on the class path (as with java -jar), where it cannot reach the Graal "
-                    + "compiler; scripts/paddock runs the JIT");
-        }
-        if ("off".equals(System.getenv("PADDOCK_JIT"))) return new JsMode(false, "PADDOCK_JIT=off");
+    /** The launcher's reasons in its order, then what only the running JVM can tell. */
+    private static String interpreterReason(String graalJs, boolean jvmci) {
+        boolean launcher = Engine.class.getModule().isNamed(); // scripts/paddock puts GraalJS on the module path
+        if (launcher && "off".equals(System.getenv("PADDOCK_JIT"))) return "PADDOCK_JIT=off";
         if (!jdkFits(graalJs)) {
-            return new JsMode(false, "GraalJS " + graalJs + " optimizes on JDK " + Runtime.Version.parse(graalJs).feature()
-                    + " from update " + graalJs + " on; this is JDK " + Runtime.version());
+            return "GraalJS " + graalJs + " optimizes on JDK " + Runtime.Version.parse(graalJs).feature() + " from update "
+                    + graalJs + " on; this is JDK " + Runtime.version();
         }
         if (ModuleFinder.ofSystem().find(JVMCI_MODULE).isEmpty()) {
-            return new JsMode(false, "this JDK has no JVMCI (module " + JVMCI_MODULE + "); use one that has, e.g. Temurin");
+            return "this JDK has no JVMCI (module " + JVMCI_MODULE + "); use one that has, e.g. Temurin";
         }
-        if (ModuleLayer.boot().findModule(JVMCI_MODULE).isEmpty()) {
-            return new JsMode(false, "JVMCI is off: the JIT needs -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI "
-                    + "(scripts/paddock adds them)");
+        if (!jvmci) {
+            return "JVMCI is off" + (launcher ? "" : " (as with java -jar)") + ": the JIT needs -XX:+EnableJVMCI and the "
+                    + "Graal compiler; scripts/paddock runs it";
         }
         if (ModuleLayer.boot().findModule(COMPILER_MODULE).isEmpty()) {
-            return new JsMode(false, "the Graal compiler is not loaded: the JIT needs --upgrade-module-path="
-                    + "mcp-server/target/lib/jvmci/compiler.jar (scripts/paddock adds it)");
+            return "the Graal compiler is not loaded: the JIT needs --upgrade-module-path="
+                    + "mcp-server/target/lib/jvmci/compiler.jar; scripts/paddock adds it";
         }
-        return new JsMode(false, "GraalJS chose its interpreter although JVMCI and the compiler are loaded; "
-                + "-Dpolyglot.engine.WarnInterpreterOnly=true prints its reason");
+        return "GraalJS chose its interpreter although JVMCI and the compiler are loaded; "
+                + "-Dpolyglot.engine.WarnInterpreterOnly=true makes it say why";
     }
 
     /** The Graal compiler refuses a JDK of another feature release or an older update than its own. */
