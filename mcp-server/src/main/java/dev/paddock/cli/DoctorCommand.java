@@ -141,7 +141,8 @@ final class DoctorCommand implements Callable<Integer> {
                     + (variable.getValue().equals(Set.of(HTTP_TOKENS)) ? ", serve --http only" : "") + ")";
             checks.add(env.isSet(name)
                     ? new Check(Status.ok, "env", name + " is set " + usedBy)
-                    : new Check(Status.FAIL, "env", name + " is not set " + usedBy + ": export it where Paddock runs, "
+                    : new Check(Status.FAIL, "env", name + (env.isBlank(name) ? " is set but empty " : " is not set ")
+                            + usedBy + ": export it where Paddock runs, "
                             + "and give it to MCP clients in \"env\" (below)"));
         }
         return checks;

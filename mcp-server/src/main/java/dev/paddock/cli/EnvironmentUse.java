@@ -38,4 +38,10 @@ final class EnvironmentUse {
         String value = env.apply(name);
         return value != null && !value.isBlank();
     }
+
+    /** Set, but to nothing but spaces: likely a mistake such as {@code export TOKEN=$(cat missing-file)}. */
+    boolean isBlank(String name) {
+        String value = env.apply(name);
+        return value != null && value.isBlank();
+    }
 }
