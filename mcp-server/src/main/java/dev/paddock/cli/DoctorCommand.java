@@ -55,12 +55,14 @@ final class DoctorCommand implements Callable<Integer> {
         checks.add(new Check(Status.ok, "java", facts.javaRelease() + " " + facts.javaVendor() + " at " + facts.javaHome()));
         checks.add(new Check(Status.ok, "graaljs", facts.graalJs()));
         checks.add(mode(facts.mode()));
-        PaddockConfig config = config(checks);
+        List<Check> configChecks = new ArrayList<>();
+        PaddockConfig config = config(configChecks);
         checks.add(heap(facts.heap(), (config == null ? PaddockConfig.defaults() : config).capacity().heapPressure()));
+        checks.addAll(configChecks);
         EnvironmentUse env = new EnvironmentUse(System::getenv);
         if (config != null) {
-            Check http = http(config, env.seenBy(HTTP_TOKENS));
             egress(config, env.seenBy(EGRESS_HEADERS));
+            Check http = http(config, env.seenBy(HTTP_TOKENS));
             checks.addAll(env(env));
             checks.add(grants(config));
             checks.add(http);
@@ -78,30 +80,25 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private static Check mode(RuntimeFacts.JsMode mode) {
-        boolean chosen = mode.jit() || "PADDOCK_JIT=off".equals(mode.why());
-        return new Check(chosen ? Status.ok : Status.warn, "runtime", mode.label() + ": " + mode.why());
+        return new Check(mode.jit() || mode.deliberate() ? Status.ok : Status.warn, "runtime", mode.label() + ": " + mode.why());
     }
 
     private static Check heap(RuntimeFacts.Heap heap, double pressure) {
         String size = gib(heap.maxBytes());
-        String guard = "the heap guard acts at " + Math.round(pressure * 100) + " % of it (" + gib((long) (heap.maxBytes() * pressure))
-                + ", sandbox.heapPressure)";
-        if (heap.explicit() && heap.youngCapped()) return new Check(Status.ok, "heap", "max " + size + " (-Xmx); " + guard);
-        List<String> advice = new ArrayList<>();
-        if (!heap.explicit()) {
-            advice.add("max " + size + " is the JVM's own choice (a share of RAM): scripts/paddock sets it from "
-                    + "PADDOCK_HEAP (default 2g); with java -jar, add -Xmx2g");
-        } else {
-            advice.add("max " + size + " (-Xmx); " + guard);
-        }
+        List<String> lines = new ArrayList<>();
+        lines.add(heap.explicit()
+                ? "max " + size + " (-Xmx); the heap guard acts at " + Math.round(pressure * 100) + " % of it ("
+                        + gib((long) (heap.maxBytes() * pressure)) + ", sandbox.heapPressure)"
+                : "max " + size + " is the JVM's own choice (a share of RAM): scripts/paddock sets it from PADDOCK_HEAP "
+                        + "(default 2g); with java -jar, add -Xmx2g");
         if (!heap.youngCapped()) {
-            advice.add("young generation not capped: add -XX:+UnlockExperimentalVMOptions -XX:G1MaxNewSizePercent="
+            lines.add("young generation not capped: add -XX:+UnlockExperimentalVMOptions -XX:G1MaxNewSizePercent="
                     + RuntimeFacts.YOUNG_GENERATION_PERCENT + " (scripts/paddock does) so the heap guard sees the heap fill");
         }
-        return new Check(Status.warn, "heap", String.join("\n", advice));
+        return new Check(heap.explicit() && heap.youngCapped() ? Status.ok : Status.warn, "heap", String.join("\n", lines));
     }
 
-    /** The config from --config, null when it does not load; the defaults without --config. */
+    /** The config from --config, null when it does not load; the defaults without --config. Adds its check. */
     private PaddockConfig config(List<Check> checks) {
         if (app.configFile == null) {
             checks.add(new Check(Status.ok, "config", "none given: the defaults apply and nothing is granted "

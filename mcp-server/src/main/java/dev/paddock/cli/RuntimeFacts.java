@@ -27,10 +27,11 @@ record RuntimeFacts(Runtime.Version java, String javaVendor, Path javaHome, Stri
     private static final String COMPILER_MODULE = "jdk.graal.compiler";
 
     /**
-     * @param jit true when the Graal compiler compiles hot JavaScript
-     * @param why what made GraalJS run this way and, for the interpreter, what would give the JIT
+     * @param jit        true when the Graal compiler compiles hot JavaScript
+     * @param deliberate the interpreter was asked for (PADDOCK_JIT=off)
+     * @param why        what made GraalJS run this way and, for the interpreter, what would give the JIT
      */
-    record JsMode(boolean jit, String why) {
+    record JsMode(boolean jit, boolean deliberate, String why) {
         String label() {
             return jit ? "JIT" : "interpreter";
         }
@@ -74,9 +75,13 @@ record RuntimeFacts(Runtime.Version java, String javaVendor, Path javaHome, Stri
         if (jvmci && engineOptimizes()) {
             String compiler = ModuleLayer.boot().findModule(COMPILER_MODULE)
                     .flatMap(m -> m.getDescriptor().rawVersion()).map(v -> " " + v).orElse("");
-            return new JsMode(true, "the Graal compiler" + compiler + " compiles hot JavaScript (JVMCI)");
+            return new JsMode(true, false, "the Graal compiler" + compiler + " compiles hot JavaScript (JVMCI)");
         }
-        return new JsMode(false, interpreterReason(graalJs, jvmci));
+        // scripts/paddock puts GraalJS on the module path, and honours PADDOCK_JIT=off by leaving JVMCI off.
+        if (Engine.class.getModule().isNamed() && "off".equals(System.getenv("PADDOCK_JIT"))) {
+            return new JsMode(false, true, "PADDOCK_JIT=off");
+        }
+        return new JsMode(false, false, interpreterReason(graalJs, jvmci));
     }
 
     private static boolean engineOptimizes() {
@@ -89,8 +94,6 @@ record RuntimeFacts(Runtime.Version java, String javaVendor, Path javaHome, Stri
 
     /** The launcher's reasons in its order, then what only the running JVM can tell. */
     private static String interpreterReason(String graalJs, boolean jvmci) {
-        boolean launcher = Engine.class.getModule().isNamed(); // scripts/paddock puts GraalJS on the module path
-        if (launcher && "off".equals(System.getenv("PADDOCK_JIT"))) return "PADDOCK_JIT=off";
         if (!jdkFits(graalJs)) {
             return "GraalJS " + graalJs + " optimizes on JDK " + Runtime.Version.parse(graalJs).feature() + " from update "
                     + graalJs + " on; this is JDK " + Runtime.version();
@@ -99,7 +102,7 @@ record RuntimeFacts(Runtime.Version java, String javaVendor, Path javaHome, Stri
             return "this JDK has no JVMCI (module " + JVMCI_MODULE + "); use one that has, e.g. Temurin";
         }
         if (!jvmci) {
-            return "JVMCI is off" + (launcher ? "" : " (as with java -jar)") + ": the JIT needs -XX:+EnableJVMCI and the "
+            return "JVMCI is off" + (Engine.class.getModule().isNamed() ? "" : " (as with java -jar)") + ": the JIT needs -XX:+EnableJVMCI and the "
                     + "Graal compiler; scripts/paddock runs it";
         }
         if (ModuleLayer.boot().findModule(COMPILER_MODULE).isEmpty()) {
