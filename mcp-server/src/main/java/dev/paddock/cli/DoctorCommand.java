@@ -27,10 +27,10 @@ import picocli.CommandLine.ParentCommand;
  * `paddock doctor`: what this machine gives Paddock and whether a config would start, one line per check,
  * then the MCP client entries that start this Paddock with absolute paths.
  */
-@Command(name = "doctor", description = {
-        "Check this installation and --config FILE: the JDK, GraalJS and whether it runs as JIT or interpreter (and",
-        "why), the heap, every section of the config and the environment variables it reads. Then print the entries",
-        "for Claude Desktop, Cursor and VS Code that start this Paddock. Exit 0 when no check failed, else 2."})
+@Command(name = "doctor", description = "Check this installation and --config FILE: the JDK, GraalJS and whether it "
+        + "runs as JIT or interpreter (and why), the heap, every section of the config and the environment variables "
+        + "it reads. Then print the entries for Claude Desktop, Cursor and VS Code that start this Paddock. "
+        + "Exit 0 when no check failed, else 2.")
 final class DoctorCommand implements Callable<Integer> {
     private static final String EGRESS_HEADERS = "egress headers";
     private static final String HTTP_TOKENS = "http tokens";

@@ -17,10 +17,9 @@ import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.json.JsonMapper;
 
 /** `paddock init`: a starter paddock.json that explains itself in comments. */
-@Command(name = "init", description = {
-        "Write a starter paddock.json, commented: \"$schema\" for your editor, the files capability on a folder, and",
-        "an egress rule example (commented out: fetch reaches nothing until you allow it). An existing file is kept",
-        "unless --force is given. Then run `paddock doctor --config FILE`."})
+@Command(name = "init", description = "Write a starter paddock.json, commented: \"$schema\" for your editor, the "
+        + "files capability on a folder, and an egress rule example (commented out: fetch reaches nothing until you "
+        + "allow it). An existing file is kept unless --force is given. Then run `paddock doctor --config FILE`.")
 final class InitCommand implements Callable<Integer> {
     static final String DEFAULT_FILE = "paddock.json";
     private static final String SCHEMA_FILE = "paddock.schema.json";

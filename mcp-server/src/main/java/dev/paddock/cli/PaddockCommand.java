@@ -36,9 +36,9 @@ import picocli.CommandLine.ScopeType;
             "  paddock tools --from-ts weather.d.ts       MCP tools + JSON Schemas of declarations",
             "  paddock types --from-schema tools.json     TypeScript for another server's tools/list",
             "  paddock init --files data         write a commented starter paddock.json",
-            "  paddock doctor --config paddock.json       check JDK, runtime, heap and config; print client entries",
+            "  paddock doctor --config paddock.json   check it all; print MCP client entries",
             "",
-            "Claude Desktop (claude_desktop_config.json; `paddock doctor` prints it with this machine's paths):",
+            "Claude Desktop (claude_desktop_config.json; `paddock doctor` fills in paths):",
             "  { \"mcpServers\": { \"paddock\": { \"command\": \"java\",",
             "      \"args\": [\"-jar\", \"/path/to/paddock.jar\"], \"env\": {} } } }"
         },
