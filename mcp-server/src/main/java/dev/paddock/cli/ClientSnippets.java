@@ -52,7 +52,8 @@ final class ClientSnippets {
         snippets.add(new Snippet("Cursor", "~/.cursor/mcp.json, or .cursor/mcp.json in a project",
                 PRETTY.writeValueAsString(cursor)));
         snippets.add(new Snippet("VS Code", ".vscode/mcp.json" + (env.isEmpty() ? ""
-                : " (VS Code asks for each secret once and keeps it in its secret storage)"), PRETTY.writeValueAsString(vsCode(command, config, env))));
+                : " (VS Code asks for each secret once and keeps it in its secret storage)"),
+                PRETTY.writeValueAsString(vsCode(command, config, env))));
         return snippets;
     }
 

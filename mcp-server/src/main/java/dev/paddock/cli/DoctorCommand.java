@@ -181,7 +181,8 @@ final class DoctorCommand implements Callable<Integer> {
         env.readers().forEach((name, readers) -> {
             if (readers.contains(EGRESS_HEADERS)) stdioEnv.add(name);
         });
-        List<ClientSnippets.Snippet> snippets = ClientSnippets.all(Installation.current(), Optional.ofNullable(app.configFile), stdioEnv);
+        List<ClientSnippets.Snippet> snippets =
+                ClientSnippets.all(Installation.current(), Optional.ofNullable(app.configFile), stdioEnv);
         out.println();
         if (snippets.isEmpty()) {
             out.println("MCP clients: cannot tell how this Paddock was started (neither paddock.jar nor a checkout); "

@@ -102,8 +102,8 @@ record RuntimeFacts(Runtime.Version java, String javaVendor, Path javaHome, Stri
             return "this JDK has no JVMCI (module " + JVMCI_MODULE + "); use one that has, e.g. Temurin";
         }
         if (!jvmci) {
-            return "JVMCI is off" + (Engine.class.getModule().isNamed() ? "" : " (as with java -jar)") + ": the JIT needs -XX:+EnableJVMCI and the "
-                    + "Graal compiler; scripts/paddock runs it";
+            String how = Engine.class.getModule().isNamed() ? "" : " (as with java -jar)";
+            return "JVMCI is off" + how + ": the JIT needs -XX:+EnableJVMCI and the Graal compiler; scripts/paddock runs it";
         }
         if (ModuleLayer.boot().findModule(COMPILER_MODULE).isEmpty()) {
             return "the Graal compiler is not loaded: the JIT needs --upgrade-module-path="
