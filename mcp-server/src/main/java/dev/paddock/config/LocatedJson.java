@@ -1,6 +1,7 @@
 package dev.paddock.config;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -56,7 +57,7 @@ final class LocatedJson {
 
     /** {@link #problemAtValue} as an exception, for the checks that run after the schema's. */
     ConfigException atValue(String path, String message) {
-        return new ConfigException(problemAtValue(path, message).toString());
+        return new ConfigException(List.of(problemAtValue(path, message)));
     }
 
     /** A mistake at the value under {@code path} (or at the nearest enclosing value that has a place). */
@@ -76,8 +77,15 @@ final class LocatedJson {
         return at == null ? new Problem(fileName, 0, 0, message) : new Problem(fileName, at.getLineNr(), at.getColumnNr(), message);
     }
 
-    /** One mistake in the file; problems sort in reading order, so a list of them reads top to bottom. */
+    /**
+     * One mistake in the file; problems sort in reading order, so a list of them reads top to bottom. A
+     * mistake found outside any file ({@code fileName} null) is just its message.
+     */
     record Problem(String fileName, int line, int column, String message) implements Comparable<Problem> {
+        static Problem unlocated(String message) {
+            return new Problem(null, 0, 0, message);
+        }
+
         @Override
         public int compareTo(Problem other) {
             return line != other.line ? Integer.compare(line, other.line) : Integer.compare(column, other.column);
@@ -85,6 +93,7 @@ final class LocatedJson {
 
         @Override
         public String toString() {
+            if (fileName == null) return message;
             return (line == 0 ? fileName : fileName + ":" + line + ":" + column) + ": " + message;
         }
     }

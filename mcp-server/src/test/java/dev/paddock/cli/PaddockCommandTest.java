@@ -2,6 +2,7 @@ package dev.paddock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paddock.config.LogSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -46,6 +47,18 @@ class PaddockCommandTest {
     void configIsAcceptedAfterTheSubcommand() {
         assertThat(parse("exec", "--config", "b.json", "x.js").configFile).isEqualTo(Path.of("b.json"));
         assertThat(parse("serve", "--config=c.json").configFile).isEqualTo(Path.of("c.json"));
+    }
+
+    @Test
+    void logLevelIsAcceptedBeforeOrAfterTheSubcommandInAnyCase() {
+        assertThat(parse("--log-level", "warn", "exec", "x.js").logLevel).isEqualTo(LogSettings.Level.WARN);
+        assertThat(parse("serve", "--log-level=DEBUG").logLevel).isEqualTo(LogSettings.Level.DEBUG);
+    }
+
+    @Test
+    void anUnknownLogLevelIsAUsageErrorListingTheLevels() {
+        assertThat(run("--log-level", "loud", "exec", "-")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--log-level", "loud", "WARN", "DEBUG");
     }
 
     @Test
