@@ -5,7 +5,6 @@ import dev.paddock.config.ConfigException;
 import dev.paddock.config.LogSettings;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.server.PaddockRuntime;
-import dev.paddock.server.PaddockServer;
 import dev.paddock.server.ProfileGrants;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,10 +41,12 @@ import picocli.CommandLine.ScopeType;
             "  echo 'return 6 * 7' | paddock exec -",
             "  paddock tools --from-ts weather.d.ts       MCP tools + JSON Schemas of declarations",
             "  paddock types --from-schema tools.json     TypeScript for another server's tools/list",
+            "  paddock init --files data         write a commented starter paddock.json",
+            "  paddock doctor --config paddock.json   check it all; print MCP client entries",
             "",
-            "Claude Desktop (claude_desktop_config.json):",
+            "Claude Desktop (claude_desktop_config.json; `paddock doctor` fills in paths):",
             "  { \"mcpServers\": { \"paddock\": { \"command\": \"java\",",
-            "      \"args\": [\"-jar\", \"/path/to/paddock.jar\"] } } }"
+            "      \"args\": [\"-jar\", \"/path/to/paddock.jar\"], \"env\": {} } } }"
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the script failed (exec)", "2:invalid arguments or config file"})
@@ -89,6 +90,8 @@ public final class PaddockCommand implements Callable<Integer> {
                 .addSubcommand(new ExecCommand())
                 .addSubcommand(new ToolsCommand())
                 .addSubcommand(new TypesCommand())
+                .addSubcommand(new InitCommand())
+                .addSubcommand(new DoctorCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(new OutputStreamWriter(app.out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(app.err, true))
@@ -149,7 +152,7 @@ public final class PaddockCommand implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"paddock " + PaddockServer.version()};
+            return new String[] {RuntimeFacts.current().summary()};
         }
     }
 }

@@ -7,7 +7,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -19,6 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * settings read later by capability providers — report mistakes at their line and column.
  */
 final class LocatedJson {
+    /** {@code //} and block comments are allowed: the starter file `paddock init` writes explains itself. */
+    private static final ObjectReader WITH_COMMENTS = JsonMapper.shared().reader().with(JsonReadFeature.ALLOW_JAVA_COMMENTS);
+
     private final String fileName;
     private final JsonNode root;
     private final Map<String, TokenStreamLocation> values;
@@ -34,7 +39,7 @@ final class LocatedJson {
 
     static LocatedJson parse(String fileName, String text) throws ConfigException {
         var builder = new Builder(fileName);
-        try (JsonParser parser = JsonMapper.shared().createParser(text)) {
+        try (JsonParser parser = WITH_COMMENTS.createParser(text)) {
             if (parser.nextToken() == null) throw new ConfigException(fileName + ":1:1: the config file is empty");
             JsonNode root = builder.value(parser, "");
             if (parser.nextToken() != null) throw builder.error(parser.currentTokenLocation(), "unexpected content after the config object");

@@ -76,7 +76,7 @@ class PaddockCommandTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String command : new String[] {"serve", "exec", "tools", "types"}) {
+        for (String command : new String[] {"serve", "exec", "tools", "types", "init", "doctor"}) {
             out.reset();
             assertThat(run(command, "--help")).as(command).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).as(command).startsWith("Usage: paddock " + command);
