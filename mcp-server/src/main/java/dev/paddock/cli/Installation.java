@@ -51,17 +51,14 @@ record Installation(Optional<Path> checkout, Optional<Path> jar, Path java) {
     }
 
     /**
-     * java -jar with the JVM settings of scripts/paddock: the heap it would give (PADDOCK_HEAP, default 2g) and its
-     * young-generation cap, so that the heap guard works the same way.
+     * java -jar with the JVM settings of scripts/paddock ({@link JarLauncher#settings}), so that the heap guard
+     * works the same way and the jar need not start its JVM a second time to add them.
      */
     List<String> javaJar(Path paddockJar) {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         // Truffle still calls sun.misc.Unsafe; without this JDK 25 prints a warning block on every start.
         command.add("--sun-misc-unsafe-memory-access=allow");
-        String heap = System.getenv("PADDOCK_HEAP");
-        command.add("-Xmx" + (heap == null || heap.isBlank() ? "2g" : heap.strip()));
-        command.add("-XX:+UnlockExperimentalVMOptions");
-        command.add("-XX:G1MaxNewSizePercent=" + RuntimeFacts.YOUNG_GENERATION_PERCENT);
+        command.addAll(JarLauncher.settings(System.getenv("PADDOCK_HEAP")));
         command.add("-jar");
         command.add(paddockJar.toString());
         return command;
