@@ -97,9 +97,10 @@ public final class CapabilitySet {
         }
         Map<String, String> byNamespace = new LinkedHashMap<>();
         shown.forEach(c -> byNamespace.put(c.namespace(), c.typeScript()));
-        return new CapabilitySet(Collections.unmodifiableMap(names), Map.copyOf(bound), ToolDefs.renderAll(shown),
+        Map<String, BoundMethod> methods = Map.copyOf(bound);
+        return new CapabilitySet(Collections.unmodifiableMap(names), methods, ToolDefs.renderAll(shown),
                 Collections.unmodifiableMap(byNamespace), List.copyOf(tools), Map.copyOf(withheld),
-                new CallPath(policy, hostExecutor));
+                new CallPath(methods, policy, hostExecutor));
     }
 
     private static Derived derive(String ns, String text) {
@@ -107,7 +108,7 @@ public final class CapabilitySet {
         ToolNaming naming = Capability.isRuntime(ns) ? new ToolNaming("{method}") : ToolNaming.DEFAULT;
         CompiledDeclarations compiled = ToolDefs.compile(ns + ".d.ts", text, ns, naming);
         List<DeclaredMethod> declared = compiled.methods().stream().map(m -> new DeclaredMethod(m.name(),
-                m.parameters(), m.objectInput(), SCHEMAS.getSchema(m.inputSchema()))).toList();
+                m.parameters(), m.objectInput(), SCHEMAS.getSchema(m.inputSchema()), m.inputSchema())).toList();
         return new Derived(compiled, declared);
     }
 
@@ -148,13 +149,12 @@ public final class CapabilitySet {
      * {@link CapabilityException} for agent-facing errors (ENOSYS when nothing by that name is granted).
      */
     public CompletableFuture<JsonNode> call(String namespace, String method, JsonNode arguments, CallContext context) {
-        BoundMethod target = methods.get(namespace + "." + method);
-        if (target == null) {
+        if (!methods.containsKey(namespace + "." + method)) {
             var refusal = new CapabilityException("ENOSYS", notGranted(namespace, method));
             CallAudit.unresolved(context.profile(), namespace + "." + method, refusal);
             return CompletableFuture.failedFuture(refusal);
         }
-        return path.run(new CapabilityCall(namespace, target, arguments, context));
+        return path.run(new CapabilityCall(namespace, method, arguments, context));
     }
 
     /** What would grant a method this set leaves out on purpose ({@link Capability#withholding}), or null. */

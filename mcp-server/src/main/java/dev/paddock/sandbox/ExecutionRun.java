@@ -225,6 +225,7 @@ final class ExecutionRun implements ExecutionScope {
         try {
             result = executeRegistered();
         } catch (Throwable t) {
+            EngineHealth.check(t);
             result = failure(ExecutionErrors.internal(t.toString(), null, forcedReset));
         } finally {
             watchdog.unregister(this);
@@ -323,6 +324,7 @@ final class ExecutionRun implements ExecutionScope {
     }
 
     private ExecutionError fromPolyglot(PolyglotException e, CodeOrigin origin) {
+        EngineHealth.check(e);
         // An interrupt's frames name only the enclosing function, not the statement: no position then.
         if (stop.requested()) return stopError(stop.reason());
         if (e.isCancelled()) return stopError(StopReason.CANCELLED);

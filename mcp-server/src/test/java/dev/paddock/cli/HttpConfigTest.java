@@ -87,4 +87,22 @@ class HttpConfigTest {
         assertThat(config.settings().maxConcurrentPerToken()).isGreaterThanOrEqualTo(200);
         assertThat(config.maxQueue()).isEqualTo(HttpConfig.DEFAULT_MAX_QUEUE);
     }
+
+    /** The defaults editors show from paddock.schema.json are the ones the server uses. */
+    @Test
+    void theSchemasDefaultsAreTheServers() throws Exception {
+        var config = read("{}", Map.of());
+        var http = tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(HttpConfigTest.class.getResourceAsStream("/paddock.schema.json"))
+                .path("properties").path("http").path("properties");
+        assertThat(http.path("maxBodyBytes").path("default").asLong()).isEqualTo(config.settings().maxBodyBytes());
+        assertThat(http.path("idleTimeoutMs").path("default").asLong()).isEqualTo(config.settings().idleTimeout().toMillis());
+        assertThat(http.path("maxConcurrentPerToken").path("default").asInt()).isEqualTo(config.settings().maxConcurrentPerToken());
+        assertThat(http.path("shutdownGraceMs").path("default").asLong()).isEqualTo(config.settings().shutdownGrace().toMillis());
+        assertThat(http.path("maxQueueMs").path("default").asLong()).isEqualTo(config.maxQueue().toMillis());
+        assertThat(http.path("headerTimeoutMs").path("default").asLong()).isEqualTo(config.settings().headerTimeout().toMillis());
+        assertThat(http.path("bodyTimeoutMs").path("default").asLong()).isEqualTo(config.settings().bodyTimeout().toMillis());
+        assertThat(http.path("maxConnectionsPerAddress").path("default").asInt())
+                .isEqualTo(config.settings().maxConnectionsPerAddress());
+    }
 }
