@@ -45,7 +45,7 @@ class ConfigProblemsTest {
                 "paddock: paddock.json:2:14: unknown key \"thread\" in sandbox (known keys: threads, maxIsolates, heapPressure)",
                 "paddock: paddock.json:3:11: unknown key \"token\" in http (known keys: tokens, allowedHosts, allowedOrigins, "
                         + "maxBodyBytes, idleTimeoutMs, maxConcurrentPerToken, instanceId, shutdownGraceMs, maxQueueMs, "
-                        + "headerTimeoutMs, bodyTimeoutMs, maxConnectionsPerAddress)",
+                        + "headerTimeoutMs, bodyTimeoutMs, maxConnectionsPerAddress, maxSessionsPerToken, maxStreamBufferBytes)",
                 "paddock: paddock.json:4:31: egress.rules[0].url must be a URL such as \"https://api.example.com/v1/*\"");
         assertThat(out.size()).isZero();
     }
