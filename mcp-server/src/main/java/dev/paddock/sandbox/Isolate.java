@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.graalvm.polyglot.Context;
@@ -101,6 +102,13 @@ public final class Isolate implements AutoCloseable {
             synchronized (this) {
                 if (queue.isEmpty()) scheduled = false;
                 else sandbox.pool().execute(this::runNext);
+            }
+        } catch (RejectedExecutionException e) {
+            // The sandbox closed: nothing queued here will ever run.
+            synchronized (this) {
+                for (ExecutionRun queued : queue) queued.completeWithoutRunning(StopReason.CLOSED);
+                queue.clear();
+                scheduled = false;
             }
         } finally {
             run.complete(result);

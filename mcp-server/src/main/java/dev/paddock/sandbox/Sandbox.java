@@ -260,6 +260,9 @@ public final class Sandbox implements AutoCloseable {
     public void close() {
         alarms.shutdownNow();
         pool.shutdownNow();
+        // A waiting execution holds no thread that shutting the pool down could interrupt: the stop wakes it,
+        // and with the pool gone it ends at once as closed.
+        watchdog.stopAll(StopReason.CLOSED);
         heapGuard.close();
         watchdog.close();
         typeScript.close();

@@ -64,6 +64,11 @@ final class Watchdog implements AutoCloseable {
         running.remove(run);
     }
 
+    /** Asks every execution in flight, running or waiting, to stop. */
+    void stopAll(StopReason why) {
+        for (ExecutionRun run : running.keySet()) run.requestStop(why);
+    }
+
     /** Wakes the watchdog now instead of at its next tick, so a cancel acts at once. */
     void poke() {
         LockSupport.unpark(thread);

@@ -132,6 +132,21 @@ class WaitingExecutionsTest {
     }
 
     @Test
+    void closingTheSandboxEndsAWaitingExecutionAndOneQueuedBehindIt() throws Exception {
+        Gate gate = new Gate(1);
+        Execution waits;
+        Execution queued;
+        try (Sandbox sandbox = Sandbox.startCold(Limits.DEFAULTS, 1)) {
+            Isolate isolate = sandbox.newIsolate(gate);
+            waits = isolate.submit(ExecutionRequest.of(AWAIT_GATE), ExecutionListener.NONE);
+            queued = isolate.submit(ExecutionRequest.of("1"), ExecutionListener.NONE);
+            gate.awaitAllWaiting();
+        }
+        assertThat(error(await(waits)).kind()).isEqualTo("cancelled");
+        assertThat(error(await(queued)).kind()).isEqualTo("cancelled");
+    }
+
+    @Test
     void theCpuTimeLimitCountsEverySliceOfAnExecution() {
         Limits limits = new Limits(Duration.ofSeconds(30), Duration.ofMillis(300), 1 << 20, 1 << 16, 100);
         try (Sandbox sandbox = Sandbox.startCold(limits, 2); Isolate isolate = sandbox.newIsolate()) {
