@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything isolates share in one process: the GraalJS Engine, the bounded execution pool and the alarm
- * clock that wakes executions waiting for a timer, the watchdog and the TypeScript transpiler. Create one per process; create one {@link Isolate} per session.
+ * clock that wakes executions waiting for a timer, the watchdog and the TypeScript transpiler. Create one
+ * per process; create one {@link Isolate} per session.
  */
 public final class Sandbox implements AutoCloseable {
 
