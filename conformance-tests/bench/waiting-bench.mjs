@@ -102,8 +102,10 @@ for (const jar of jars) {
     const counts = {};
     for (const o of outcomes) counts[o] = (counts[o] ?? 0) + 1;
     lastJarFailed = SESSIONS - (counts.ok ?? 0);
+    const delay = median(underLoad) - median(baseline);
     const loadedCell = underLoad.length > 0
-      ? `${median(underLoad).toFixed(2)} (max ${Math.max(...underLoad).toFixed(0)}, ${underLoad.length} calls)`
+      ? `${median(underLoad).toFixed(2)} (${delay >= 0 ? '+' : ''}${delay.toFixed(2)}; max ${Math.max(...underLoad).toFixed(0)}, `
+        + `${underLoad.length} calls)`
       : 'none completed';
     console.log(`bench waiting: ${jar}: baseline ${median(baseline).toFixed(2)}, under load ${loadedCell}`
       + `${refused ? `, refused: ${refused}` : ''}; fetches in flight ${inFlight}/${SESSIONS}; `
