@@ -300,7 +300,10 @@ final class ExecutionRun implements ExecutionScope {
         loop.end();
         watchdog.unregister(this);
         heapGuard.close(memory);
-        if (forcedReset) isolate.discardContext();
+        // A memory stop says the isolate was reset: its loop may see the stop (a parked one, woken at once)
+        // before the watchdog gets to close the context, so the context goes here in any case.
+        boolean toldReset = result instanceof ExecutionResult.Failed failed && failed.error().isolateReset();
+        if (forcedReset || toldReset) isolate.discardContext();
         else isolate.kept(memory.keptEstimate());
         StopReason reason = stop.reason();
         if (reason != null && reason.resetsIsolate()) heapGuard.collectSoon();
