@@ -5,7 +5,7 @@
 // isolate). With --jar (repeatable) each given paddock.jar is measured in turn, in one run, so a change can
 // be compared with a build from before it. Usage: node http-bench.mjs --sessions 500 --calls 20 [--jar A.jar]
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SHADED_JAR, connectUrl, startHttp } from '../test/support/paddock.mjs';
@@ -20,6 +20,13 @@ const argv = process.argv.slice(2);
 const JARS = argv.flatMap((a, i) => (a === '--jar' ? [path.resolve(argv[i + 1])] : []));
 if (JARS.length === 0) JARS.push(SHADED_JAR);
 
+// paddock.jar started without the launcher's memory settings starts its JVM again with them (JarLauncher):
+// measure the JVM that serves, not the small one that waits for it.
+const servingJvm = (pid) => {
+  const tasks = `/proc/${pid}/task`;
+  const children = readdirSync(tasks).flatMap((t) => readFileSync(`${tasks}/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
+  return children.length ? Number(children[0]) : pid;
+};
 const rssMiB = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)[1]) / 1024;
 const gc = (pid) => {
   try { execFileSync(path.join(path.dirname(process.env.PADDOCK_JAVA || 'java'), 'jcmd'), [String(pid), 'GC.run'], { stdio: 'ignore' }); } catch { /* best effort */ }
@@ -43,7 +50,7 @@ let failed = 0;
 let lost = 0;
 for (const jar of JARS) {
   const server = await startHttp(args, { commandArgs: ['-jar', jar] });
-  const pid = server.child.pid;
+  const pid = servingJvm(server.child.pid);
   console.log(`bench: ${jar}: ${SESSIONS} sessions x ${CALLS} execute calls against ${server.url} (pid ${pid})`);
   try {
     const warm = await connectUrl(server.url);

@@ -66,10 +66,10 @@ describe('a call policy from a plugin jar', { timeout: 180000 }, () => {
     writeFileSync(config, JSON.stringify({
       plugins: [buildPluginJar(dir)],
       egress: { rules: [{ url: `${base}/*`, methods: ['GET'] }] },
+      // The audit trail is the paddock.audit logger at debug level; operators turn it on the same way.
+      logging: { loggers: { 'paddock.audit': 'debug' } },
     }));
-    // The audit trail is the paddock.audit logger at debug level; operators turn it on the same way.
-    session = await connect(LAUNCHER, ['--config', config],
-      { env: { PADDOCK_JAVA_OPTS: '-Dorg.slf4j.simpleLogger.log.paddock.audit=debug' } });
+    session = await connect(LAUNCHER, ['--config', config]);
   });
 
   after(async () => {

@@ -21,3 +21,4 @@ interface Opts { a?: string }
 //! error 9:25 unknown type 'Required': only Partial, Pick, Omit, Record and Readonly are supported
 //! error 10:16 unknown type 'Missing'
 //! error 11:12 indexed access types (T[K]) are not supported
+//! error 12:3 'j' in 'Api' is not a method: tools are methods; declare data in a separate type

@@ -3,6 +3,7 @@ package dev.paddock.capability;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -15,9 +16,15 @@ import tools.jackson.databind.node.ObjectNode;
  * the agent got wrong: {@code files.read: input.path must be a string}.
  */
 final class ArgumentValidation implements CallStep {
+    private final Map<String, BoundMethod> methods;
+
+    ArgumentValidation(Map<String, BoundMethod> methods) {
+        this.methods = methods;
+    }
+
     @Override
     public CompletableFuture<JsonNode> handle(CapabilityCall call, Chain next) {
-        DeclaredMethod method = call.target().declared();
+        DeclaredMethod method = methods.get(call.qualifiedName()).declared();
         JsonNode arguments = call.arguments();
         if (!arguments.isArray()) {
             return CompletableFuture.failedFuture(new CapabilityException("EINVAL", call.qualifiedName() + ": arguments must be a list"));

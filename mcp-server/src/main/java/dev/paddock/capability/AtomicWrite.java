@@ -36,7 +36,11 @@ public final class AtomicWrite {
         return fileName.startsWith(TEMP_PREFIX);
     }
 
-    public static void replace(Path target, byte[] bytes) throws IOException {
+    /**
+     * @param beforeCommit runs after the new bytes are durable and before they replace the old ones; if it
+     *                     throws, the target is left as it was
+     */
+    public static void replace(Path target, byte[] bytes, Runnable beforeCommit) throws IOException {
         Path dir = target.getParent();
         Path temp = createTemp(dir);
         try {
@@ -45,6 +49,7 @@ public final class AtomicWrite {
                 while (buffer.hasRemaining()) out.write(buffer);
                 out.force(true);
             }
+            beforeCommit.run();
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -1,6 +1,7 @@
 package dev.paddock.capability;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.JsonNode;
@@ -14,8 +15,10 @@ import tools.jackson.databind.JsonNode;
 final class CallPath {
     private final List<CallStep> steps;
 
-    CallPath(CallPolicy policy, Executor hostExecutor) {
-        this.steps = List.of(new CallAudit(), new HostFailures(), new ArgumentValidation(), new PolicyCheck(policy), new Invocation(hostExecutor));
+    /** @param methods every granted method by qualified name ({@code files.read}), what calls resolve to */
+    CallPath(Map<String, BoundMethod> methods, CallPolicy policy, Executor hostExecutor) {
+        this.steps = List.of(new CallAudit(), new HostFailures(), new ArgumentValidation(methods), new PolicyCheck(policy),
+                new Invocation(methods, hostExecutor));
     }
 
     CompletableFuture<JsonNode> run(CapabilityCall call) {

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 /**
  * Joins declared methods to the public methods of the implementation, and refuses to start on any
  * mismatch: a declared method without implementation, a public method nobody declared (it would be
- * unreachable, which is nearly always a mistake), overloads, or differing parameter counts. Every
- * problem is reported at once, naming both sides.
+ * unreachable, which is nearly always a mistake), overloads, differing parameter counts, or a record
+ * parameter whose components are not the declared properties ({@link RecordShapes}). Every problem is
+ * reported at once, naming both sides.
  */
 final class CapabilityBinder {
     private CapabilityBinder() {}
@@ -50,6 +51,10 @@ final class CapabilityBinder {
                         + String.join(", ", method.params()) + ") but " + javaName + "." + method.name() + " takes "
                         + count(javaParams) + (javaParams == java.getParameterCount() ? "" : " plus a CallContext"));
                 continue;
+            }
+            for (int i = 0; i < javaParams; i++) {
+                RecordShapes.compare(ns + "." + method.name() + "(" + method.params().get(i) + ")",
+                        java.getGenericParameterTypes()[i], method.paramSchema(i), method.inputJson(), problems);
             }
             bound.put(method.name(), new BoundMethod(method, capability.implementation(), java));
         }

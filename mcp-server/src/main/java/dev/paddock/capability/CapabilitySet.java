@@ -47,10 +47,14 @@ public final class CapabilitySet {
     private final String declarations;
     private final Map<String, String> declarationsByNamespace;
     private final List<DirectTool> tools;
+    /** Qualified names of methods left out on purpose → what grants them. */
+    private final Map<String, String> withheld;
     private final CallPath path;
 
     private CapabilitySet(Map<String, List<String>> methodNames, Map<String, BoundMethod> methods, String declarations,
-            Map<String, String> declarationsByNamespace, List<DirectTool> tools, CallPath path) {
+            Map<String, String> declarationsByNamespace, List<DirectTool> tools, Map<String, String> withheld,
+            CallPath path) {
+        this.withheld = withheld;
         this.declarationsByNamespace = declarationsByNamespace;
         this.methodNames = methodNames;
         Map<String, List<String>> globals = new LinkedHashMap<>(methodNames);
@@ -76,8 +80,10 @@ public final class CapabilitySet {
         Map<String, BoundMethod> bound = new LinkedHashMap<>();
         List<CompiledDeclarations> shown = new ArrayList<>();
         List<DirectTool> tools = new ArrayList<>();
+        Map<String, String> withheld = new LinkedHashMap<>();
         for (Capability capability : capabilities) {
             String ns = capability.namespace();
+            capability.withheld().forEach((method, why) -> withheld.put(ns + "." + method, why));
             if (names.containsKey(ns)) {
                 throw new IllegalArgumentException("two capabilities use the namespace '" + ns + "'; give each its own");
             }
@@ -91,8 +97,10 @@ public final class CapabilitySet {
         }
         Map<String, String> byNamespace = new LinkedHashMap<>();
         shown.forEach(c -> byNamespace.put(c.namespace(), c.typeScript()));
-        return new CapabilitySet(Collections.unmodifiableMap(names), Map.copyOf(bound), ToolDefs.renderAll(shown),
-                Collections.unmodifiableMap(byNamespace), List.copyOf(tools), new CallPath(policy, hostExecutor));
+        Map<String, BoundMethod> methods = Map.copyOf(bound);
+        return new CapabilitySet(Collections.unmodifiableMap(names), methods, ToolDefs.renderAll(shown),
+                Collections.unmodifiableMap(byNamespace), List.copyOf(tools), Map.copyOf(withheld),
+                new CallPath(methods, policy, hostExecutor));
     }
 
     private static Derived derive(String ns, String text) {
@@ -100,7 +108,7 @@ public final class CapabilitySet {
         ToolNaming naming = Capability.isRuntime(ns) ? new ToolNaming("{method}") : ToolNaming.DEFAULT;
         CompiledDeclarations compiled = ToolDefs.compile(ns + ".d.ts", text, ns, naming);
         List<DeclaredMethod> declared = compiled.methods().stream().map(m -> new DeclaredMethod(m.name(),
-                m.parameters(), m.objectInput(), SCHEMAS.getSchema(m.inputSchema()))).toList();
+                m.parameters(), m.objectInput(), SCHEMAS.getSchema(m.inputSchema()), m.inputSchema())).toList();
         return new Derived(compiled, declared);
     }
 
@@ -141,13 +149,17 @@ public final class CapabilitySet {
      * {@link CapabilityException} for agent-facing errors (ENOSYS when nothing by that name is granted).
      */
     public CompletableFuture<JsonNode> call(String namespace, String method, JsonNode arguments, CallContext context) {
-        BoundMethod target = methods.get(namespace + "." + method);
-        if (target == null) {
+        if (!methods.containsKey(namespace + "." + method)) {
             var refusal = new CapabilityException("ENOSYS", notGranted(namespace, method));
             CallAudit.unresolved(context.profile(), namespace + "." + method, refusal);
             return CompletableFuture.failedFuture(refusal);
         }
-        return path.run(new CapabilityCall(namespace, target, arguments, context));
+        return path.run(new CapabilityCall(namespace, method, arguments, context));
+    }
+
+    /** What would grant a method this set leaves out on purpose ({@link Capability#withholding}), or null. */
+    public String whyWithheld(String namespace, String method) {
+        return withheld.get(namespace + "." + method);
     }
 
     private String notGranted(String namespace, String method) {
@@ -157,6 +169,8 @@ public final class CapabilitySet {
             return "'" + namespace + "' is not granted to this connection; granted: "
                     + (granted.isEmpty() ? "none" : String.join(", ", granted));
         }
-        return namespace + "." + method + " is not a granted method; '" + namespace + "' has: " + String.join(", ", inNamespace);
+        String why = whyWithheld(namespace, method);
+        return namespace + "." + method + " is not a granted method; '" + namespace + "' has: " + String.join(", ", inNamespace)
+                + (why == null ? "" : "; " + why);
     }
 }

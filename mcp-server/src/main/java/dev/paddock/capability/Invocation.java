@@ -1,5 +1,6 @@
 package dev.paddock.capability;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.JsonNode;
@@ -10,16 +11,19 @@ import tools.jackson.databind.JsonNode;
  * cannot stall the isolate's event loop.
  */
 final class Invocation implements CallStep {
+    private final Map<String, BoundMethod> methods;
     private final Executor hostExecutor;
 
-    Invocation(Executor hostExecutor) {
+    Invocation(Map<String, BoundMethod> methods, Executor hostExecutor) {
+        this.methods = methods;
         this.hostExecutor = hostExecutor;
     }
 
     @Override
     public CompletableFuture<JsonNode> handle(CapabilityCall call, Chain next) {
+        BoundMethod target = methods.get(call.qualifiedName());
         return CompletableFuture.supplyAsync(
-                        () -> call.target().invoke(call.arguments(), call.context(), call.qualifiedName()), hostExecutor)
+                        () -> target.invoke(call.arguments(), call.context(), call.qualifiedName()), hostExecutor)
                 .thenCompose(future -> future);
     }
 }

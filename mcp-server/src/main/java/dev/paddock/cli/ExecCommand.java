@@ -1,6 +1,5 @@
 package dev.paddock.cli;
 
-import dev.paddock.capability.CallPolicy;
 import dev.paddock.config.ConfigException;
 import dev.paddock.sandbox.ExecutionRequest;
 import dev.paddock.sandbox.ExecutionResult;
@@ -10,7 +9,6 @@ import dev.paddock.server.PaddockRuntime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,7 +40,7 @@ final class ExecCommand implements Callable<Integer> {
         if (input == null) return PaddockCommand.USAGE;
         String code = input.text();
         var request = new ExecutionRequest(code, Optional.ofNullable(timeoutMs).map(Duration::ofMillis), false);
-        PaddockRuntime runtime = PaddockRuntime.start(app.config(), List.of(), CallPolicy.ALLOW_ALL);
+        PaddockRuntime runtime = PaddockCommand.start(app.config());
         ExecutionResult outcome;
         try {
             outcome = runtime.exec(request);

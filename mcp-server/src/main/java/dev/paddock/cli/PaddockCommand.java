@@ -1,8 +1,11 @@
 package dev.paddock.cli;
 
+import dev.paddock.capability.CallPolicy;
 import dev.paddock.config.ConfigException;
+import dev.paddock.config.LogSettings;
 import dev.paddock.config.PaddockConfig;
-import dev.paddock.server.PaddockServer;
+import dev.paddock.server.PaddockRuntime;
+import dev.paddock.server.ProfileGrants;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -10,6 +13,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,10 +41,12 @@ import picocli.CommandLine.ScopeType;
             "  echo 'return 6 * 7' | paddock exec -",
             "  paddock tools --from-ts weather.d.ts       MCP tools + JSON Schemas of declarations",
             "  paddock types --from-schema tools.json     TypeScript for another server's tools/list",
+            "  paddock init --files data         write a commented starter paddock.json",
+            "  paddock doctor --config paddock.json   check it all; print MCP client entries",
             "",
-            "Claude Desktop (claude_desktop_config.json):",
+            "Claude Desktop (claude_desktop_config.json; `paddock doctor` fills in paths):",
             "  { \"mcpServers\": { \"paddock\": { \"command\": \"java\",",
-            "      \"args\": [\"-jar\", \"/path/to/paddock.jar\"] } } }"
+            "      \"args\": [\"-jar\", \"/path/to/paddock.jar\"], \"env\": {} } } }"
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the script failed (exec)", "2:invalid arguments or config file"})
@@ -51,6 +58,11 @@ public final class PaddockCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "paddock.json with limits; relative paths in it resolve against its directory.")
     Path configFile;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT,
+            description = "error, warn, info, debug, trace or off; overrides \"logging\": {\"level\"} in paddock.json. "
+                    + "Logs go to stderr.")
+    LogSettings.Level logLevel;
 
     private final InputStream in;
     private final OutputStream out;
@@ -78,11 +90,14 @@ public final class PaddockCommand implements Callable<Integer> {
                 .addSubcommand(new ExecCommand())
                 .addSubcommand(new ToolsCommand())
                 .addSubcommand(new TypesCommand())
+                .addSubcommand(new InitCommand())
+                .addSubcommand(new DoctorCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(new OutputStreamWriter(app.out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(app.err, true))
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     if (!(e instanceof ConfigException)) throw e;
-                    app.err.println("paddock: " + e.getMessage());
+                    e.getMessage().lines().forEach(line -> app.err.println("paddock: " + line));
                     return USAGE;
                 });
     }
@@ -92,9 +107,34 @@ public final class PaddockCommand implements Callable<Integer> {
         return ServeCommand.serve(this);
     }
 
-    /** The config from --config, or the defaults. */
+    /** The config from --config, or the defaults; its logging settings, under --log-level, apply from here on. */
     PaddockConfig config() throws ConfigException {
-        return configFile == null ? PaddockConfig.defaults() : PaddockConfig.load(configFile);
+        if (logLevel != null) Logging.apply(LogSettings.DEFAULTS.withLevel(logLevel));
+        PaddockConfig config = configFile == null ? PaddockConfig.defaults() : PaddockConfig.load(configFile);
+        LogSettings logging = config.logging();
+        Logging.apply(logLevel == null ? logging : logging.withLevel(logLevel));
+        return config;
+    }
+
+    /** Starts the runtime once the whole config is checked: its http section and every profile's grants. */
+    static PaddockRuntime start(PaddockConfig config) throws ConfigException {
+        List<ConfigException> problems = new ArrayList<>();
+        HttpConfig.check(config, problems);
+        return start(config, problems);
+    }
+
+    /**
+     * Starts the runtime, or reports the {@code problems} already found together with the profiles' own, so
+     * one run names every mistake of the file.
+     */
+    static PaddockRuntime start(PaddockConfig config, List<ConfigException> problems) throws ConfigException {
+        if (problems.isEmpty()) return PaddockRuntime.start(config, List.of(), CallPolicy.ALLOW_ALL);
+        try {
+            ProfileGrants.loadAll(config);
+        } catch (ConfigException e) {
+            problems.add(e);
+        }
+        throw ConfigException.of(problems);
     }
 
     InputStream in() {
@@ -112,7 +152,7 @@ public final class PaddockCommand implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"paddock " + PaddockServer.version()};
+            return new String[] {RuntimeFacts.current().summary()};
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.paddock.cli;
 
-import dev.paddock.capability.CallPolicy;
 import dev.paddock.config.ConfigException;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.server.PaddockRuntime;
 import dev.paddock.transport.Durations;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -59,8 +59,9 @@ public final class ServeCommand implements Callable<Integer> {
     private int serveHttp() throws ConfigException {
         HostPort at = HostPort.parse(spec.commandLine(), http);
         PaddockConfig config = app.config();
-        HttpConfig httpConfig = HttpConfig.read(config, at.host(), at.port(), allowUnauthenticated, System::getenv);
-        PaddockRuntime runtime = PaddockRuntime.start(config, List.of(), CallPolicy.ALLOW_ALL);
+        List<ConfigException> problems = new ArrayList<>();
+        HttpConfig httpConfig = HttpConfig.read(config, at.host(), at.port(), allowUnauthenticated, System::getenv, problems);
+        PaddockRuntime runtime = PaddockCommand.start(config, problems);
         try {
             runtime.serveHttp(httpConfig.settings(), stateless, httpConfig.maxQueue());
         } catch (ConfigException e) {
@@ -98,7 +99,13 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static int serve(PaddockCommand app) throws ConfigException {
-        PaddockRuntime.start(app.config(), List.of(), CallPolicy.ALLOW_ALL).serveStdio(app.in(), app.out());
+        PaddockRuntime runtime;
+        try {
+            runtime = PaddockCommand.start(app.config());
+        } catch (ConfigException e) {
+            throw McpClientEnvironment.explain(e);
+        }
+        runtime.serveStdio(app.in(), app.out());
         return PaddockCommand.OK;
     }
 }

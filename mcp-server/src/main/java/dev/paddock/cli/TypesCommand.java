@@ -9,14 +9,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** `paddock types --from-schema FILE`: the TypeScript a model reads for another MCP server's tools. */
-@Command(name = "types", description = "Print TypeScript declarations for a tools/list result ({\"tools\": [...]}), "
-        + "as the model would read them. Exit 2 for invalid input.")
+@Command(name = "types", description = "Print TypeScript declarations for a tools/list result ({\"tools\": [...]}, "
+        + "the whole JSON-RPC response carrying it, or an array of tools), as the model would read them. "
+        + "Exit 2 for invalid input.")
 final class TypesCommand implements Callable<Integer> {
     @ParentCommand
     PaddockCommand app;
 
     @Option(names = "--from-schema", required = true, paramLabel = "FILE",
-            description = "A tools/list result as JSON, or - to read it from stdin.")
+            description = "A tools/list result or response as JSON, or - to read it from stdin.")
     String file;
 
     @Option(names = "--namespace", paramLabel = "NS", description = "The namespace in `declare const NS`; defaults to "

@@ -1,8 +1,35 @@
 package dev.paddock.config;
 
-/** A config file Paddock cannot use; the message names the file, line:column and the JSON path. */
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A config file Paddock cannot use. Holds every mistake one check found, in file order, one per line of the
+ * message, each naming the file, line:column and the JSON path — so a user fixes the file in one pass.
+ */
 public final class ConfigException extends Exception {
+    private final List<LocatedJson.Problem> problems;
+
     public ConfigException(String message) {
-        super(message);
+        this(List.of(LocatedJson.Problem.unlocated(message)));
+    }
+
+    ConfigException(List<LocatedJson.Problem> problems) {
+        super(problems.stream().map(LocatedJson.Problem::toString).collect(Collectors.joining("\n")));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** One exception reporting every mistake of {@code found}, in file order; unlocated ones first. */
+    public static ConfigException of(Collection<ConfigException> found) {
+        List<LocatedJson.Problem> all = new ArrayList<>();
+        for (ConfigException e : found) all.addAll(e.problems);
+        return new ConfigException(all.stream().distinct().sorted().toList());
+    }
+
+    /** Throws {@link #of} the mistakes found, if any. */
+    public static void throwIfAny(Collection<ConfigException> found) throws ConfigException {
+        if (!found.isEmpty()) throw of(found);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -15,8 +16,9 @@ import tools.jackson.databind.node.MissingNode;
 /**
  * Turns paddock.json into a {@link PaddockConfig}. The file's shape — keys, types, ranges, profile names — is
  * checked first, all at once, by {@link ConfigSchema} against paddock.schema.json, so the reading below can
- * trust it. Capability settings and egress rules are then checked by their owners, who report at the
- * setting's line and column through {@link PaddockConfig#error}.
+ * trust it. Capability settings, egress rules and the http section are then checked by their owners, who
+ * report at the setting's line and column through {@link PaddockConfig#error} and gather every mistake
+ * into one {@link ConfigException} ({@link ConfigException#of}).
  */
 final class ConfigReader {
     private final LocatedJson json;
@@ -36,7 +38,8 @@ final class ConfigReader {
         }
         List<Path> plugins = new ArrayList<>();
         for (JsonNode jar : root.path("plugins")) plugins.add(baseDir.resolve(jar.asString()).normalize());
-        return new PaddockConfig(profiles, plugins, root.path("http"), capacity(root.path("sandbox")), baseDir, Optional.of(json));
+        return new PaddockConfig(profiles, plugins, root.path("http"), capacity(root.path("sandbox")), logging(root.path("logging")),
+                baseDir, Optional.of(json));
     }
 
     private static Profile profile(String name, JsonNode body, String path) {
@@ -76,6 +79,20 @@ final class ConfigReader {
         Capacity d = Capacity.defaults();
         return new Capacity((int) number(node, "threads", d.threads()), (int) number(node, "maxIsolates", d.maxIsolates()),
                 node.path("heapPressure").asDouble(d.heapPressure()));
+    }
+
+    /** The top-level "logging" section; the schema allows only the lower-case names of the enums. */
+    private static LogSettings logging(JsonNode node) {
+        LogSettings d = LogSettings.DEFAULTS;
+        Map<String, LogSettings.Level> loggers = new LinkedHashMap<>();
+        for (var logger : node.path("loggers").properties()) loggers.put(logger.getKey(), level(logger.getValue()));
+        return new LogSettings(node.has("level") ? level(node.get("level")) : d.level(),
+                node.has("format") ? LogSettings.Format.valueOf(node.get("format").asString().toUpperCase(Locale.ROOT)) : d.format(),
+                loggers);
+    }
+
+    private static LogSettings.Level level(JsonNode name) {
+        return LogSettings.Level.valueOf(name.asString().toUpperCase(Locale.ROOT));
     }
 
     private static Duration millis(JsonNode section, String key, Duration fallback) {

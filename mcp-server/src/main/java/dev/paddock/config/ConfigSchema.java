@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,8 +33,7 @@ final class ConfigSchema {
     static void check(LocatedJson json) throws ConfigException {
         List<Error> errors = SCHEMA.validate(json.root());
         if (errors.isEmpty()) return;
-        throw new ConfigException(errors.stream().map(error -> problem(json, error)).distinct().sorted()
-                .map(LocatedJson.Problem::toString).collect(Collectors.joining("\n")));
+        throw new ConfigException(errors.stream().map(error -> problem(json, error)).distinct().sorted().toList());
     }
 
     private static LocatedJson.Problem problem(LocatedJson json, Error error) {

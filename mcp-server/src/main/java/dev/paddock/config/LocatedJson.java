@@ -1,12 +1,15 @@
 package dev.paddock.config;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -18,6 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * settings read later by capability providers — report mistakes at their line and column.
  */
 final class LocatedJson {
+    /** {@code //} and block comments are allowed: the starter file `paddock init` writes explains itself. */
+    private static final ObjectReader WITH_COMMENTS = JsonMapper.shared().reader().with(JsonReadFeature.ALLOW_JAVA_COMMENTS);
+
     private final String fileName;
     private final JsonNode root;
     private final Map<String, TokenStreamLocation> values;
@@ -33,7 +39,7 @@ final class LocatedJson {
 
     static LocatedJson parse(String fileName, String text) throws ConfigException {
         var builder = new Builder(fileName);
-        try (JsonParser parser = JsonMapper.shared().createParser(text)) {
+        try (JsonParser parser = WITH_COMMENTS.createParser(text)) {
             if (parser.nextToken() == null) throw new ConfigException(fileName + ":1:1: the config file is empty");
             JsonNode root = builder.value(parser, "");
             if (parser.nextToken() != null) throw builder.error(parser.currentTokenLocation(), "unexpected content after the config object");
@@ -51,7 +57,7 @@ final class LocatedJson {
 
     /** {@link #problemAtValue} as an exception, for the checks that run after the schema's. */
     ConfigException atValue(String path, String message) {
-        return new ConfigException(problemAtValue(path, message).toString());
+        return new ConfigException(List.of(problemAtValue(path, message)));
     }
 
     /** A mistake at the value under {@code path} (or at the nearest enclosing value that has a place). */
@@ -71,8 +77,15 @@ final class LocatedJson {
         return at == null ? new Problem(fileName, 0, 0, message) : new Problem(fileName, at.getLineNr(), at.getColumnNr(), message);
     }
 
-    /** One mistake in the file; problems sort in reading order, so a list of them reads top to bottom. */
+    /**
+     * One mistake in the file; problems sort in reading order, so a list of them reads top to bottom. A
+     * mistake found outside any file ({@code fileName} null) is just its message.
+     */
     record Problem(String fileName, int line, int column, String message) implements Comparable<Problem> {
+        static Problem unlocated(String message) {
+            return new Problem(null, 0, 0, message);
+        }
+
         @Override
         public int compareTo(Problem other) {
             return line != other.line ? Integer.compare(line, other.line) : Integer.compare(column, other.column);
@@ -80,6 +93,7 @@ final class LocatedJson {
 
         @Override
         public String toString() {
+            if (fileName == null) return message;
             return (line == 0 ? fileName : fileName + ":" + line + ":" + column) + ": " + message;
         }
     }

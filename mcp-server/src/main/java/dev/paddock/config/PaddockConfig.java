@@ -16,22 +16,25 @@ import tools.jackson.databind.node.MissingNode;
  * next to wherever Paddock happened to be started, so {@link #resolve} is the only way to read one.
  *
  * Holds the profiles (the default one is the top level), the plugin jars (resolved), the raw {@code http}
- * section for the HTTP transport, the sandbox's capacity, and the directory relative paths resolve against.
+ * section for the HTTP transport, the sandbox's capacity, the logging settings, and the directory relative
+ * paths resolve against.
  */
 public final class PaddockConfig {
     private final Map<String, Profile> profiles;
     private final List<Path> plugins;
     private final JsonNode http;
     private final Capacity capacity;
+    private final LogSettings logging;
     private final Path baseDir;
     private final Optional<LocatedJson> source;
 
-    PaddockConfig(Map<String, Profile> profiles, List<Path> plugins, JsonNode http, Capacity capacity, Path baseDir,
-            Optional<LocatedJson> source) {
+    PaddockConfig(Map<String, Profile> profiles, List<Path> plugins, JsonNode http, Capacity capacity, LogSettings logging,
+            Path baseDir, Optional<LocatedJson> source) {
         this.profiles = Map.copyOf(profiles);
         this.plugins = List.copyOf(plugins);
         this.http = http;
         this.capacity = capacity;
+        this.logging = logging;
         this.baseDir = baseDir;
         this.source = source;
     }
@@ -53,6 +56,11 @@ public final class PaddockConfig {
         return capacity;
     }
 
+    /** The "logging" section: level and format of the server's own log on stderr. */
+    public LogSettings logging() {
+        return logging;
+    }
+
     public Path baseDir() {
         return baseDir;
     }
@@ -61,7 +69,7 @@ public final class PaddockConfig {
     public static PaddockConfig defaults() {
         Profile profile = new Profile(Profile.DEFAULT, Limits.DEFAULTS, Map.of(), false, MissingNode.getInstance(), "");
         return new PaddockConfig(Map.of(Profile.DEFAULT, profile), List.of(), MissingNode.getInstance(),
-                Capacity.defaults(), Path.of("").toAbsolutePath(), Optional.empty());
+                Capacity.defaults(), LogSettings.DEFAULTS, Path.of("").toAbsolutePath(), Optional.empty());
     }
 
     public static PaddockConfig load(Path file) throws ConfigException {
@@ -83,7 +91,7 @@ public final class PaddockConfig {
         capabilities.put(name, tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
         var profiles = new java.util.LinkedHashMap<>(this.profiles);
         profiles.put(Profile.DEFAULT, new Profile(d.name(), d.limits(), capabilities, d.exposeAsTools(), d.egress(), d.configPath()));
-        return new PaddockConfig(profiles, plugins, http, capacity, baseDir, source);
+        return new PaddockConfig(profiles, plugins, http, capacity, logging, baseDir, source);
     }
 
     /** The profile of stdio and token-less HTTP connections. */

@@ -72,9 +72,20 @@ public final class EgressPolicy {
                 egress.path("maxConcurrentFetchesPerSession").asInt(d.maxConcurrentFetchesPerSession()),
                 egress.path("maxConcurrentFetchesPerProcess").asInt(d.maxConcurrentFetchesPerProcess()));
         List<EgressRule> rules = new ArrayList<>();
+        List<EgressConfigException> problems = new ArrayList<>();
         JsonNode rulesNode = egress.path("rules");
         for (int i = 0; i < rulesNode.size(); i++) {
-            rules.add(rule(rulesNode.get(i), at + ".rules[" + i + "]", env));
+            try {
+                rules.add(rule(rulesNode.get(i), at + ".rules[" + i + "]", env, problems));
+            } catch (EgressConfigException e) {
+                problems.add(e);
+            }
+        }
+        if (!problems.isEmpty()) {
+            // One run reports every mistake: the first is thrown, the others ride along as suppressed.
+            EgressConfigException first = problems.getFirst();
+            problems.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
         }
         return new EgressPolicy(rules, limits);
     }
@@ -119,7 +130,9 @@ public final class EgressPolicy {
         return "EgressPolicy" + rules + " " + limits;
     }
 
-    private static EgressRule rule(JsonNode node, String path, Function<String, String> env) {
+    /** A rule, or an exception for its URL; mistakes in its headers go to {@code problems}. */
+    private static EgressRule rule(JsonNode node, String path, Function<String, String> env,
+            List<EgressConfigException> problems) {
         String url = node.get("url").stringValue();
         String withoutWildcard = url;
         boolean wildcard = false;
@@ -152,7 +165,7 @@ public final class EgressPolicy {
         }
         return new EgressRule(url, parsed.scheme(), parsed.host(), wildcard, parsed.address(), parsed.port(),
                 rulePath, prefix, methods(node.get("methods")),
-                headers(node.get("headers"), path + ".headers", env), node.path("allowRanges").asBoolean(false));
+                headers(node.get("headers"), path + ".headers", env, problems), node.path("allowRanges").asBoolean(false));
     }
 
     private static Set<String> methods(JsonNode node) {
@@ -163,28 +176,36 @@ public final class EgressPolicy {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private static Map<String, String> headers(JsonNode node, String path, Function<String, String> env) {
+    private static Map<String, String> headers(JsonNode node, String path, Function<String, String> env,
+            List<EgressConfigException> problems) {
         if (node == null) {
             return Map.of();
         }
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            String name = entry.getKey();
-            String at = path + "." + name;
-            if (!HeaderNames.validName(name) || HeaderNames.forbidden(name)) {
-                throw new EgressConfigException(at, "not a header a rule may set");
+            try {
+                header(entry.getKey(), entry.getValue().stringValue(), path + "." + entry.getKey(), env, headers);
+            } catch (EgressConfigException e) {
+                problems.add(e);
             }
-            if (headers.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
-                throw new EgressConfigException(at, "header given twice (names are case-insensitive)");
-            }
-            String value = resolveEnv(entry.getValue().stringValue(), at, env);
-            String problem = HeaderNames.valueProblem(value);
-            if (problem != null) {
-                throw new EgressConfigException(at, "the value " + problem);
-            }
-            headers.put(name, value);
         }
         return headers;
+    }
+
+    private static void header(String name, String template, String at, Function<String, String> env,
+            Map<String, String> headers) {
+        if (!HeaderNames.validName(name) || HeaderNames.forbidden(name)) {
+            throw new EgressConfigException(at, "not a header a rule may set");
+        }
+        if (headers.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
+            throw new EgressConfigException(at, "header given twice (names are case-insensitive)");
+        }
+        String value = resolveEnv(template, at, env);
+        String problem = HeaderNames.valueProblem(value);
+        if (problem != null) {
+            throw new EgressConfigException(at, "the value " + problem);
+        }
+        headers.put(name, value);
     }
 
     private static String resolveEnv(String template, String at, Function<String, String> env) {
@@ -199,6 +220,10 @@ public final class EgressPolicy {
             String value = env.apply(name);
             if (value == null) {
                 throw new EgressConfigException(at, "environment variable " + name + " is not set");
+            }
+            if (value.isEmpty()) {
+                // "Bearer " with nothing after it would reach the upstream as a credential that is no credential.
+                throw new EgressConfigException(at, "environment variable " + name + " is set but empty");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

@@ -41,8 +41,9 @@ final class ExecutionErrors {
         if ("TypeError".equals(error.name()) && call.matches()) {
             String namespace = granted.containsKey(call.group(1)) ? call.group(1) : calledAt(error, call.group(2));
             if (namespace != null && granted.containsKey(namespace)) {
+                String why = api.whyWithheld(namespace, call.group(2));
                 return withMessage(error, namespace + "." + call.group(2) + " is not a function; " + namespace + " has: "
-                        + String.join(", ", granted.get(namespace)));
+                        + String.join(", ", granted.get(namespace)) + (why == null ? "" : "; " + why));
             }
         }
         Matcher name = NOT_DEFINED.matcher(error.message());

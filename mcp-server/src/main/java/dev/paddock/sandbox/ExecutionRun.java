@@ -280,6 +280,7 @@ final class ExecutionRun implements ExecutionScope {
                 // The context was closed under us: by the watchdog (forced reset) or by closing the isolate.
                 result = stop.requested() ? stopped() : internalFailure(e);
             } catch (Throwable t) {
+                EngineHealth.check(t);
                 result = internalFailure(t);
             } finally {
                 meter.leave();
@@ -391,6 +392,7 @@ final class ExecutionRun implements ExecutionScope {
     }
 
     private ExecutionError fromPolyglot(PolyglotException e, CodeOrigin origin) {
+        EngineHealth.check(e);
         // An interrupt's frames name only the enclosing function, not the statement: no position then.
         if (stop.requested()) return stopError(stop.reason());
         if (e.isCancelled()) return stopError(StopReason.CANCELLED);

@@ -48,7 +48,7 @@ final class GuestRuntime {
 
     /** The prelude's files in dependency order: each may use what the ones before it export. */
     private static final List<String> FILES = List.of(
-            "intrinsics.js", "values.js", "encoding.js", "console.js", "timers.js", "finalization.js", "crypto.js", "clone.js",
+            "intrinsics.js", "guards.js", "values.js", "encoding.js", "console.js", "timers.js", "finalization.js", "crypto.js", "clone.js",
             "url.js", "json.js", "host.js", "fetch.js", "runtime.js");
 
     /** One Source for all contexts, so the shared engine parses the prelude once. */

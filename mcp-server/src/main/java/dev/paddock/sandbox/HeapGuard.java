@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * execution left behind (freed later, in a concurrent cycle) is not blamed on whoever runs next. Under
  * pressure with no running execution to blame, the idle isolate whose executions kept the most (the sum
  * of their shares at their last reading) is evicted: memory kept in globals between calls is found too.
+ * An execution that is being stopped but still runs (one that ignores interrupts) keeps the blame for
+ * what it grew: nobody else is stopped or evicted for it.
  *
  * <p>Each running execution has a {@link MemoryAccount} here, opened when it starts and closed when it ends.
  * Readings write only into those accounts; an execution is stopped through its {@link StopSignal}.
@@ -154,7 +156,7 @@ final class HeapGuard implements AutoCloseable {
         long pressuredShare = 0;
         // One collection can report several times; what the last act freed shows only in a later one.
         boolean pressure = used > threshold.getAsLong() && gcStart > relievedAt;
-        // A run already stopped for memory still holds it until its context is closed and collected:
+        // A run already stopped still holds its memory until it ends and its context is closed and collected:
         // blaming another one meanwhile would reset a session for memory that is about to be freed.
         boolean releasing = false;
         for (MemoryAccount run : accounts) {
@@ -167,7 +169,10 @@ final class HeapGuard implements AutoCloseable {
                     used >> 20, growth >> 20, share >> 20, allocated >> 20);
             StopReason stopping = run.stopReason();
             if (stopping != null) {
-                releasing |= stopping.resetsIsolate();
+                // Stopped but still running (a built-in that ignores interrupts, say, stopped for wall time):
+                // what it grew is its own and goes when it ends. Blaming another execution or evicting an
+                // idle isolate meanwhile would cost a bystander its globals for memory about to be freed.
+                releasing |= stopping.resetsIsolate() || share >= MIN_SUSPECT_BYTES;
                 continue;
             }
             if (allocated < MIN_SUSPECT_BYTES || share < MIN_SUSPECT_BYTES) continue;

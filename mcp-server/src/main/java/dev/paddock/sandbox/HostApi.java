@@ -37,4 +37,9 @@ public interface HostApi extends HostCalls {
     default Set<String> ungranted() {
         return Set.of();
     }
+
+    /** What would grant a method a granted namespace leaves out on purpose, for the error; null when nothing. */
+    default String whyWithheld(String namespace, String method) {
+        return null;
+    }
 }

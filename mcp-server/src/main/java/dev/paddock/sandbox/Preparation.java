@@ -54,6 +54,8 @@ final class Preparation {
     static Prepared prepare(Context context, GuestRuntime runtime, AgentCode code, TypeScript typeScript, StopSignal stop) {
         if (code.fence() != null && !code.fence().runnable()) return new Refused(ExecutionErrors.foreignFence(code));
         if (code.fence() != null && code.fence().textAfter() > 0) return new Refused(ExecutionErrors.textAfterFence(code));
+        ExecutionError bigInt = BigIntLiterals.check(code);
+        if (bigInt != null) return new Refused(bigInt);
         try {
             return new Preparation(context, runtime, code, stop).prepare(typeScript);
         } catch (StopRequested e) {

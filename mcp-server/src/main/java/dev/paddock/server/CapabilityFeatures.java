@@ -68,12 +68,21 @@ final class CapabilityFeatures {
         SessionHostApi api = sessions.hostApi(exchange.sessionId());
         var context = new McpCallContext(exchange, ProgressReporter.forDirectCall(exchange, call.meta()),
                 Instant.now().plus(limits.wallTime()), ended, api.profile());
-        return api.callDirect(direct, input, context)
+        // A call past the time limit may still be working; its answer waits a moment and says what became of it.
+        var inFlight = new HostCallsInFlight();
+        CompletableFuture<JsonNode> running = inFlight.track(direct.namespace() + "." + direct.method(),
+                api.callDirect(direct, input, context));
+        return running.copy()
                 .orTimeout(limits.wallTime().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((result, failure) -> {
                     ended.complete(null);
-                    return failure == null ? toolResult(result) : failure(direct, failure, limits);
+                    if (failure == null) return CompletableFuture.completedFuture(toolResult(result));
+                    if (!(CapabilityException.unwrap(failure) instanceof TimeoutException)) {
+                        return CompletableFuture.completedFuture(failure(direct, failure, limits, null));
+                    }
+                    return inFlight.note(HostCallsInFlight.SETTLE).thenApply(note -> failure(direct, failure, limits, note));
                 })
+                .thenCompose(answer -> answer)
                 .thenCompose(result -> context.notificationsSent().thenApply(sent -> result));
     }
 
@@ -95,7 +104,8 @@ final class CapabilityFeatures {
         return builder.build();
     }
 
-    private static CallToolResult failure(DirectTool direct, Throwable failure, Limits limits) {
+    /** @param note what became of the call after the time limit, or null */
+    private static CallToolResult failure(DirectTool direct, Throwable failure, Limits limits, String note) {
         Throwable cause = CapabilityException.unwrap(failure);
         String what = direct.namespace() + "." + direct.method() + " failed";
         String text = switch (cause) {
@@ -103,6 +113,6 @@ final class CapabilityFeatures {
             case TimeoutException t -> what + ": it exceeded the " + limits.wallTime().toMillis() + " ms wall-time limit";
             default -> what + ": " + cause.getMessage();
         };
-        return CallToolResult.builder().addTextContent(text).isError(true).build();
+        return CallToolResult.builder().addTextContent(note == null ? text : text + ". " + note).isError(true).build();
     }
 }

@@ -85,14 +85,16 @@ final class ExecuteTool {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(isolate -> {
                     var channel = new ExecutionChannel(progress);
-                    var calls = isolates.hostApi(exchange.sessionId()).forRequest(exchange, progress);
+                    var inFlight = new HostCallsInFlight();
+                    var calls = isolates.hostApi(exchange.sessionId()).forRequest(exchange, progress, inFlight);
                     Execution execution = isolate.submit(request, channel, calls);
                     cancellation.onCancel(() -> {
                         log.debug("client cancelled an execute call");
                         execution.cancel();
                     });
                     var result = Mono.fromFuture(execution.result(), true);
-                    return options.maxQueue() == null ? result : limitQueueTime(execution, channel, result);
+                    return (options.maxQueue() == null ? result : limitQueueTime(execution, channel, result))
+                            .flatMap(outcome -> Mono.fromFuture(inFlight.settle(outcome, HostCallsInFlight.SETTLE)));
                 })
                 .doOnNext(options.metrics()::executed)
                 .flatMap(outcome -> (cancellation.isCancelled() ? Mono.<Void>empty() : progress.done())

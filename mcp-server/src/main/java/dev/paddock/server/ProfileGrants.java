@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * What one profile grants, checked once at startup — every capability it names exists, its settings are
  * valid, its declarations match its Java implementation, its egress rules parse — so a bad config stops
- * the server with a located message instead of failing a connection later. Each session then gets fresh
+ * the server, naming every mistake of every profile at its place, instead of failing a connection later. Each session then gets fresh
  * capability instances from {@link #newSession()}.
  */
 public final class ProfileGrants {
@@ -96,43 +96,58 @@ public final class ProfileGrants {
             }
         }
         Map<String, ProfileGrants> grants = new LinkedHashMap<>();
-        grants.put(Profile.DEFAULT, check(config, config.defaultProfile(), providers, decides));
+        List<ConfigException> problems = new ArrayList<>();
+        grants.put(Profile.DEFAULT, check(config, config.defaultProfile(), providers, decides, problems));
         for (Profile profile : config.profiles().values()) {
             if (!profile.name().equals(Profile.DEFAULT)) {
-                grants.put(profile.name(), check(config, profile, providers, decides));
+                grants.put(profile.name(), check(config, profile, providers, decides, problems));
             }
         }
+        ConfigException.throwIfAny(problems);
         return grants;
     }
 
-    /** Checks a profile of the config against the available providers. */
+    /**
+     * Checks a profile of the config against the available providers; returns its grants, or null after
+     * adding every mistake found in it to {@code problems}.
+     */
     private static ProfileGrants check(PaddockConfig config, Profile profile, Map<String, CapabilityProvider> providers,
-            CallPolicy policy) throws ConfigException {
+            CallPolicy policy, List<ConfigException> problems) {
+        int before = problems.size();
         for (var granted : profile.capabilities().entrySet()) {
             String at = profile.path("capabilities") + "." + granted.getKey();
             CapabilityProvider provider = providers.get(granted.getKey());
             if (provider == null) {
-                throw config.error(at, "no capability named \"" + granted.getKey() + "\"; available: "
-                        + String.join(", ", providers.keySet()) + " (plugins add more: see \"plugins\")");
+                problems.add(config.error(at, "no capability named \"" + granted.getKey() + "\"; available: "
+                        + String.join(", ", providers.keySet()) + " (plugins add more: see \"plugins\")"));
+                continue;
             }
             try {
                 provider.validate(context(config, profile, granted.getValue()));
             } catch (CapabilitySettingsException e) {
-                throw config.error(e.field().isEmpty() ? at : at + "." + e.field(), e.getMessage());
+                problems.add(config.error(e.field().isEmpty() ? at : at + "." + e.field(), e.getMessage()));
             }
         }
         EgressPolicy egress;
         try {
             egress = EgressPolicy.fromConfig(profile.egress(), profile.path("egress"), System::getenv);
         } catch (EgressConfigException e) {
-            throw config.error(e.path(), e.problem());
+            // A profile inheriting the top level's egress section would only repeat its mistakes.
+            boolean inherited = !profile.name().equals(Profile.DEFAULT) && profile.egress() == config.defaultProfile().egress();
+            if (!inherited) {
+                problems.add(config.error(e.path(), e.problem()));
+                for (Throwable other : e.getSuppressed()) {
+                    if (other instanceof EgressConfigException more) problems.add(config.error(more.path(), more.problem()));
+                }
+            }
+            return null;
         }
+        if (problems.size() > before) return null;
         try {
             return new ProfileGrants(profile, config, providers, egress, policy);
-        } catch (CapabilityBindingException | DeclarationException e) {
-            throw config.error(profile.path("capabilities"), e.getMessage());
-        } catch (CapabilitySettingsException e) {
-            throw config.error(profile.path("capabilities"), e.getMessage());
+        } catch (CapabilityBindingException | DeclarationException | CapabilitySettingsException e) {
+            problems.add(config.error(profile.path("capabilities"), e.getMessage()));
+            return null;
         }
     }
 

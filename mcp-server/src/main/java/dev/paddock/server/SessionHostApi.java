@@ -65,6 +65,11 @@ public final class SessionHostApi implements HostApi {
         return ungranted;
     }
 
+    @Override
+    public String whyWithheld(String namespace, String method) {
+        return capabilities.whyWithheld(namespace, method);
+    }
+
     /** A call from a run without an MCP client ({@code paddock exec}). */
     @Override
     public CompletableFuture<String> call(String namespace, String method, String argumentsJson, ExecutionScope scope) {
@@ -72,10 +77,14 @@ public final class SessionHostApi implements HostApi {
                 CallContext.withoutClient(profile, scope.deadline(), scope.whenEnded()));
     }
 
-    /** This session's calls for one execute request of its MCP client: capabilities see that request. */
-    HostCalls forRequest(McpAsyncServerExchange exchange, ProgressReporter progress) {
-        return (namespace, method, argumentsJson, scope) -> fromIsolate(namespace, method, argumentsJson,
-                new McpCallContext(exchange, progress, scope.deadline(), scope.whenEnded(), profile));
+    /**
+     * This session's calls for one execute request of its MCP client: capabilities see that request, and
+     * {@code inFlight} counts the calls until they finish.
+     */
+    HostCalls forRequest(McpAsyncServerExchange exchange, ProgressReporter progress, HostCallsInFlight inFlight) {
+        return (namespace, method, argumentsJson, scope) -> inFlight.track(namespace + "." + method,
+                fromIsolate(namespace, method, argumentsJson,
+                        new McpCallContext(exchange, progress, scope.deadline(), scope.whenEnded(), profile)));
     }
 
     /** Runs a capability call for a direct MCP tool call, outside any isolate. */

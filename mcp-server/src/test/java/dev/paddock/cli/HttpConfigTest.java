@@ -29,7 +29,8 @@ class HttpConfigTest {
                 {"profiles": {"team-a": {}},
                  "http": {"tokens": {"${env:TEAM_A_TOKEN}": "team-a", "a-literal-token-123": "default"},
                           "maxConcurrentPerToken": 8, "maxQueueMs": 1500, "instanceId": "east_1",
-                          "headerTimeoutMs": 2000, "bodyTimeoutMs": 3000, "maxConnectionsPerAddress": 16}}""",
+                          "headerTimeoutMs": 2000, "bodyTimeoutMs": 3000, "maxConnectionsPerAddress": 16,
+                          "maxSessionsPerToken": 12, "maxStreamBufferBytes": 65536}}""",
                 Map.of("TEAM_A_TOKEN", "secret-from-the-environment"));
         assertThat(config.settings().tokens()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "secret-from-the-environment", "team-a", "a-literal-token-123", "default"));
@@ -39,6 +40,8 @@ class HttpConfigTest {
         assertThat(config.settings().headerTimeout()).isEqualTo(Duration.ofMillis(2000));
         assertThat(config.settings().bodyTimeout()).isEqualTo(Duration.ofMillis(3000));
         assertThat(config.settings().maxConnectionsPerAddress()).isEqualTo(16);
+        assertThat(config.settings().maxSessionsPerToken()).isEqualTo(12);
+        assertThat(config.settings().maxStreamBufferBytes()).isEqualTo(65536);
     }
 
     @Test
@@ -83,5 +86,23 @@ class HttpConfigTest {
         assertThat(config.settings().tokens()).isEmpty();
         assertThat(config.settings().maxConcurrentPerToken()).isGreaterThanOrEqualTo(200);
         assertThat(config.maxQueue()).isEqualTo(HttpConfig.DEFAULT_MAX_QUEUE);
+    }
+
+    /** The defaults editors show from paddock.schema.json are the ones the server uses. */
+    @Test
+    void theSchemasDefaultsAreTheServers() throws Exception {
+        var config = read("{}", Map.of());
+        var http = tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(HttpConfigTest.class.getResourceAsStream("/paddock.schema.json"))
+                .path("properties").path("http").path("properties");
+        assertThat(http.path("maxBodyBytes").path("default").asLong()).isEqualTo(config.settings().maxBodyBytes());
+        assertThat(http.path("idleTimeoutMs").path("default").asLong()).isEqualTo(config.settings().idleTimeout().toMillis());
+        assertThat(http.path("maxConcurrentPerToken").path("default").asInt()).isEqualTo(config.settings().maxConcurrentPerToken());
+        assertThat(http.path("shutdownGraceMs").path("default").asLong()).isEqualTo(config.settings().shutdownGrace().toMillis());
+        assertThat(http.path("maxQueueMs").path("default").asLong()).isEqualTo(config.maxQueue().toMillis());
+        assertThat(http.path("headerTimeoutMs").path("default").asLong()).isEqualTo(config.settings().headerTimeout().toMillis());
+        assertThat(http.path("bodyTimeoutMs").path("default").asLong()).isEqualTo(config.settings().bodyTimeout().toMillis());
+        assertThat(http.path("maxConnectionsPerAddress").path("default").asInt())
+                .isEqualTo(config.settings().maxConnectionsPerAddress());
     }
 }

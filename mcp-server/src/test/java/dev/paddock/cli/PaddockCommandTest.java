@@ -2,6 +2,7 @@ package dev.paddock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paddock.config.LogSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -49,6 +50,18 @@ class PaddockCommandTest {
     }
 
     @Test
+    void logLevelIsAcceptedBeforeOrAfterTheSubcommandInAnyCase() {
+        assertThat(parse("--log-level", "warn", "exec", "x.js").logLevel).isEqualTo(LogSettings.Level.WARN);
+        assertThat(parse("serve", "--log-level=DEBUG").logLevel).isEqualTo(LogSettings.Level.DEBUG);
+    }
+
+    @Test
+    void anUnknownLogLevelIsAUsageErrorListingTheLevels() {
+        assertThat(run("--log-level", "loud", "exec", "-")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--log-level", "loud", "WARN", "DEBUG");
+    }
+
+    @Test
     void versionPrintsPaddockAndTheVersion() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).matches("paddock \\d+\\.\\d+\\.\\d+.*\\R");
@@ -63,7 +76,7 @@ class PaddockCommandTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String command : new String[] {"serve", "exec", "tools", "types"}) {
+        for (String command : new String[] {"serve", "exec", "tools", "types", "init", "doctor"}) {
             out.reset();
             assertThat(run(command, "--help")).as(command).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).as(command).startsWith("Usage: paddock " + command);

@@ -38,7 +38,8 @@ class ConfigSchemaTest {
                    "headers": {"Authorization": "Bearer ${env:TOKEN}"}}], "timeoutMs": 1000},
                  "plugins": ["plugins/weather.jar"], "profiles": {"team-a": {"capabilities": {"state": {}}}},
                  "http": {"tokens": {"${env:TEAM_A_TOKEN}": "team-a"}},
-                 "sandbox": {"threads": 8, "maxIsolates": 200, "heapPressure": 0.8}}""";
+                 "sandbox": {"threads": 8, "maxIsolates": 200, "heapPressure": 0.8},
+                 "logging": {"level": "warn", "format": "json", "loggers": {"paddock.audit": "debug"}}}""";
         assertThat(SCHEMA.validate(JsonMapper.shared().readTree(config))).isEmpty();
     }
 
@@ -50,5 +51,23 @@ class ConfigSchemaTest {
         assertThat(SCHEMA.validate(JsonMapper.shared().readTree("{\"egress\": {\"rules\": [{\"url\": 1}]}}"))).isNotEmpty();
         assertThat(SCHEMA.validate(JsonMapper.shared().readTree("{\"sandbox\": {\"heapPressure\": 1.5}}"))).isNotEmpty();
         assertThat(SCHEMA.validate(JsonMapper.shared().readTree("{\"sandbox\": {\"thread\": 4}}"))).isNotEmpty();
+        assertThat(SCHEMA.validate(JsonMapper.shared().readTree("{\"http\": {\"token\": \"x\"}}"))).isNotEmpty();
+        assertThat(SCHEMA.validate(JsonMapper.shared().readTree("{\"http\": {\"maxBodyBytes\": \"4MB\"}}"))).isNotEmpty();
+        assertThat(SCHEMA.validate(JsonMapper.shared().readTree("{\"logging\": {\"level\": \"loud\"}}"))).isNotEmpty();
+    }
+
+    /** Editors show the schema's descriptions and complete its keys: every http setting has both. */
+    @Test
+    void everyHttpSettingIsDescribedAndTyped() throws Exception {
+        try (InputStream in = ConfigSchemaTest.class.getResourceAsStream("/paddock.schema.json")) {
+            var http = JsonMapper.shared().readTree(in).path("properties").path("http");
+            assertThat(http.path("additionalProperties").asBoolean(true)).isFalse();
+            assertThat(http.path("properties").properties()).isNotEmpty().allSatisfy(key -> {
+                assertThat(key.getValue().path("description").asString("")).as(key.getKey()).isNotBlank();
+                if (!key.getValue().path("deprecated").asBoolean(false)) {
+                    assertThat(key.getValue().path("type").asString("")).as(key.getKey()).isNotBlank();
+                }
+            });
+        }
     }
 }

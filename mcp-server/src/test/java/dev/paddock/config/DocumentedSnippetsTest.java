@@ -90,6 +90,8 @@ class DocumentedSnippetsTest {
             for (JsonNode server : servers) {
                 assertThat(server.path("command").isString()).as(where + ": a client snippet names its command").isTrue();
                 assertThat(server.path("args").isArray()).as(where + ": a client snippet lists its args").isTrue();
+                // Clients pass servers almost no environment: the snippet shows where ${env:…} values go.
+                assertThat(server.path("env").isObject()).as(where + ": a client snippet shows its \"env\"").isTrue();
             }
         } else if (RESULT_KEYS.containsAll(json.propertyNames())) {
             assertThat(json.has("result")).as(where + ": an execute result").isTrue();

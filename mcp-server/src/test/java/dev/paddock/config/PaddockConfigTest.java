@@ -161,7 +161,7 @@ class PaddockConfigTest {
                         + "(known keys: wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes, maxRetainedBytes, "
                         + "maxCodeBytes)");
         assertThatThrownBy(() -> load("{\"limit\": {}}"))
-                .hasMessage("paddock.json:1:2: unknown key \"limit\" at the top level (known keys: $schema, limits, capabilities, exposeAsTools, egress, plugins, profiles, http, sandbox)");
+                .hasMessage("paddock.json:1:2: unknown key \"limit\" at the top level (known keys: $schema, limits, capabilities, exposeAsTools, egress, plugins, profiles, http, logging, sandbox)");
     }
 
     @Test
@@ -244,5 +244,29 @@ class PaddockConfigTest {
         assertThat(config.resolve("data/in.csv")).isEqualTo(nested.resolve("data/in.csv").toAbsolutePath());
         assertThat(config.resolve("../shared")).isEqualTo(dir.resolve("shared").toAbsolutePath());
         assertThat(config.resolve("/abs/path")).isEqualTo(Path.of("/abs/path"));
+    }
+
+    @Test
+    void theLoggingSectionSetsLevelFormatAndSingleLoggers() throws Exception {
+        assertThat(load("{}").logging()).isEqualTo(LogSettings.DEFAULTS);
+        assertThat(load("""
+                {"logging": {"level": "warn", "format": "json", "loggers": {"paddock.audit": "debug"}}}""").logging())
+                .isEqualTo(new LogSettings(LogSettings.Level.WARN, LogSettings.Format.JSON,
+                        java.util.Map.of("paddock.audit", LogSettings.Level.DEBUG)));
+    }
+
+    @Test
+    void badLoggingValuesAreLocatedAndSayWhatIsAllowed() {
+        assertThatThrownBy(() -> load("""
+                {"logging": {"level": "loud",
+                             "format": "xml", "loggers": {"paddock.audit": "verbose"}, "file": "x.log"}}"""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(String.join("\n",
+                        "paddock.json:1:23: logging.level must be one of error, warn, info, debug, trace, off",
+                        "paddock.json:2:24: logging.format must be \"text\" or \"json\"",
+                        "paddock.json:2:60: logging.loggers.paddock.audit must be one of error, warn, info, debug, trace, off",
+                        "paddock.json:2:72: unknown key \"file\" in logging (known keys: level, format, loggers)"));
+        assertThatThrownBy(() -> load("{\"profiles\": {\"a\": {\"logging\": {}}}}"))
+                .hasMessageContaining("unknown key \"logging\" in profiles.a");
     }
 }

@@ -123,4 +123,24 @@ class EgressPolicyTest {
     void configErrorsNameTheJsonPath(String json, String message) {
         assertThatThrownBy(() -> policy(json)).isInstanceOf(EgressConfigException.class).hasMessageStartingWith(message);
     }
+
+    @Test
+    void anEmptyVariableInAHeaderIsAnErrorNotAnEmptyCredential() {
+        assertThatThrownBy(() -> EgressPolicy.fromConfig(new ObjectMapper().readTree(
+                        "{\"rules\": [{\"url\": \"https://a.com/*\", \"headers\": {\"Authorization\": \"Bearer ${env:EMPTY}\"}}]}"),
+                "egress", Map.of("EMPTY", "")::get))
+                .isInstanceOf(EgressConfigException.class)
+                .hasMessage("egress.rules[0].headers.Authorization: environment variable EMPTY is set but empty");
+    }
+
+    @Test
+    void everyRuleAndHeaderMistakeIsReportedNotJustTheFirst() {
+        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(EgressConfigException.class, () -> policy("""
+                {"rules": [{"url": "ftp://a.com/"},
+                           {"url": "https://b.com/*", "headers": {"Host": "x", "X-Key": "${env:MISSING}"}}]}"""));
+        assertThat(thrown.getMessage()).startsWith("egress.rules[0].url: fetch supports only");
+        assertThat(thrown.getSuppressed()).extracting(Throwable::getMessage).containsExactly(
+                "egress.rules[1].headers.Host: not a header a rule may set",
+                "egress.rules[1].headers.X-Key: environment variable MISSING is not set");
+    }
 }

@@ -78,6 +78,27 @@ class CapabilitiesOverStdioTest {
         }
     }
 
+    /** Issue 18: the error said only that write is not a function, leaving the operator to guess the key. */
+    @Test
+    void writingToAReadOnlyRootSaysWhichKeyMakesItWritable() throws Exception {
+        try (StdioClient client = connect(grants("""
+                {"capabilities": {"files": {"root": "data"}},
+                 "profiles": {"team-a": {"capabilities": {"files": {"root": "data"}}}}}"""))) {
+            JsonNode refused = execute(client, 1, "await files.write({ path: 'out.txt', content: 'x' })");
+            assertThat(refused.get("isError").asBoolean()).isTrue();
+            assertThat(refused.at("/structuredContent/error/message").asString()).isEqualTo("files.write is not a function; "
+                    + "files has: list, read, readBytes, stat; the files root is read-only: to let agent code write, set "
+                    + "capabilities.files.writable to true in paddock.json");
+        }
+        assertThat(dir.resolve("data/out.txt")).doesNotExist();
+        ProfileGrants teamA = ProfileGrants.loadAll(PaddockConfig.load(dir.resolve("paddock.json"))).get("team-a");
+        try (StdioClient client = connect(teamA)) {
+            JsonNode refused = execute(client, 1, "await files.write({ path: 'out.txt', content: 'x' })");
+            assertThat(refused.at("/structuredContent/error/message").asString())
+                    .endsWith("set profiles.team-a.capabilities.files.writable to true in paddock.json");
+        }
+    }
+
     @Test
     void badArgumentsAreTypeErrorsNamingThePathAndEscapesAreRefused() throws Exception {
         try (StdioClient client = connect(grants("{\"capabilities\": {\"files\": {\"root\": \"data\"}}}"))) {

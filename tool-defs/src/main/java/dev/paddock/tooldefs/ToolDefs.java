@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * TypeScript declarations ⇄ MCP tool descriptions and JSON Schema.
@@ -35,7 +36,9 @@ public final class ToolDefs {
 
     /**
      * Parses a declaration file once, checks its meaning (references resolve, tool methods exist, their
-     * types can be expressed as JSON Schema, tool names follow the MCP rules) and compiles it.
+     * types can be expressed as JSON Schema, tool names follow the MCP rules) and compiles it. The meaning
+     * is checked even where the syntax is broken, so one run reports a bad JSDoc tag value beside a type
+     * that JSON cannot carry; a tool whose types meet an error reported already is not checked again.
      *
      * @throws DeclarationException with every problem in the file, in source order
      */
@@ -44,16 +47,24 @@ public final class ToolDefs {
         Source source = new Source(fileName, text.startsWith("\uFEFF") ? text.substring(1) : text);
         List<Diagnostic> diagnostics = new ArrayList<>();
         Parser parser = new Parser(source, diagnostics);
-        List<Declaration> declarations = parser.parse();
-        TypeTable table = new TypeTable(declarations);
+        TypeTable table = new TypeTable(parser.parse());
         List<ModelError> errors = table.check(parser.unparsed());
-        if (!errors.isEmpty() || !diagnostics.isEmpty()) throw failure(source, diagnostics, errors);
         Resolved resolved = new Resolved(table);
-        if (resolved.methods().isEmpty() && resolved.problems().isEmpty()) {
+        if (errors.isEmpty() && diagnostics.isEmpty() && resolved.methods().isEmpty() && resolved.problems().isEmpty()) {
             throw failure(source, diagnostics, List.of(new ModelError(source.text().length(), "no tools declared: add an "
                     + "exported interface with methods, or 'declare const ns: { method(input: {...}): Promise<Result> }'")));
         }
-        return compile(new Declarations(source, resolved, Map.of()), namespace, naming);
+        Declarations declarations = new Declarations(source, resolved, Map.of());
+        List<ModelError> toolErrors = new ArrayList<>();
+        List<ToolMethod> methods = toolMethods(declarations, namespace, naming, toolErrors);
+        errors.forEach(e -> diagnostics.add(source.diagnostic(e.offset(), e.getMessage())));
+        // The parser reports an overload; meeting the method twice, the tool checks would say so again.
+        List<Diagnostic> checked = List.copyOf(diagnostics);
+        toolErrors.stream().map(e -> source.diagnostic(e.offset(), e.getMessage()))
+                .filter(d -> checked.stream().noneMatch(r -> r.line() == d.line() && r.column() == d.column()))
+                .forEach(diagnostics::add);
+        if (!diagnostics.isEmpty()) throw failure(source, diagnostics, List.of());
+        return new CompiledDeclarations(namespace, declarations, methods, new TypeScriptRenderer(resolved).render(namespace));
     }
 
     /**
@@ -62,24 +73,37 @@ public final class ToolDefs {
      * @throws DeclarationException when a method cannot become a tool
      */
     public static CompiledDeclarations compile(Declarations declarations, String namespace, ToolNaming naming) {
+        List<ModelError> errors = new ArrayList<>();
+        List<ToolMethod> methods = toolMethods(declarations, namespace, naming, errors);
+        if (!errors.isEmpty()) throw failure(declarations.source(), List.of(), errors);
+        return new CompiledDeclarations(namespace, declarations, methods,
+                new TypeScriptRenderer(declarations.resolved()).render(namespace));
+    }
+
+    /** Each sound method as a tool; what keeps a source or a method from being one goes to {@code errors}. */
+    private static List<ToolMethod> toolMethods(Declarations declarations, String namespace, ToolNaming naming,
+            List<ModelError> errors) {
         Resolved resolved = declarations.resolved();
-        List<ModelError> errors = new ArrayList<>(resolved.problems());
+        errors.addAll(resolved.problems());
         ToolBuilder builder = new ToolBuilder(resolved.table());
         List<ToolMethod> methods = new ArrayList<>();
         for (Member m : resolved.methods()) {
+            if (!resolved.table().isSound(m.type())) continue;
             try {
                 String toolName = declarations.toolNames().get(m.name());
                 if (toolName == null) toolName = toolName(naming, namespace, m);
                 var f = (Type.Function) m.type();
-                methods.add(new ToolMethod(m.name(), toolName, f.params().stream().map(Param::name).toList(),
-                        builder.takesObjectInput(f), builder.tool(m, toolName)));
+                int found = errors.size();
+                ObjectNode tool = builder.tool(m, toolName, errors);
+                if (errors.size() == found) {
+                    methods.add(new ToolMethod(m.name(), toolName, f.params().stream().map(Param::name).toList(),
+                            builder.takesObjectInput(f), tool));
+                }
             } catch (ModelError e) {
                 errors.add(e);
             }
         }
-        if (!errors.isEmpty()) throw failure(declarations.source(), List.of(), errors);
-        return new CompiledDeclarations(namespace, declarations, methods,
-                new TypeScriptRenderer(resolved).render(namespace));
+        return methods;
     }
 
     private static String toolName(ToolNaming naming, String namespace, Member method) {
@@ -99,7 +123,8 @@ public final class ToolDefs {
     }
 
     /**
-     * Reads a {@code tools/list} result ({@code {"tools": [...]}}) of an upstream MCP server. Tool names
+     * Reads a {@code tools/list} result ({@code {"tools": [...]}}) of an upstream MCP server, a bare array of
+     * tools, or the whole JSON-RPC response that carries the result. Tool names
      * that are not identifiers are sanitised; {@link Declarations#toolNames()} maps every method back to
      * its upstream tool name.
      *

@@ -1,21 +1,17 @@
 package dev.paddock.tooldefs;
 
 import dev.paddock.tooldefs.schema.Json;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The bodies of {@code paddock tools --from-ts} and {@code paddock types --from-schema}, free of any
- * CLI library so the CLI can wire them as it likes. Exit codes: 0 done, 2 invalid input or a file that
- * cannot be read (diagnostics on {@code err}).
+ * CLI library so the CLI can wire them as it likes (it reads the files). Exit codes: 0 done, 2 invalid
+ * input (diagnostics on {@code err}).
  */
 public final class ToolDefsCommands {
 
@@ -24,19 +20,10 @@ public final class ToolDefsCommands {
 
     private ToolDefsCommands() {}
 
-    /** Prints {@code {"tools": [...]}} for a declaration file, tools named {@code <namespace>_<method>}. */
-    public static int tools(Path file, Optional<String> namespace, PrintStream out, PrintStream err) {
-        return tools(file, namespace, ToolNaming.DEFAULT, out, err);
-    }
-
-    /** As {@link #tools(Path, Optional, PrintStream, PrintStream)} with another tool-name pattern. */
-    public static int tools(Path file, Optional<String> namespace, ToolNaming naming, PrintStream out, PrintStream err) {
-        String text = read(file, err);
-        if (text == null) return INVALID_INPUT;
-        return tools(file.toString(), text, namespace.orElseGet(() -> defaultNamespace(file)), naming, out, err);
-    }
-
-    /** As above for declarations already read, e.g. from standard input; {@code source} names them in errors. */
+    /**
+     * Prints {@code {"tools": [...]}} for declarations read from {@code source} (a file name, or e.g.
+     * {@code <stdin>}, naming them in errors), tools named by {@code naming}.
+     */
     public static int tools(String source, String text, String namespace, ToolNaming naming, PrintStream out, PrintStream err) {
         try {
             List<ObjectNode> tools = ToolDefs.compile(source, text, namespace, naming).mcpTools();
@@ -50,14 +37,10 @@ public final class ToolDefsCommands {
         }
     }
 
-    /** Prints the TypeScript rendering of a tools/list result. */
-    public static int types(Path file, Optional<String> namespace, PrintStream out, PrintStream err) {
-        String text = read(file, err);
-        if (text == null) return INVALID_INPUT;
-        return types(file.toString(), text, namespace.orElseGet(() -> defaultNamespace(file)), out, err);
-    }
-
-    /** As above for a result already read, e.g. from standard input; {@code source} names it in errors. */
+    /**
+     * Prints the TypeScript rendering of a tools/list result (or the JSON-RPC response that carries it)
+     * read from {@code source}.
+     */
     public static int types(String source, String text, String namespace, PrintStream out, PrintStream err) {
         JsonNode json;
         try {
@@ -74,15 +57,6 @@ public final class ToolDefsCommands {
         } catch (IllegalArgumentException e) {
             err.println(source + ":1:1: " + e.getMessage());
             return INVALID_INPUT;
-        }
-    }
-
-    private static String read(Path file, PrintStream err) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
-            return null;
         }
     }
 

@@ -14,7 +14,10 @@
  * Scanner → {@code Parser} (syntax → model records) → {@code TypeTable.check} (names resolve) →
  * {@code Resolved} (one type table, the tool sources and methods, built once per input) → {@code ToolBuilder}
  * (model → MCP tool and JSON Schema) and {@code TypeScriptRenderer} (model → TypeScript).
- * {@code SchemaReader} goes the other way, JSON Schema → model. The module depends on Jackson only.
+ * Every pass runs even when an earlier one found errors, so one run reports them all: a tool whose types
+ * meet a problem already reported ({@code TypeTable.isSound}) is skipped, and each parameter and field of
+ * a tool is checked on its own. {@code SchemaReader} goes the other way, JSON Schema → model. The module
+ * depends on Jackson only.
  *
  * <h2>Decisions</h2>
  * <ul>

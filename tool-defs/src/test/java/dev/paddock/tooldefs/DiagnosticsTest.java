@@ -73,6 +73,49 @@ class DiagnosticsTest {
                 "3:11 unknown type 'Date': JSON has no dates, use string with @format date-time");
     }
 
+    @Test
+    void jsDocTagErrorsAndTypeErrorsAreReportedInOneRunInSourceOrder() {
+        List<Diagnostic> errors = errors("""
+                export interface Api {
+                  f(x: { /** @maximum 9 */ name: string }): Promise<void>;
+                  g(cb: () => void): Promise<void>;
+                  h(x: { /** @minimum ten */ n: number }): Promise<Date>;
+                  k(page: Page): Promise<void>;
+                }
+                type Page<T> = { items: T[] };
+                """);
+
+        // Not also: 'T' as an unknown type inside Page, which only follows from Page's missing argument.
+        assertThat(errors).extracting(d -> d.line() + ":" + d.column() + " " + d.message()).containsExactly(
+                "2:28 @maximum constrains numbers, but this value is string",
+                "3:9 function types cannot be passed as JSON: only methods of the tool interface can be functions",
+                "4:14 @minimum needs a number, got 'ten'",
+                "4:52 unknown type 'Date': JSON has no dates, use string with @format date-time",
+                "5:11 'Page' takes 1 type argument, found 0");
+    }
+
+    @Test
+    void eachParameterAndFieldOfOneToolIsCheckedOnItsOwn() {
+        List<Diagnostic> errors = errors("""
+                export interface Api {
+                  /**
+                   * @minimum 1
+                   * @param nobody who?
+                   */
+                  f(x: { /** @maximum 9 */ name: string; cb: () => void }, y: Promise<string>): Promise<{ done: () => void }>;
+                }
+                """);
+
+        assertThat(errors).extracting(d -> d.line() + ":" + d.column() + " " + d.message()).containsExactly(
+                "6:3 @minimum in the JSDoc of method 'f' constrains nothing: write it in the JSDoc of the property it "
+                        + "constrains (take an object parameter to document each field)",
+                "6:3 @param nobody: 'f' has no parameter 'nobody'",
+                "6:28 @maximum constrains numbers, but this value is string",
+                "6:42 'cb' is a function: functions cannot be passed as JSON",
+                "6:63 Promise<T> is allowed only as a method's return type",
+                "6:91 'done' is a function: functions cannot be passed as JSON");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             export interface Api { f(x: string): Promise<typeof x>; }           | 1:46 | 'typeof' types are not supported

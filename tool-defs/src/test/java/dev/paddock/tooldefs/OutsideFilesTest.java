@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,8 +46,13 @@ class OutsideFilesTest {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         String ns = file.getFileName().toString().split("-")[0];
-        int code = ToolDefsCommands.tools(file, Optional.of(ns), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = ToolDefsCommands.tools(file.toString(), Files.readString(file), ns, ToolNaming.DEFAULT,
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

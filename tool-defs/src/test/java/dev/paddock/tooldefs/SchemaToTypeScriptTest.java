@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paddock.tooldefs.schema.Json;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Upstream tools/list results read as TypeScript a model can use, and that Paddock can parse again. */
 class SchemaToTypeScriptTest {
@@ -255,11 +258,28 @@ class SchemaToTypeScriptTest {
         assertThat(ts).contains("t(input: { \"content-type\": string; \"with \\\"quote\\\"\"?: string }): Promise<unknown>;");
     }
 
-    @Test
-    void inputThatIsNotAToolsListIsRejectedWithAClearMessage() {
-        assertThatThrownBy(() -> ToolDefs.fromToolsList(Json.MAPPER.readTree("{\"tool\": []}"), "up"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tools/list");
-        assertThatThrownBy(() -> ToolDefs.fromToolsList(Json.MAPPER.readTree("{\"tools\": [{}]}"), "up"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without a name");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "[{\"name\": \"echo\"}]",
+        "{\"tools\": [{\"name\": \"echo\"}]}",
+        "{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": {\"tools\": [{\"name\": \"echo\"}], \"nextCursor\": \"2\"}}"})
+    void aToolsListIsReadBareAsAResultOrAsTheWholeJsonRpcResponse(String json) {
+        assertThat(render(json)).isEqualTo("declare const up: {\n echo(input: unknown): Promise<unknown>;\n};\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"tool": []}                                       | expected a tools/list result {"tools": [...]}, a JSON-RPC response with one as its "result", or an array of tools; found an object with keys tool
+            {}                                                 | found an object with no keys
+            "tools"                                            | found a string
+            {"tools": {"name": "echo"}}                        | "tools" must be an array of tools, found an object
+            {"tools": [{}]}                                    | a tool without a name
+            {"tools": ["echo"]}                                | tools[0] must be a tool object, found a string
+            {"jsonrpc": "2.0", "id": 1, "result": {}}          | found an object with no keys
+            {"jsonrpc": "2.0", "id": 1, "error": {"code": -32601, "message": "Method not found"}} | a JSON-RPC error response, not a tools/list result: Method not found (code -32601); save the response of a successful tools/list call
+            """)
+    void inputThatIsNotAToolsListIsRejectedWithAClearMessage(String json, String message) {
+        assertThatThrownBy(() -> ToolDefs.fromToolsList(Json.MAPPER.readTree(json), "up"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
     }
 }

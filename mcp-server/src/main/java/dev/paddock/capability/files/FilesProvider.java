@@ -24,8 +24,18 @@ public final class FilesProvider implements CapabilityProvider {
     public Capability create(ProviderContext context) {
         FilesCapability.Settings settings = settings(context);
         boolean writable = context.settings().path("writable").asBoolean(false);
-        FilesCapability files = writable ? new WritableFiles(settings) : new FilesCapability(settings);
-        return Capability.of(FilesCapability.NAMESPACE, FilesCapability.declarations(writable), files);
+        if (writable) {
+            return Capability.of(FilesCapability.NAMESPACE, FilesCapability.declarations(true), new WritableFiles(settings));
+        }
+        return Capability.of(FilesCapability.NAMESPACE, FilesCapability.declarations(false), new FilesCapability(settings))
+                .withholding("write", "the files root is read-only: to let agent code write, set "
+                        + settingsPath(context.profile()) + ".writable to true in paddock.json");
+    }
+
+    /** Where this grant's settings are in paddock.json: the top level is the default profile. */
+    private static String settingsPath(String profile) {
+        String grant = "capabilities." + FilesCapability.NAMESPACE;
+        return "default".equals(profile) ? grant : "profiles." + profile + "." + grant;
     }
 
     private static FilesCapability.Settings settings(ProviderContext context) {

@@ -1,6 +1,7 @@
 package dev.paddock.capability.files;
 
 import dev.paddock.capability.AtomicWrite;
+import dev.paddock.capability.CallContext;
 import dev.paddock.capability.CapabilityException;
 import dev.paddock.capability.IoFailure;
 import dev.paddock.capability.WellFormedText;
@@ -13,7 +14,8 @@ public final class WritableFiles extends FilesCapability {
         super(settings);
     }
 
-    public Written write(WriteInput input) {
+    /** The rename that replaces the file happens only while the execution still runs ({@link CallContext#beforeCommit}). */
+    public Written write(WriteInput input, CallContext context) {
         if (input.content() == null) {
             throw new CapabilityException("EINVAL", "files.write: input.content must be a string");
         }
@@ -24,7 +26,7 @@ public final class WritableFiles extends FilesCapability {
         }
         Path target = root.forWrite(input.path());
         try {
-            AtomicWrite.replace(target, bytes);
+            AtomicWrite.replace(target, bytes, () -> context.beforeCommit("files.write of " + FileRoot.display(input.path())));
         } catch (IOException e) {
             throw IoFailure.of("cannot write " + FileRoot.display(input.path()), e);
         }

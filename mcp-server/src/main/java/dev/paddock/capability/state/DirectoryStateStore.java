@@ -80,12 +80,12 @@ final class DirectoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized void set(String key, byte[] json, StateCapability.Limits limits) {
+    public synchronized void set(String key, byte[] json, StateCapability.Limits limits, Runnable beforeCommit) {
         try (FileLock lock = generation().lock()) {
             refreshIfChanged();
             usage.admit(key, json.length, limits);
             long token = newToken();
-            AtomicWrite.replace(file(key), json);
+            AtomicWrite.replace(file(key), json, beforeCommit);
             usage.stored(key, json.length);
             seen = token;
         } catch (IOException e) {
@@ -94,9 +94,10 @@ final class DirectoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized boolean delete(String key) {
+    public synchronized boolean delete(String key, Runnable beforeCommit) {
         try (FileLock lock = generation().lock()) {
             refreshIfChanged();
+            beforeCommit.run();
             long token = newToken();
             boolean deleted = Files.deleteIfExists(file(key));
             usage.removed(key);

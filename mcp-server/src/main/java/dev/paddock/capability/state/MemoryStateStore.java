@@ -19,14 +19,16 @@ final class MemoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized void set(String key, byte[] json, StateCapability.Limits limits) {
+    public synchronized void set(String key, byte[] json, StateCapability.Limits limits, Runnable beforeCommit) {
         usage.admit(key, json.length, limits);
+        beforeCommit.run();
         values.put(key, json);
         usage.stored(key, json.length);
     }
 
     @Override
-    public synchronized boolean delete(String key) {
+    public synchronized boolean delete(String key, Runnable beforeCommit) {
+        beforeCommit.run();
         usage.removed(key);
         return values.remove(key) != null;
     }

@@ -1,5 +1,6 @@
 package dev.paddock.capability.state;
 
+import dev.paddock.capability.CallContext;
 import dev.paddock.capability.CapabilityException;
 import dev.paddock.capability.WellFormedText;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,8 @@ public final class StateCapability {
         return store.get(checkedKey(input.key())).orElse(null);
     }
 
-    public Stored set(SetInput input) {
+    /** Stores only while the execution still runs ({@link CallContext#beforeCommit}); so does {@link #delete}. */
+    public Stored set(SetInput input, CallContext context) {
         String key = checkedKey(input.key());
         if (input.value() == null || input.value().isMissingNode()) {
             throw new CapabilityException("EINVAL", "state.set: input.value is missing; use state.delete to remove a key");
@@ -79,12 +81,13 @@ public final class StateCapability {
             throw new CapabilityException("EFBIG", "state.set: the value for " + quoted(key) + " is " + json.length
                     + " bytes as JSON; the limit is " + limits.maxValueBytes());
         }
-        store.set(key, json, limits);
+        store.set(key, json, limits, () -> context.beforeCommit("state.set of " + quoted(key)));
         return new Stored(key, json.length);
     }
 
-    public boolean delete(KeyInput input) {
-        return store.delete(checkedKey(input.key()));
+    public boolean delete(KeyInput input, CallContext context) {
+        String key = checkedKey(input.key());
+        return store.delete(key, () -> context.beforeCommit("state.delete of " + quoted(key)));
     }
 
     public List<String> list(ListInput input) {

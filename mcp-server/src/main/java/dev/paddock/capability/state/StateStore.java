@@ -11,10 +11,13 @@ interface StateStore {
     /**
      * Stores {@code json}, a value's JSON text, unless that breaks {@code limits}: checked and stored under
      * one lock, so concurrent writes cannot overshoot together.
+     *
+     * @param beforeCommit runs right before the value replaces the old one; if it throws, nothing changes
      */
-    void set(String key, byte[] json, StateCapability.Limits limits);
+    void set(String key, byte[] json, StateCapability.Limits limits, Runnable beforeCommit);
 
-    boolean delete(String key);
+    /** @param beforeCommit as for {@link #set} */
+    boolean delete(String key, Runnable beforeCommit);
 
     /** Keys starting with {@code prefix}, sorted. */
     List<String> keys(String prefix);

@@ -36,6 +36,12 @@ import java.util.Objects;
  *                           (408 and the connection closed after it); no capacity is held meanwhile
  * @param maxConnectionsPerAddress open connections one client address may have (429 with {@code Retry-After}
  *                           and the connection closed beyond it); behind a proxy every client shares its address
+ * @param maxSessionsPerToken sessions one token (or all anonymous clients together) may have open; a new one
+ *                           beyond it ends that token's longest-idle session (one with nothing running and no
+ *                           open stream), or is refused with 429 when every session of the token is busy
+ * @param maxStreamBufferBytes bytes of events one SSE stream may hold that its client has not read yet (an
+ *                           open connection that is not read is closed beyond it; the stream stays resumable),
+ *                           and bytes it keeps for replay (the oldest events are dropped beyond it)
  */
 public record HttpSettings(
         String host,
@@ -54,7 +60,9 @@ public record HttpSettings(
         int replayEvents,
         Duration headerTimeout,
         Duration bodyTimeout,
-        int maxConnectionsPerAddress) {
+        int maxConnectionsPerAddress,
+        int maxSessionsPerToken,
+        long maxStreamBufferBytes) {
 
     public static final String DEFAULT_PROFILE = "default";
 
@@ -75,6 +83,8 @@ public record HttpSettings(
         if (maxConnectionsPerAddress <= 0) throw new IllegalArgumentException("maxConnectionsPerAddress must be positive");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
         if (maxBodyBytes <= 0) throw new IllegalArgumentException("maxBodyBytes must be positive");
+        if (maxSessionsPerToken <= 0) throw new IllegalArgumentException("maxSessionsPerToken must be positive");
+        if (maxStreamBufferBytes <= 0) throw new IllegalArgumentException("maxStreamBufferBytes must be positive");
         if (maxConcurrentPerToken <= 0) throw new IllegalArgumentException("maxConcurrentPerToken must be positive");
         if (replayEvents <= 0) throw new IllegalArgumentException("replayEvents must be positive");
         if (instanceId != null && !instanceId.matches("[A-Za-z0-9_]{1,32}")) {
@@ -97,7 +107,7 @@ public record HttpSettings(
      * Starts from loopback port 0 and the defaults: 4 MiB bodies, 30 min idle expiry, 256 running requests per
      * token, 30 s shutdown grace, {@code retry: 1000}, a keep-alive comment every 15 s, 1000 events kept per
      * stream for replay, 30 s for a request's headers and 30 s for its body, 1024 connections per client
-     * address; no tokens, no extra hosts or origins, no instance id.
+     * address, 1000 sessions per token, 8 MiB of unread or replayable events per SSE stream; no tokens, no extra hosts or origins, no instance id.
      */
     public static Builder builder() {
         return new Builder();
@@ -122,6 +132,8 @@ public record HttpSettings(
         private Duration headerTimeout = Duration.ofSeconds(30);
         private Duration bodyTimeout = Duration.ofSeconds(30);
         private int maxConnectionsPerAddress = 1024;
+        private int maxSessionsPerToken = 1000;
+        private long maxStreamBufferBytes = 8L << 20;
 
         private Builder() {}
 
@@ -210,10 +222,21 @@ public record HttpSettings(
             return this;
         }
 
+        public Builder maxSessionsPerToken(int maxSessionsPerToken) {
+            this.maxSessionsPerToken = maxSessionsPerToken;
+            return this;
+        }
+
+        public Builder maxStreamBufferBytes(long maxStreamBufferBytes) {
+            this.maxStreamBufferBytes = maxStreamBufferBytes;
+            return this;
+        }
+
         public HttpSettings build() {
             return new HttpSettings(host, port, allowedHosts, allowedOrigins, tokens, allowUnauthenticated,
                     maxBodyBytes, idleTimeout, maxConcurrentPerToken, instanceId, shutdownGrace, retry, keepAlive,
-                    replayEvents, headerTimeout, bodyTimeout, maxConnectionsPerAddress);
+                    replayEvents, headerTimeout, bodyTimeout, maxConnectionsPerAddress, maxSessionsPerToken,
+                    maxStreamBufferBytes);
         }
     }
 }

@@ -35,6 +35,7 @@ final class Session {
     private final BearerAuth.Caller caller;
     private final ProfileProvider provider;
     private final int replayEvents;
+    private final long maxStreamBytes;
     private final Map<String, EventStream> streams = new LinkedHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
     private final InFlightRequests inFlight = new InFlightRequests();
@@ -45,12 +46,13 @@ final class Session {
     private EventStream listening;
 
     Session(String id, McpStreamableServerSession sdk, BearerAuth.Caller caller, ProfileProvider provider,
-            int replayEvents) {
+            int replayEvents, long maxStreamBytes) {
         this.id = id;
         this.sdk = sdk;
         this.caller = caller;
         this.provider = provider;
         this.replayEvents = replayEvents;
+        this.maxStreamBytes = maxStreamBytes;
     }
 
     /** The requests being answered, so that {@code notifications/cancelled} reaches the right one. */
@@ -111,8 +113,17 @@ final class Session {
     }
 
     synchronized boolean idleFor(Duration timeout) {
-        if (running.get() > 0 || streams.values().stream().anyMatch(EventStream::attached)) return false;
-        return System.nanoTime() - lastActivity > timeout.toNanos();
+        return evictable() && System.nanoTime() - lastActivity > timeout.toNanos();
+    }
+
+    /** Nothing running and no client reading a stream: ending it now interrupts no one. */
+    synchronized boolean evictable() {
+        return running.get() == 0 && streams.values().stream().noneMatch(EventStream::attached);
+    }
+
+    /** {@link System#nanoTime()} of the last request or event. */
+    long lastActivity() {
+        return lastActivity;
     }
 
     synchronized void keepAlive() {
@@ -121,7 +132,7 @@ final class Session {
 
     synchronized EventStream newStream() {
         forgetOldFinishedStreams();
-        var stream = new EventStream(Long.toString(++streamCount), replayEvents, this::touch);
+        var stream = new EventStream(Long.toString(++streamCount), replayEvents, maxStreamBytes, this::touch);
         streams.put(stream.id(), stream);
         return stream;
     }

@@ -5,6 +5,7 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +56,32 @@ final class SessionTable {
     /** A session that was just started, and the SDK's answer to its {@code initialize}. */
     record Opened(Session session, Mono<McpSchema.InitializeResult> initResult) {}
 
+    /**
+     * Starts a session like {@link #open}, within the caller's {@link HttpSettings#maxSessionsPerToken()}: at
+     * the limit, the caller's own longest-idle session (nothing running, no stream open) is ended to make
+     * room, since clients that crash or forget DELETE would otherwise lock their token out until idle expiry.
+     * Never another token's session. Null when every session of the caller is busy: then nothing is ended.
+     */
+    synchronized Opened openWithinLimit(ProfileProvider provider, McpSchema.InitializeRequest params,
+            BearerAuth.Caller caller) {
+        List<Session> own = byClientId.values().stream().filter(s -> s.caller().key().equals(caller.key())).toList();
+        if (own.size() >= settings.maxSessionsPerToken()) {
+            Session idlest = own.stream().filter(Session::evictable)
+                    .min(Comparator.comparingLong(Session::lastActivity)).orElse(null);
+            if (idlest == null) return null;
+            log.info("session {} evicted: its token opened a new session beyond its {} (http.maxSessionsPerToken)",
+                    idlest.id(), settings.maxSessionsPerToken());
+            endQuietly(idlest, "the session was evicted: its token opened more than "
+                    + settings.maxSessionsPerToken() + " sessions (http.maxSessionsPerToken)");
+        }
+        return open(provider, params, caller);
+    }
+
     /** Starts a session on the provider's server and adds it to the table. */
     Opened open(ProfileProvider provider, McpSchema.InitializeRequest params, BearerAuth.Caller caller) {
         var init = provider.factory().startSession(params);
-        var session = new Session(newSessionId(), init.session(), caller, provider, settings.replayEvents());
+        var session = new Session(newSessionId(), init.session(), caller, provider, settings.replayEvents(),
+                settings.maxStreamBufferBytes());
         byClientId.put(session.id(), session);
         bySdkId.put(session.sdk().getId(), session);
         McpTransportContext context = session.context(null, null);

@@ -78,7 +78,8 @@ final class StatefulEndpoint implements McpEndpoint {
         } catch (RuntimeException e) {
             return Mono.just(Reply.error(400, "invalid initialize params: " + e.getMessage()));
         }
-        var opened = sessions.open(provider.get(), params, caller);
+        var opened = sessions.openWithinLimit(provider.get(), params, caller);
+        if (opened == null) return Mono.just(sessionLimitReached());
         Session session = opened.session();
         return opened.initResult()
                 .map(result -> {
@@ -91,6 +92,14 @@ final class StatefulEndpoint implements McpEndpoint {
                     log.warn("initialize failed: {}", e.toString());
                     return Mono.just(Reply.error(500, "initialize failed: " + RequestRunner.reason(e)));
                 });
+    }
+
+    private Reply sessionLimitReached() {
+        int max = settings.maxSessionsPerToken();
+        return Reply.error(429, "this token has " + max + " open sessions, every one of them running a request or "
+                + "reading a stream, and may have at most " + max + " (http.maxSessionsPerToken): end sessions you no "
+                + "longer need with DELETE /mcp, or raise http.maxSessionsPerToken in paddock.json")
+                .withHeader("Retry-After", "5");
     }
 
     /**
@@ -172,8 +181,9 @@ final class StatefulEndpoint implements McpEndpoint {
         }
         Session session = sessions.byClientId(id.trim()).orElse(null);
         if (session == null || !session.caller().key().equals(caller.key())) {
-            return new Refused(Reply.error(404, "unknown or expired session '" + id
-                    + "': start a new session with initialize"));
+            return new Refused(Reply.error(404, "unknown or expired session '" + id + "' (a session ends on DELETE, "
+                    + "after http.idleTimeoutMs without use, or when its token opens more than "
+                    + "http.maxSessionsPerToken): start a new session with initialize"));
         }
         String version = headers.get(PROTOCOL_VERSION_HEADER);
         List<String> supported = session.provider().protocolVersions();

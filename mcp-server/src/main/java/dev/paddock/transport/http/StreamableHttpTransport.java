@@ -325,8 +325,13 @@ public final class StreamableHttpTransport implements AutoCloseable {
         reply.headers().forEach(res::header);
         if (reply.headers().containsKey("Content-Type")
                 && reply.headers().get("Content-Type").equals(Reply.EVENT_STREAM)) {
-            // Each event is flushed as it comes; an SSE stream is useless if events wait in a buffer.
-            return res.sendString(Flux.from(reply.body()), StandardCharsets.UTF_8).then();
+            // Each event is flushed as it comes; an SSE stream is useless if events wait in a buffer. A stream
+            // cut for not being read closes the socket at once: what waits for a client that does not read
+            // would be written only once it reads again, maybe never.
+            Flux<String> events = Flux.from(reply.body()).doOnError(EventStream.StreamCut.class,
+                    e -> res.withConnection(connection -> connection.channel().close()));
+            return res.sendString(events, StandardCharsets.UTF_8).then()
+                    .onErrorResume(EventStream.StreamCut.class, e -> Mono.empty());
         }
         return Mono.from(reply.body()).map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(body -> body.isPresent()

@@ -1,5 +1,6 @@
 package dev.paddock.capability.files;
 
+import static dev.paddock.capability.AgentCalls.NO_CONTEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -99,19 +100,19 @@ class FilesCapabilityTest {
     @Test
     void writesAtomicallyAndNeverThroughLinks() throws IOException {
         WritableFiles writable = new WritableFiles(FilesCapability.Settings.of(root));
-        assertThat(writable.write(new WriteInput("data/out.txt", "héllo")).size()).isEqualTo(6);
+        assertThat(writable.write(new WriteInput("data/out.txt", "héllo"), NO_CONTEXT).size()).isEqualTo(6);
         assertThat(Files.readString(root.resolve("data/out.txt"))).isEqualTo("héllo");
 
         Files.createSymbolicLink(root.resolve("data/link.txt"), outside.resolve("secret.txt"));
-        assertThatThrownBy(() -> writable.write(new WriteInput("data/link.txt", "pwned")))
+        assertThatThrownBy(() -> writable.write(new WriteInput("data/link.txt", "pwned"), NO_CONTEXT))
                 .hasMessageContaining("symbolic link");
         assertThat(Files.readString(outside.resolve("secret.txt"))).isEqualTo("top secret");
 
         Files.createSymbolicLink(root.resolve("out-dir"), outside);
-        assertThatThrownBy(() -> writable.write(new WriteInput("out-dir/new.txt", "pwned")))
+        assertThatThrownBy(() -> writable.write(new WriteInput("out-dir/new.txt", "pwned"), NO_CONTEXT))
                 .hasMessageContaining("outside");
         assertThat(outside.resolve("new.txt")).doesNotExist();
-        assertThatThrownBy(() -> writable.write(new WriteInput("../outside/new.txt", "pwned")))
+        assertThatThrownBy(() -> writable.write(new WriteInput("../outside/new.txt", "pwned"), NO_CONTEXT))
                 .hasMessageContaining("'..'");
     }
 
@@ -119,7 +120,7 @@ class FilesCapabilityTest {
     void capsSizesWithAClearMessage() throws IOException {
         WritableFiles small = new WritableFiles(new FilesCapability.Settings(root, 10, 10, 1));
         assertThatThrownBy(() -> small.read(new PathInput("data/sales.csv"))).hasMessageContaining("at most 10");
-        assertThatThrownBy(() -> small.write(new WriteInput("big.txt", "0123456789ABC"))).hasMessageContaining("at most 10");
+        assertThatThrownBy(() -> small.write(new WriteInput("big.txt", "0123456789ABC"), NO_CONTEXT)).hasMessageContaining("at most 10");
         Files.writeString(root.resolve("second"), "");
         assertThatThrownBy(() -> small.list(new PathInput(""))).hasMessageContaining("more than 1 entries");
     }

@@ -8,7 +8,7 @@ public final class OtherProcessSession {
     public static void main(String[] args) {
         var limits = new StateCapability.Limits(120, 1 << 20, Long.parseLong(args[2]), 10_000, 4096);
         StateCapability.persistent(Path.of(args[0]), args[1], limits)
-                .set(new StateCapability.SetInput(args[3], JsonMapper.shared().readTree(args[4])));
+                .set(new StateCapability.SetInput(args[3], JsonMapper.shared().readTree(args[4])), dev.paddock.capability.AgentCalls.NO_CONTEXT);
     }
 
     /** Runs {@link #main} in a fresh JVM and waits for it; the exit code is 0 when the key was stored. */

@@ -1,5 +1,6 @@
 package dev.paddock.capability.state;
 
+import static dev.paddock.capability.AgentCalls.NO_CONTEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ class StateCapabilityTest {
     void inMemoryStateBelongsToOneConnection() {
         StateCapability first = StateCapability.inMemory(StateCapability.Limits.DEFAULTS);
         StateCapability second = StateCapability.inMemory(StateCapability.Limits.DEFAULTS);
-        first.set(new SetInput("cart", JSON.readTree("{\"items\":[1,2]}")));
+        first.set(new SetInput("cart", JSON.readTree("{\"items\":[1,2]}")), NO_CONTEXT);
         assertThat(first.get(new KeyInput("cart")).toString()).isEqualTo("{\"items\":[1,2]}");
         assertThat(second.get(new KeyInput("cart"))).isNull();
         assertThat(second.list(new ListInput(null))).isEmpty();
@@ -45,8 +46,8 @@ class StateCapabilityTest {
     @Test
     void persistentStateSurvivesANewInstanceAndIsScopedByProfile() {
         StateCapability teamA = StateCapability.persistent(persistDir, "team-a", StateCapability.Limits.DEFAULTS);
-        teamA.set(new SetInput("report/2026", JSON.readTree("[1,\"two\",null]")));
-        teamA.set(new SetInput("ünïcode key/../x", JSON.readTree("true")));
+        teamA.set(new SetInput("report/2026", JSON.readTree("[1,\"two\",null]")), NO_CONTEXT);
+        teamA.set(new SetInput("ünïcode key/../x", JSON.readTree("true")), NO_CONTEXT);
 
         StateCapability restarted = StateCapability.persistent(persistDir, "team-a", StateCapability.Limits.DEFAULTS);
         assertThat(restarted.get(new KeyInput("report/2026")).toString()).isEqualTo("[1,\"two\",null]");
@@ -56,15 +57,15 @@ class StateCapabilityTest {
         StateCapability teamB = StateCapability.persistent(persistDir, "team-b", StateCapability.Limits.DEFAULTS);
         assertThat(teamB.get(new KeyInput("report/2026"))).isNull();
 
-        assertThat(restarted.delete(new KeyInput("report/2026"))).isTrue();
-        assertThat(restarted.delete(new KeyInput("report/2026"))).isFalse();
+        assertThat(restarted.delete(new KeyInput("report/2026"), NO_CONTEXT)).isTrue();
+        assertThat(restarted.delete(new KeyInput("report/2026"), NO_CONTEXT)).isFalse();
         assertThat(teamA.get(new KeyInput("report/2026"))).isNull();
     }
 
     @Test
     void leftoverTempFilesFromACrashAreIgnored() throws IOException {
         StateCapability state = StateCapability.persistent(persistDir, "default", StateCapability.Limits.DEFAULTS);
-        state.set(new SetInput("a", JSON.readTree("1")));
+        state.set(new SetInput("a", JSON.readTree("1")), NO_CONTEXT);
         Files.writeString(persistDir.resolve("default/.61.json.paddock-tmp"), "{half-writ");
         Files.writeString(persistDir.resolve("default/not-hex.json"), "{}");
         assertThat(state.list(new ListInput(""))).containsExactly("a");
@@ -74,15 +75,15 @@ class StateCapabilityTest {
     @Test
     void enforcesKeyValueAndTotalLimits() {
         StateCapability state = StateCapability.inMemory(new StateCapability.Limits(8, 20, 30, 100, 0));
-        assertThatThrownBy(() -> state.set(new SetInput("", JSON.readTree("1")))).hasMessageContaining("non-empty");
-        assertThatThrownBy(() -> state.set(new SetInput("123456789", JSON.readTree("1")))).hasMessageContaining("at most 8");
-        assertThatThrownBy(() -> state.set(new SetInput("k", JSON.readTree("\"" + "x".repeat(30) + "\""))))
+        assertThatThrownBy(() -> state.set(new SetInput("", JSON.readTree("1")), NO_CONTEXT)).hasMessageContaining("non-empty");
+        assertThatThrownBy(() -> state.set(new SetInput("123456789", JSON.readTree("1")), NO_CONTEXT)).hasMessageContaining("at most 8");
+        assertThatThrownBy(() -> state.set(new SetInput("k", JSON.readTree("\"" + "x".repeat(30) + "\"")), NO_CONTEXT))
                 .hasMessageContaining("limit is 20");
-        state.set(new SetInput("a", JSON.readTree("\"" + "x".repeat(15) + "\"")));
-        state.set(new SetInput("a", JSON.readTree("\"" + "y".repeat(15) + "\""))); // replacing does not double-count
-        assertThatThrownBy(() -> state.set(new SetInput("b", JSON.readTree("\"" + "z".repeat(15) + "\""))))
+        state.set(new SetInput("a", JSON.readTree("\"" + "x".repeat(15) + "\"")), NO_CONTEXT);
+        state.set(new SetInput("a", JSON.readTree("\"" + "y".repeat(15) + "\"")), NO_CONTEXT); // replacing does not double-count
+        assertThatThrownBy(() -> state.set(new SetInput("b", JSON.readTree("\"" + "z".repeat(15) + "\"")), NO_CONTEXT))
                 .hasMessageContaining("limit is 30");
-        assertThatThrownBy(() -> state.set(new SetInput("c", null))).hasMessageContaining("state.delete");
+        assertThatThrownBy(() -> state.set(new SetInput("c", null), NO_CONTEXT)).hasMessageContaining("state.delete");
     }
 
     // Through the call path, as agent code calls state.
@@ -181,7 +182,7 @@ class StateCapabilityTest {
     @Test
     void theNumberOfKeysIsCappedAndReplacingOrDeletingStillWorksAtTheCap() {
         StateCapability state = StateCapability.inMemory(StateCapability.Limits.DEFAULTS);
-        for (int i = 0; i < 10_000; i++) state.set(new SetInput("k" + i, JSON.readTree("1")));
+        for (int i = 0; i < 10_000; i++) state.set(new SetInput("k" + i, JSON.readTree("1")), NO_CONTEXT);
         AgentCalls agent = agent(state);
         assertFails(agent, "set", set("one-more", 1), "ENOSPC", "already holds 10000 keys, the most it may");
         assertThat(agent.call("set", set("k7", 2)).path("bytes").asInt()).isEqualTo(1);
@@ -234,8 +235,8 @@ class StateCapabilityTest {
     void aReopenedFolderCountsWhatIsAlreadyStored() throws IOException {
         var limits = new StateCapability.Limits(120, 1 << 20, 3 * 4100, 10_000, 4096);
         StateCapability first = StateCapability.persistent(persistDir, "before", limits);
-        first.set(new SetInput("a", JSON.readTree("1")));
-        first.set(new SetInput("b", JSON.readTree("2")));
+        first.set(new SetInput("a", JSON.readTree("1")), NO_CONTEXT);
+        first.set(new SetInput("b", JSON.readTree("2")), NO_CONTEXT);
         // Another folder with the same files stands for this one after a restart.
         Path copy = Files.createDirectories(persistDir.resolve("after"));
         try (Stream<Path> files = Files.list(persistDir.resolve("before"))) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The resumable stream on its own: ids, the bounded replay buffer, detaching and completing. */
 class EventStreamTest {
     private final EventStream stream =
-            new EventStream("4", 2, () -> {});
+            new EventStream("4", 2, 1 << 20, () -> {});
 
     private void send(String message) {
         stream.sendMessage(new JSONRPCNotification("notifications/message", Map.of("data", message))).block();
@@ -59,5 +59,17 @@ class EventStreamTest {
         send("while away");
         var frames = collect(stream.attach(0, false, null));
         assertThat(frames).singleElement().asString().contains("while away");
+    }
+
+    @Test
+    void theReplayBufferIsBoundedInBytesButAlwaysKeepsTheNewestEvent() {
+        var small = new EventStream("5", 100, 300, () -> {});
+        for (String text : List.of("a".repeat(100), "b".repeat(100), "c".repeat(100), "d".repeat(500))) {
+            small.sendMessage(new JSONRPCNotification("notifications/message", Map.of("data", text))).block();
+        }
+        small.close();
+        var frames = collect(small.attach(0, false, null));
+        assertThat(frames).as("the 500-byte event alone is over the bound, and it is the one kept")
+                .singleElement().asString().startsWith("id: 5-4").contains("ddd");
     }
 }

@@ -25,6 +25,21 @@ final class RawConnection implements AutoCloseable {
         return open(port, InetAddress.getLoopbackAddress());
     }
 
+    /**
+     * Connects with a receive buffer of about {@code bytes} (set before connecting, so the kernel does not
+     * grow it), for a client that stops reading and should fill up quickly.
+     */
+    static RawConnection withReceiveBuffer(int port, int bytes) {
+        try {
+            var socket = new Socket();
+            socket.setReceiveBufferSize(bytes);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return new RawConnection(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Connects from the given local address (any of 127.0.0.0/8 works on Linux), so tests can be two clients. */
     static RawConnection open(int port, InetAddress from) {
         try {

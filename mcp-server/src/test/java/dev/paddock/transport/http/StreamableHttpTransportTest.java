@@ -50,6 +50,10 @@ class StreamableHttpTransportTest {
     private final CountDownLatch gate = new CountDownLatch(1);
     private final CountDownLatch gatedStarted = new CountDownLatch(1);
     private final Semaphore gatedRuns = new Semaphore(0);
+    /** The "chatty" tool's log lines: enough to fill any socket buffer many times over. */
+    private static final int CHATTY_LINES = 20_000;
+    private static final String CHATTY_LINE = "x".repeat(1000);
+    private final CountDownLatch chattyDone = new CountDownLatch(1);
     private final List<String> closedSessions = new CopyOnWriteArrayList<>();
     private StreamableHttpTransport transport;
     private McpSyncServer server;
@@ -78,6 +82,11 @@ class StreamableHttpTransportTest {
                             await(gate);
                             log(x, "after");
                             return "done";
+                        }),
+                        tool("chatty", x -> {
+                            for (int i = 0; i < CHATTY_LINES; i++) log(x, CHATTY_LINE);
+                            chattyDone.countDown();
+                            return "said it all";
                         }),
                         tool("drop", x -> {
                             log(x, "one");
@@ -350,6 +359,76 @@ class StreamableHttpTransportTest {
             status = client.post(session, callTool(4, "echo"), BOTH).statusCode();
         }
         assertThat(status).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenAtItsSessionLimitLosesItsOwnIdlestSessionNeverAnotherTokens() {
+        start(s -> s.tokens(Map.of("alpha-token", "team-a", "beta-token", "team-b")).maxSessionsPerToken(2));
+        var alpha = new McpHttpClient(transport.port()).header("Authorization", "Bearer alpha-token");
+        var beta = new McpHttpClient(transport.port()).header("Authorization", "Bearer beta-token");
+        String betaOnly = beta.initialize();
+        String oldest = alpha.initialize();
+        String used = alpha.initialize();
+        assertThat(alpha.post(oldest, request(1, "tools/list", "{}"), BOTH).statusCode()).isEqualTo(200);
+        assertThat(alpha.post(used, request(2, "tools/list", "{}"), BOTH).statusCode()).isEqualTo(200);
+
+        String newest = alpha.initialize();
+
+        var evicted = alpha.post(oldest, request(3, "tools/list", "{}"), BOTH);
+        assertThat(evicted.statusCode()).as("the token's longest-idle session made room").isEqualTo(404);
+        assertThat(evicted.body()).contains("http.maxSessionsPerToken");
+        assertThat(alpha.post(used, request(4, "tools/list", "{}"), BOTH).statusCode()).isEqualTo(200);
+        assertThat(alpha.post(newest, request(5, "tools/list", "{}"), BOTH).statusCode()).isEqualTo(200);
+        assertThat(beta.post(betaOnly, request(6, "tools/list", "{}"), BOTH).statusCode())
+                .as("another token's session is never evicted").isEqualTo(200);
+        assertThat(closedSessions).as("the evicted session's isolate is closed like any ended session").hasSize(1);
+        assertThat(transport.sessionCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aTokenWhoseSessionsAreAllBusyIsRefusedSayingWhichLimitAndWhatToDo() throws Exception {
+        start(s -> s.maxSessionsPerToken(1));
+        String session = client.initialize();
+        try (var slow = client.postForEvents(session, callTool(1, "gated"))) {
+            assertThat(gatedStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            var refused = client.post(null, McpHttpClient.initializeRequest(), BOTH);
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            var error = JsonMapper.shared().readTree(refused.body()).path("error");
+            assertThat(error.path("code").asInt()).isEqualTo(-32000);
+            assertThat(error.path("message").asString())
+                    .contains("1 open sessions", "http.maxSessionsPerToken", "DELETE /mcp", "paddock.json");
+            gate.countDown();
+            assertThat(slow.rest()).as("the busy session was left alone").anyMatch(e -> e.data().contains("done"));
+        }
+        assertThat(transport.sessionCount()).isEqualTo(1);
+    }
+
+    /**
+     * A client that asks for an SSE answer and never reads it once made the server queue every event for it,
+     * without bound: here 20 MB of log notifications. Its connection is closed once the unread events pass the
+     * stream's limit, and another session is served meanwhile.
+     */
+    @Test
+    void aClientThatStopsReadingItsStreamIsCutOffAndOthersAreStillServed() throws Exception {
+        start(s -> s.maxStreamBufferBytes(64 * 1024));
+        String chattySession = client.initialize();
+        String bystander = client.initialize();
+        String call = callTool(9, "chatty");
+        try (var stalled = RawConnection.withReceiveBuffer(transport.port(), 4096)) {
+            stalled.send("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Accept: application/json, text/event-stream\r\nMcp-Session-Id: " + chattySession + "\r\n"
+                    + "Content-Length: " + call.length() + "\r\n\r\n" + call);
+            assertThat(chattyDone.await(30, TimeUnit.SECONDS)).as("logging never blocked on the stalled reader").isTrue();
+            assertThat(client.post(bystander, callTool(10, "echo"), BOTH).body()).contains("hello");
+
+            String received = stalled.untilClosed();
+            assertThat(received).as("the server closed the connection mid-stream").doesNotContain("said it all");
+            assertThat(received.length()).as("far less than the 20 MB the tool logged reached the client")
+                    .isLessThan(CHATTY_LINES * CHATTY_LINE.length() / 4);
+        }
+        assertThat(client.post(chattySession, callTool(11, "echo"), BOTH).body())
+                .as("the session itself goes on").contains("hello");
     }
 
     /**

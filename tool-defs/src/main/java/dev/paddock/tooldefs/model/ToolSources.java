@@ -33,6 +33,7 @@ final class ToolSources {
         // offers the inherited methods again, which is the same tool, not a second one.
         Map<String, Integer> names = new HashMap<>();
         for (Declaration source : sources) {
+            if (!table.isSoundShape(typeOf(source))) continue;
             Type.ObjectType body;
             try {
                 body = objectOf(source, table);
@@ -64,10 +65,13 @@ final class ToolSources {
         if (!source.typeParams().isEmpty()) {
             throw new ModelError(source.offset(), "'" + source.name() + "' offers tools and cannot be generic");
         }
-        Type type = source instanceof Declaration.Const c ? c.type() : new Type.Ref(source.name(), List.of(), source.offset());
-        Type.ObjectType body = table.asObject(type);
+        Type.ObjectType body = table.asObject(typeOf(source));
         if (body == null) throw new ModelError(source.offset(), "'" + source.name() + "' must have an object type with methods");
         return body;
+    }
+
+    private static Type typeOf(Declaration source) {
+        return source instanceof Declaration.Const c ? c.type() : new Type.Ref(source.name(), List.of(), source.offset());
     }
 
     private static boolean isExported(Declaration d) {
@@ -88,8 +92,11 @@ final class ToolSources {
         boolean composed = d instanceof Declaration.Interface i && !i.supers().isEmpty()
                 || d instanceof Declaration.Alias a && a.type() instanceof Type.Intersection;
         if (!composed || !d.typeParams().isEmpty()) return false;
+        Type.Ref ref = new Type.Ref(d.name(), List.of(), d.offset());
+        // Unsound: its problem is reported already; as a tool source it is then skipped, not resolved.
+        if (!table.isSoundShape(ref)) return true;
         try {
-            Type.ObjectType resolved = table.asObject(new Type.Ref(d.name(), List.of(), d.offset()));
+            Type.ObjectType resolved = table.asObject(ref);
             return resolved != null && resolved.members().stream().anyMatch(Member::isFunction);
         } catch (ModelError e) {
             return true; // a tool source after all: finding its methods reports the problem

@@ -24,6 +24,9 @@ public final class TypeTable {
 
     private final List<Declaration> declarations;
     private final Map<String, Declaration> byName = new LinkedHashMap<>();
+    /** Where {@link #check} found a problem, and the names it was told did not parse: see {@link #isSound}. */
+    private final Set<Integer> reported = new java.util.HashSet<>();
+    private final Set<String> unparsed = new java.util.HashSet<>();
 
     public TypeTable(List<Declaration> declarations) {
         this.declarations = List.copyOf(declarations);
@@ -45,6 +48,7 @@ public final class TypeTable {
      * not reported again as unknown.
      */
     public List<ModelError> check(Set<String> unparsed) {
+        this.unparsed.addAll(unparsed);
         List<ModelError> errors = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (Declaration d : declarations) {
@@ -69,7 +73,66 @@ public final class TypeTable {
                 case Declaration.Enum e -> { }
             }
         }
+        errors.forEach(e -> reported.add(e.offset()));
         return errors;
+    }
+
+    /**
+     * False when {@code type}, or a declaration it refers to, holds a problem {@link #check} reported or a
+     * reference to a declaration that did not parse. The per-tool checks skip such a type: resolving it
+     * would report the same problem again in other words, or fail on a wrong number of type arguments.
+     * Always true for a table that was not checked, or checked clean.
+     */
+    public boolean isSound(Type type) {
+        return sound(type, true);
+    }
+
+    /** As {@link #isSound}, looking only at what makes the type's shape: not into object members' types. */
+    boolean isSoundShape(Type type) {
+        return sound(type, false);
+    }
+
+    private boolean sound(Type type, boolean members) {
+        if (reported.isEmpty() && unparsed.isEmpty()) return true;
+        Set<String> visited = new java.util.HashSet<>();
+        java.util.Deque<Type> work = new java.util.ArrayDeque<>(List.of(type));
+        while (!work.isEmpty()) {
+            switch (work.pop()) {
+                case Ref r -> {
+                    Declaration d = byName.get(r.name());
+                    if (reported.contains(r.offset()) || unparsed.contains(r.name())
+                            || d != null && reported.contains(d.offset())) {
+                        return false;
+                    }
+                    work.addAll(r.args());
+                    if (d != null && visited.add(d.name())) {
+                        switch (d) {
+                            case Declaration.Interface i -> {
+                                work.addAll(i.supers());
+                                work.add(i.body());
+                            }
+                            case Declaration.Alias a -> work.add(a.type());
+                            case Declaration.Const c -> work.add(c.type());
+                            case Declaration.Enum e -> { }
+                        }
+                    }
+                }
+                case ArrayOf a -> work.add(a.element());
+                case Tuple t -> t.elements().forEach(e -> work.add(e.type()));
+                case Union u -> work.addAll(u.members());
+                case Intersection i -> work.addAll(i.members());
+                case ObjectType o when members -> {
+                    o.members().forEach(m -> work.add(m.type()));
+                    if (o.indexValue() != null) work.add(o.indexValue());
+                }
+                case Function f -> {
+                    f.params().forEach(p -> work.add(p.type()));
+                    work.add(f.returns());
+                }
+                default -> { }
+            }
+        }
+        return true;
     }
 
     /** True for {@code type A = B | null; type B = A}: a cycle that no JSON value can end. */

@@ -35,15 +35,55 @@ public final class SchemaReader {
     private final List<Member> methods = new ArrayList<>();
     private Map<String, String> localDefs = Map.of();
 
-    /** Reads a {@code tools/list} result ({@code {"tools": [...]}}) or a bare array of tools. */
+    /**
+     * Reads a {@code tools/list} result ({@code {"tools": [...]}}), a bare array of tools, or the whole
+     * JSON-RPC response that carries such a result (as saved from the wire).
+     */
     public List<Declaration> read(JsonNode toolsList, String namespace) {
-        JsonNode tools = toolsList.isArray() ? toolsList : toolsList.path("tools");
-        if (!tools.isArray()) throw new IllegalArgumentException("expected {\"tools\": [...]} (a tools/list result)");
-        for (JsonNode tool : tools) tool(tool);
+        JsonNode tools = toolsOf(toolsList);
+        for (int i = 0; i < tools.size(); i++) {
+            if (!tools.get(i).isObject()) {
+                throw new IllegalArgumentException("tools[" + i + "] must be a tool object, found " + kind(tools.get(i)));
+            }
+            tool(tools.get(i));
+        }
         new SharedTypes(aliases, methods, typeNames).hoist();
         List<Declaration> result = new ArrayList<>(aliases);
         result.add(new Declaration.Const(namespace, new ObjectType(methods), Doc.EMPTY, 0));
         return result;
+    }
+
+    /** The tools array; anything else is refused with what was found instead. */
+    private static JsonNode toolsOf(JsonNode json) {
+        if (json.isArray()) return json;
+        if (json.isObject() && !json.has("tools") && json.has("jsonrpc")) {
+            if (json.has("error")) {
+                JsonNode error = json.get("error");
+                throw new IllegalArgumentException("a JSON-RPC error response, not a tools/list result: "
+                        + error.path("message").asString(error.toString()) + " (code " + error.path("code").asString("?")
+                        + "); save the response of a successful tools/list call");
+            }
+            if (json.path("result").isObject()) return toolsOf(json.get("result"));
+        }
+        JsonNode tools = json.path("tools");
+        if (tools.isArray()) return tools;
+        if (!tools.isMissingNode()) throw new IllegalArgumentException("\"tools\" must be an array of tools, found " + kind(tools));
+        throw new IllegalArgumentException("expected a tools/list result {\"tools\": [...]}, a JSON-RPC response "
+                + "with one as its \"result\", or an array of tools; found " + (json.isObject()
+                ? "an object with " + (json.isEmpty() ? "no keys" : "keys " + String.join(", ", json.propertyNames()))
+                : kind(json)));
+    }
+
+    private static String kind(JsonNode json) {
+        return switch (json.getNodeType()) {
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> json.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     /** Method name → upstream tool name, for every method. */

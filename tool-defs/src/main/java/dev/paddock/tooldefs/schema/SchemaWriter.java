@@ -32,10 +32,13 @@ final class SchemaWriter {
     /** Definitions whose declaration's JSDoc says something (a description, a constraint tag). */
     private final java.util.Set<String> documented = new java.util.HashSet<>();
     private int context = -1;
+    /** Where a member's problem goes, so that one bad field does not hide the next one's. */
+    private final List<ModelError> errors;
 
-    SchemaWriter(TypeTable table, boolean exact) {
+    SchemaWriter(TypeTable table, boolean exact, List<ModelError> errors) {
         this.table = table;
         this.exact = exact;
+        this.errors = errors;
     }
 
     /** Where errors without a position of their own are reported (the member or parameter at hand). */
@@ -77,12 +80,17 @@ final class SchemaWriter {
         for (Member m : o.members()) {
             int saved = context;
             context = m.offset();
-            if (m.type() instanceof Function) {
-                throw new ModelError(m.offset(), "'" + m.name() + "' is a function: functions cannot be passed as JSON");
+            try {
+                if (m.type() instanceof Function) {
+                    throw new ModelError(m.offset(), "'" + m.name() + "' is a function: functions cannot be passed as JSON");
+                }
+                properties.set(m.name(), property(m.type(), m.doc()));
+                if (!m.optional() && !admitsUndefined(m.type())) required.add(m.name());
+            } catch (ModelError e) {
+                errors.add(e);
+            } finally {
+                context = saved;
             }
-            properties.set(m.name(), property(m.type(), m.doc()));
-            if (!m.optional() && !admitsUndefined(m.type())) required.add(m.name());
-            context = saved;
         }
         if (!properties.isEmpty()) s.set("properties", properties);
         if (!required.isEmpty()) s.set("required", required);

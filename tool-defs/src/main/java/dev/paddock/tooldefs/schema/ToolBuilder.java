@@ -31,21 +31,32 @@ public final class ToolBuilder {
         this.table = table;
     }
 
-    /** The tool of {@code method}, named {@code name}. */
-    public ObjectNode tool(Member method, String name) {
+    /**
+     * The tool of {@code method}, named {@code name}. Every problem found goes to {@code errors}, each
+     * parameter and field checked on its own; the tool is incomplete when any was added.
+     */
+    public ObjectNode tool(Member method, String name, List<ModelError> errors) {
         Type.Function f = (Type.Function) method.type();
         ObjectNode tool = Json.object();
         tool.put("name", name);
         if (!method.doc().tags().isEmpty()) {
-            throw new ModelError(method.offset(), "@" + method.doc().tags().keySet().iterator().next() + " in the JSDoc of method '"
+            errors.add(new ModelError(method.offset(), "@" + method.doc().tags().keySet().iterator().next() + " in the JSDoc of method '"
                     + method.name() + "' constrains nothing: write it in the JSDoc of the property it constrains "
-                    + "(take an object parameter to document each field)");
+                    + "(take an object parameter to document each field)"));
         }
         String description = description(method.doc());
         if (!description.isEmpty()) tool.put("description", description);
-        tool.set("inputSchema", input(f, method));
-        ObjectNode output = output(f.returns(), method);
-        if (output != null) tool.set("outputSchema", output);
+        try {
+            tool.set("inputSchema", input(f, method, errors));
+        } catch (ModelError e) {
+            errors.add(e);
+        }
+        try {
+            ObjectNode output = output(f.returns(), method, errors);
+            if (output != null) tool.set("outputSchema", output);
+        } catch (ModelError e) {
+            errors.add(e);
+        }
         return tool;
     }
 
@@ -59,8 +70,8 @@ public final class ToolBuilder {
         return String.join("\n", parts);
     }
 
-    private ObjectNode input(Type.Function f, Member method) {
-        SchemaWriter writer = new SchemaWriter(table, true);
+    private ObjectNode input(Type.Function f, Member method, List<ModelError> errors) {
+        SchemaWriter writer = new SchemaWriter(table, true, errors);
         writer.at(method.offset());
         List<Param> params = f.params();
         ObjectNode root;
@@ -77,15 +88,19 @@ public final class ToolBuilder {
             ArrayNode required = Json.NODES.arrayNode();
             for (Param p : params) {
                 writer.at(p.offset());
-                properties.set(p.name(), writer.property(p.type(), parameterDoc(p, method.doc())));
-                if (!p.optional() && !p.rest() && !SchemaWriter.admitsUndefined(p.type())) required.add(p.name());
-                describeFields(properties.get(p.name()), p.name(), method.doc().params(), method.offset());
+                try {
+                    properties.set(p.name(), writer.property(p.type(), parameterDoc(p, method.doc())));
+                    if (!p.optional() && !p.rest() && !SchemaWriter.admitsUndefined(p.type())) required.add(p.name());
+                    describeFields(properties.get(p.name()), p.name(), method.doc().params(), method.offset());
+                } catch (ModelError e) {
+                    errors.add(e);
+                }
             }
             if (!required.isEmpty()) root.set("required", required);
             root.put("additionalProperties", false);
         }
         if (!root.has("properties")) root.putObject("properties");
-        unknownParams(method, params);
+        unknownParams(method, params, errors);
         reorder(root);
         return writer.finish(root);
     }
@@ -101,11 +116,11 @@ public final class ToolBuilder {
     }
 
     /** A {@code @param} that names no parameter would describe nothing: say so instead of dropping it. */
-    private static void unknownParams(Member method, List<Param> params) {
+    private static void unknownParams(Member method, List<Param> params, List<ModelError> errors) {
         for (String path : method.doc().params().keySet()) {
             String name = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
             if (params.stream().noneMatch(p -> p.name().equals(name))) {
-                throw new ModelError(method.offset(), "@param " + path + ": '" + method.name() + "' has no parameter '" + name + "'");
+                errors.add(new ModelError(method.offset(), "@param " + path + ": '" + method.name() + "' has no parameter '" + name + "'"));
             }
         }
     }
@@ -122,12 +137,12 @@ public final class ToolBuilder {
         return !only.optional() || object.members().stream().allMatch(m -> m.optional() || SchemaWriter.admitsUndefined(m.type()));
     }
 
-    private ObjectNode output(Type returns, Member method) {
+    private ObjectNode output(Type returns, Member method, List<ModelError> errors) {
         Type result = returns instanceof Type.Ref r && r.name().equals("Promise") ? r.args().getFirst() : returns;
         Type.ObjectType object = table.asObject(result);
         if (object == null && isUnionOfObjects(result, 0)) {
             // Every alternative is an object (Result<T, E>, a discriminated union): still an object for MCP.
-            SchemaWriter writer = new SchemaWriter(table, false);
+            SchemaWriter writer = new SchemaWriter(table, false, errors);
             writer.at(method.offset());
             ObjectNode root = Json.object();
             root.put("type", "object");
@@ -139,13 +154,13 @@ public final class ToolBuilder {
         if (object == null) {
             // No output schema (MCP wants objects there), but the type must still be one JSON can carry.
             if (!(result instanceof Type.Primitive p && (p.keyword() == Type.Keyword.VOID || p.keyword() == Type.Keyword.UNDEFINED))) {
-                SchemaWriter check = new SchemaWriter(table, false);
+                SchemaWriter check = new SchemaWriter(table, false, errors);
                 check.at(method.offset());
                 check.schema(result);
             }
             return null;
         }
-        SchemaWriter writer = new SchemaWriter(table, false);
+        SchemaWriter writer = new SchemaWriter(table, false, errors);
         writer.at(method.offset());
         ObjectNode root = writer.objectSchema(object);
         if (!root.has("properties")) root.putObject("properties");

@@ -1,5 +1,7 @@
 package dev.paddock.capability;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -12,11 +14,16 @@ import java.util.regex.Pattern;
  * Capability.of("weather", Files.readString(Path.of("weather.d.ts")), new WeatherApi());
  * }</pre>
  */
-public record Capability(String namespace, String declarations, Object implementation) {
+public record Capability(String namespace, String declarations, Object implementation, Map<String, String> withheld) {
     /** A JS identifier; with a leading {@code #}, a namespace of Paddock's own runtime (see {@link #isRuntime()}). */
     private static final Pattern NAMESPACE = Pattern.compile("#?[A-Za-z_$][A-Za-z0-9_$]{0,63}");
 
+    /**
+     * @param withheld methods this grant leaves out on purpose → what grants them, so an agent that calls one
+     *                 learns it (and whoever reads the error, what to change), e.g. {@code write} on a read-only root
+     */
     public Capability {
+        withheld = Map.copyOf(withheld);
         Objects.requireNonNull(declarations, "declarations");
         Objects.requireNonNull(implementation, "implementation");
         if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
@@ -38,7 +45,18 @@ public record Capability(String namespace, String declarations, Object implement
         return namespace.startsWith("#");
     }
 
+    public Capability(String namespace, String declarations, Object implementation) {
+        this(namespace, declarations, implementation, Map.of());
+    }
+
     public static Capability of(String namespace, String declarations, Object implementation) {
         return new Capability(namespace, declarations, implementation);
+    }
+
+    /** This grant, saying that {@code method} is left out on purpose and what would grant it. */
+    public Capability withholding(String method, String howToGrant) {
+        var all = new LinkedHashMap<>(withheld);
+        all.put(method, howToGrant);
+        return new Capability(namespace, declarations, implementation, all);
     }
 }

@@ -7,6 +7,9 @@ import java.util.concurrent.CompletionException;
  * {@code code} property is {@link #code()} (ENOENT, EACCES, …) and whose message is written for the agent.
  */
 public class CapabilityException extends RuntimeException {
+    /** The code of a change refused because its execution had ended ({@link CallContext#beforeCommit}). */
+    public static final String CANCELED = "ECANCELED";
+
     private final String code;
 
     public CapabilityException(String code, String message) {

@@ -24,6 +24,20 @@ public interface CallContext {
      */
     CompletableFuture<Void> whenCancelled();
 
+    /**
+     * Call right before a change that cannot be taken back (a rename over a file, a stored value): fails with
+     * {@code ECANCELED} once the execution has ended, so that work it stopped waiting for (a time limit, a
+     * cancel, a promise it never awaited) does not land after its answer.
+     *
+     * @param what the change, for the message, e.g. {@code "files.write of out.txt"}
+     */
+    default void beforeCommit(String what) {
+        if (cancelled()) {
+            throw new CapabilityException(CapabilityException.CANCELED, what + " did not happen: the execution ended "
+                    + "before it took effect");
+        }
+    }
+
     /** When the execution's wall-time limit runs out. */
     Instant deadline();
 
