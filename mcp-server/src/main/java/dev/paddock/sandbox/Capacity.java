@@ -3,9 +3,11 @@ package dev.paddock.sandbox;
 /**
  * What one sandbox (one process) shares among all sessions.
  *
- * @param threads       executions running at once on the shared pool; more wait their turn, oldest first
+ * @param threads       executions running code at once on the shared pool; more wait their turn, oldest
+ *                      first. One that only awaits host work or a timer holds no thread.
  * @param maxIsolates   isolates holding a live context; past it the longest-idle one is evicted (loses its
- *                      globals) and its session's next execution says so in a warn log entry
+ *                      globals) and its session's next execution says so in a warn log entry. With none
+ *                      idle, a new isolate's first execution is refused: this bounds executions in flight.
  * @param heapPressure  fraction of the maximum heap that, still in use after a garbage collection, makes
  *                      the heap guard stop the running execution that allocated the most
  */

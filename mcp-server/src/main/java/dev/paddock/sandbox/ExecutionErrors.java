@@ -201,6 +201,14 @@ final class ExecutionErrors {
                 described.path("message").asString(""), at, reset);
     }
 
+    /** No context could be had: every isolate under the cap is running or waiting for host work or timers. */
+    static ExecutionError isolateCapReached(int cap) {
+        return new ExecutionError("capacity", "IsolateCapReached", "the code did not start: this server already has "
+                + cap + " isolates with an execution running or waiting for host calls or timers (the sandbox.maxIsolates "
+                + "cap in paddock.json), and none is idle to make room. Nothing ran; retry when some have finished.",
+                null, null, null, false);
+    }
+
     static ExecutionError neverSettled() {
         return new ExecutionError("runtime", "Error",
                 "the code's promise never settled: it awaited something that can never complete "

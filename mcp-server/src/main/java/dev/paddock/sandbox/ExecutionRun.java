@@ -4,17 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /**
- * One execution, from preparing the code to its result. It runs on one pool thread, which drives the
- * execution's {@link EventLoop} to the end, so the context is never used by two threads at once. The
- * watchdog watches it from outside and the heap guard keeps its {@link MemoryAccount}; both stop it
- * through its {@link StopSignal}.
+ * One execution, from preparing the code to its result. It runs in slices on the sandbox's pool: the
+ * first prepares and starts the code and drives its {@link EventLoop}; when the loop has nothing to run
+ * (it awaits host work or a later timer) the slice ends and the thread goes back to the pool, and the
+ * loop's wake-up runs the next slice on any free thread. One slice runs at a time, so the context is never
+ * used by two threads at once. The watchdog watches it from outside, running or waiting, and the heap
+ * guard keeps its {@link MemoryAccount}; both stop it through its {@link StopSignal}.
  */
 final class ExecutionRun implements ExecutionScope {
 
@@ -27,6 +32,7 @@ final class ExecutionRun implements ExecutionScope {
     private final ExecutionListener listener;
     private final HostCalls calls;
     private final Limits limits;
+    private final Executor pool;
     private final Watchdog watchdog;
     private final HeapGuard heapGuard;
     private final TypeScriptTranspiler typeScript;
@@ -37,32 +43,39 @@ final class ExecutionRun implements ExecutionScope {
     private final LogBuffer logs;
     private final ResultShaper results;
     private final StopSignal stop = new StopSignal(this::stopRequested);
-    private final EventLoop loop = new EventLoop(stop);
+    private final EventLoop loop;
+    private final SliceMeter meter = new SliceMeter();
 
     // Set when it starts; read by the watchdog.
-    private volatile Thread thread;
     private volatile MemoryAccount memory;
     private volatile long startNanos;
     private volatile long deadlineNanos = Long.MAX_VALUE;
-    private volatile long cpuStartNanos = -1;
+    /** CPU time over its slices when the limits began to hold; -1 before. */
+    private volatile long cpuAtLimits = -1;
     /** The watchdog had to close the context: globals are gone. */
     private volatile boolean forcedReset;
     /** The TypeScript compiler this execution is transpiling with, which stops must reach instead of the isolate. */
     private volatile TypeScriptTranspiler.Lease compiler;
 
+    // Set by the first slice, read by the later ones (the loop's hand-over orders them).
+    private GuestRuntime runtime;
+    private CodeOrigin origin;
+
     ExecutionRun(Isolate isolate, ExecutionRequest request, ExecutionListener listener, HostCalls calls, Limits limits,
-            Watchdog watchdog, HeapGuard heapGuard, TypeScriptTranspiler typeScript) {
+            Sandbox sandbox) {
         this.isolate = isolate;
         this.request = request;
         this.listener = listener == null ? ExecutionListener.NONE : listener;
         this.calls = calls;
         this.limits = limits;
-        this.watchdog = watchdog;
-        this.heapGuard = heapGuard;
-        this.typeScript = typeScript;
+        this.pool = sandbox.pool();
+        this.watchdog = sandbox.watchdog();
+        this.heapGuard = sandbox.heapGuard();
+        this.typeScript = sandbox.typeScript();
         this.logs = new LogBuffer(limits.maxLogLines(), limits.maxLogBytes());
         this.results = new ResultShaper(logs, limits.maxResultBytes());
         this.wallLimit = wallLimit(request, limits);
+        this.loop = new EventLoop(stop, this::resume, sandbox.alarms());
     }
 
     /** The wall-time limit of this request: its timeout may lower the limits' wall time, never raise it. */
@@ -138,8 +151,9 @@ final class ExecutionRun implements ExecutionScope {
     // ---------------------------------------------------------------------------------------------
     // Seen from the watchdog, the isolate and cancel()
 
+    /** The thread running a slice of this execution now; null while it waits for host work or a timer. */
     Thread thread() {
-        return thread;
+        return meter.thread();
     }
 
     long startNanos() {
@@ -150,8 +164,16 @@ final class ExecutionRun implements ExecutionScope {
         return deadlineNanos;
     }
 
-    long cpuStartNanos() {
-        return cpuStartNanos;
+    /** Whether the wall-time and CPU-time limits hold yet (they start once the context exists). */
+    boolean limitsHold() {
+        return deadlineNanos != Long.MAX_VALUE;
+    }
+
+    /** CPU time its slices used since the limits began to hold; -1 before, or where the JVM cannot tell. */
+    long cpuSinceLimits() {
+        long atLimits = cpuAtLimits;
+        long now = meter.cpuNanos();
+        return atLimits < 0 || now < 0 ? -1 : now - atLimits;
     }
 
     Limits limits() {
@@ -204,7 +226,7 @@ final class ExecutionRun implements ExecutionScope {
         future.complete(results.failure(stopError(why), Duration.ZERO));
     }
 
-    /** Delivers the result of {@link #execute()}. */
+    /** Delivers the result, once the isolate has moved on ({@link Isolate#ended}). */
     void complete(ExecutionResult result) {
         future.complete(result);
     }
@@ -212,74 +234,118 @@ final class ExecutionRun implements ExecutionScope {
     // ---------------------------------------------------------------------------------------------
     // The execution
 
-    /** Runs on a pool thread; always returns a result, for the isolate to {@link #complete}. */
-    ExecutionResult execute() {
-        thread = Thread.currentThread();
-        memory = heapGuard.open(thread, limits.maxRetainedBytes(), stop);
+    /**
+     * The first slice, on a pool thread: starts watching the execution, prepares and starts the code and
+     * drives its loop. The execution ends with {@link Isolate#ended}, on whichever thread runs its last slice.
+     */
+    void start() {
+        meter.enter();
+        memory = heapGuard.open(meter::allocatedBytes, limits.maxRetainedBytes(), stop);
         startNanos = System.nanoTime();
         String evicted = isolate.takeEvictionNotice();
         if (evicted != null) logs.add("warn", evicted);
         watchdog.register(this);
         Watchdog.callListener(listener::started);
-        ExecutionResult result;
+        slices(this::begin);
+    }
+
+    /** A later slice, on a pool thread: the loop was woken by a completion, its timer's alarm or a stop. */
+    private void resume() {
         try {
-            result = executeRegistered();
-        } catch (Throwable t) {
-            EngineHealth.check(t);
-            result = failure(ExecutionErrors.internal(t.toString(), null, forcedReset));
-        } finally {
-            watchdog.unregister(this);
-            heapGuard.close(memory);
+            pool.execute(() -> {
+                meter.enter();
+                slices(() -> finish(loop.run(runtime)));
+            });
+        } catch (RejectedExecutionException e) {
+            // The sandbox closed with this execution waiting: no thread will run it again.
+            stop.request(StopReason.CLOSED);
+            end(stopped());
         }
-        if (forcedReset) isolate.discardContext();
+    }
+
+    /**
+     * Runs {@code step} (its result null while the loop is only idle), then more of the loop on this thread
+     * while work keeps arriving before it parks. The slice has begun ({@link SliceMeter#enter}) on this thread.
+     */
+    private void slices(Supplier<ExecutionResult> step) {
+        while (true) {
+            ExecutionResult result = null;
+            try {
+                result = step.get();
+            } catch (PolyglotException e) {
+                result = failure(fromPolyglot(e, origin));
+            } catch (Isolate.IsolateCapReached e) {
+                result = failure(ExecutionErrors.isolateCapReached(e.cap()));
+            } catch (IllegalStateException e) {
+                // The context was closed under us: by the watchdog (forced reset) or by closing the isolate.
+                result = stop.requested() ? stopped() : internalFailure(e);
+            } catch (Throwable t) {
+                EngineHealth.check(t);
+                result = internalFailure(t);
+            } finally {
+                meter.leave();
+            }
+            if (result != null) {
+                end(result);
+                return;
+            }
+            if (loop.park()) return;
+            meter.enter();
+            step = () -> finish(loop.run(runtime));
+        }
+    }
+
+    /** Stops watching, releases what the execution held and hands the result to its isolate. */
+    private void end(ExecutionResult result) {
+        isolate.end(this);
+        loop.end();
+        watchdog.unregister(this);
+        heapGuard.close(memory);
+        // A memory stop says the isolate was reset: its loop may see the stop (a parked one, woken at once)
+        // before the watchdog gets to close the context, so the context goes here in any case.
+        boolean toldReset = result instanceof ExecutionResult.Failed failed && failed.error().isolateReset();
+        if (forcedReset || toldReset) isolate.discardContext();
         else isolate.kept(memory.keptEstimate());
         StopReason reason = stop.reason();
         if (reason != null && reason.resetsIsolate()) heapGuard.collectSoon();
-        return result;
+        isolate.ended(this, result);
     }
 
-    private ExecutionResult executeRegistered() {
+    private ExecutionResult internalFailure(Throwable t) {
+        return failure(ExecutionErrors.internal(t.toString(), null, forcedReset));
+    }
+
+    /** The first slice's work: prepares the code, runs it and the loop; null when the loop went idle. */
+    private ExecutionResult begin() {
         if (stop.requested()) return stopped();
         long codeBytes = AgentCode.utf8Bytes(request.code());
         if (codeBytes > limits.maxCodeBytes()) return failure(ExecutionErrors.codeTooLarge(codeBytes, limits));
-        CodeOrigin origin = null;
         // Current from here on, so closing the isolate during preparation stops this execution too.
         isolate.begin(this);
-        try {
-            if (request.reset()) isolate.discardContext();
-            Context context = isolate.context();
-            GuestRuntime runtime = isolate.runtime();
-            // The limits hold from here on. A new context is the server's cost (up to seconds on a cold
-            // engine); preparing the code (parsing, transpiling) is the agent's, so it counts.
-            cpuStartNanos = Watchdog.cpuTime(thread);
-            deadlineNanos = System.nanoTime() + wallLimit.toNanos();
-            Preparation.Program program;
-            switch (Preparation.prepare(context, runtime, AgentCode.of(request.code()), this::transpile, stop)) {
-                case Preparation.Refused refused -> {
-                    return failure(refused.error());
-                }
-                case Preparation.Stopped stopped -> {
-                    return stopped();
-                }
-                case Preparation.Program p -> program = p;
+        if (request.reset()) isolate.discardContext();
+        Context context = isolate.context();
+        runtime = isolate.runtime();
+        // The limits hold from here on. A new context is the server's cost (up to seconds on a cold
+        // engine); preparing the code (parsing, transpiling) is the agent's, so it counts.
+        cpuAtLimits = meter.cpuNanos();
+        deadlineNanos = System.nanoTime() + wallLimit.toNanos();
+        Preparation.Program program;
+        switch (Preparation.prepare(context, runtime, AgentCode.of(request.code()), this::transpile, stop)) {
+            case Preparation.Refused refused -> {
+                return failure(refused.error());
             }
-            origin = program.origin();
-            if (stop.requested()) return stopped();
-
-            runtime.resetTimers();
-            Value function = program.program().execute();
-            runtime.run(function, origin.wrapped().callIfFunction(), loop.resolve(), loop.reject());
-            return finish(runtime, loop.run(runtime), origin);
-        } catch (PolyglotException e) {
-            return failure(fromPolyglot(e, origin));
-        } catch (IllegalStateException e) {
-            // The context was closed under us: by the watchdog (forced reset) or by closing the isolate.
-            if (stop.requested()) return stopped();
-            throw e;
-        } finally {
-            isolate.end(this);
-            loop.clearTimers();
+            case Preparation.Stopped stopped -> {
+                return stopped();
+            }
+            case Preparation.Program p -> program = p;
         }
+        origin = program.origin();
+        if (stop.requested()) return stopped();
+
+        runtime.resetTimers();
+        Value function = program.program().execute();
+        runtime.run(function, origin.wrapped().callIfFunction(), loop.resolve(), loop.reject());
+        return finish(loop.run(runtime));
     }
 
     /** Transpiles on a compiler borrowed for this execution, so that its stops reach the compiler; null if stopped. */
@@ -295,8 +361,10 @@ final class ExecutionRun implements ExecutionScope {
         }
     }
 
-    private ExecutionResult finish(GuestRuntime runtime, EventLoop.Outcome outcome, CodeOrigin origin) {
+    /** The result the loop's outcome ends in; null while the loop is only idle. */
+    private ExecutionResult finish(EventLoop.Outcome outcome) {
         ExecutionResult result = switch (outcome) {
+            case EventLoop.Idle idle -> null;
             case EventLoop.Stopped stopped -> stopped();
             case EventLoop.Threw threw -> failure(ExecutionErrors.thrown(runtime, threw.error(), origin, forcedReset));
             case EventLoop.NeverSettled never -> failure(ExecutionErrors.neverSettled());
@@ -305,7 +373,7 @@ final class ExecutionRun implements ExecutionScope {
         };
         // Describing a thrown value or serialising the result runs the agent's getters and toJSON, and a
         // limit can stop those: then the limit is the answer, not "a value that cannot be described".
-        return stop.requested() ? stopped() : result;
+        return result != null && stop.requested() ? stopped() : result;
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -99,12 +99,12 @@ final class HeapGuard implements AutoCloseable {
     }
 
     /**
-     * Starts watching the execution running on {@code thread} (the calling thread) until {@link #close}.
+     * Starts watching the execution that allocated {@code allocated} bytes so far until {@link #close}.
      * Its heap growth counts from the heap after the latest collection, or, before the first one, all of
      * the heap in use (more than is retained, so growth is underestimated, never blamed wrongly).
      */
-    MemoryAccount open(Thread thread, long maxRetainedBytes, StopSignal stop) {
-        MemoryAccount account = new MemoryAccount(thread, maxRetainedBytes, stop, allocatedByWorkers, retainedNow());
+    MemoryAccount open(LongSupplier allocated, long maxRetainedBytes, StopSignal stop) {
+        MemoryAccount account = new MemoryAccount(allocated, maxRetainedBytes, stop, allocatedByWorkers, retainedNow());
         accounts.add(account);
         return account;
     }

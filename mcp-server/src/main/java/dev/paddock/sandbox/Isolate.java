@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.graalvm.polyglot.Context;
@@ -12,7 +13,8 @@ import org.graalvm.polyglot.Value;
 
 /**
  * One session's GraalJS context. Executions run one at a time, in submission order, on the sandbox's
- * shared pool; what the agent puts on globalThis stays until the isolate is reset or closed.
+ * shared pool; one that only awaits gives its thread back meanwhile ({@link ExecutionRun}), and the next
+ * starts only after it ended. What the agent puts on globalThis stays until the isolate is reset or closed.
  */
 public final class Isolate implements AutoCloseable {
 
@@ -62,8 +64,7 @@ public final class Isolate implements AutoCloseable {
      * the isolate's own host API.
      */
     public Execution submit(ExecutionRequest request, ExecutionListener listener, HostCalls calls) {
-        ExecutionRun run = new ExecutionRun(this, request, listener, calls, limits, sandbox.watchdog(), sandbox.heapGuard(),
-                sandbox.typeScript());
+        ExecutionRun run = new ExecutionRun(this, request, listener, calls, limits, sandbox);
         synchronized (this) {
             if (closed) {
                 run.completeWithoutRunning(StopReason.CLOSED);
@@ -78,10 +79,7 @@ public final class Isolate implements AutoCloseable {
         return new Execution(run, this);
     }
 
-    /**
-     * Runs the next queued execution, then hands the pool thread back and schedules the one after. The
-     * result is delivered last, so whoever gets it finds this isolate idle (or busy with the next one).
-     */
+    /** Starts the next queued execution on this pool thread; {@link #ended} schedules the one after. */
     private void runNext() {
         ExecutionRun run;
         synchronized (this) {
@@ -91,17 +89,30 @@ public final class Isolate implements AutoCloseable {
                 return;
             }
         }
-        ExecutionResult result;
+        run.start();
+    }
+
+    /**
+     * The execution ended (on the thread of its last slice): puts the next one at the back of the pool's
+     * queue, then delivers the result last, so whoever gets it finds this isolate idle (or busy with the next).
+     */
+    void ended(ExecutionRun run, ExecutionResult result) {
         try {
-            result = run.execute();
-        } finally {
             lastActiveNanos = System.nanoTime();
             synchronized (this) {
                 if (queue.isEmpty()) scheduled = false;
                 else sandbox.pool().execute(this::runNext);
             }
+        } catch (RejectedExecutionException e) {
+            // The sandbox closed: nothing queued here will ever run.
+            synchronized (this) {
+                for (ExecutionRun queued : queue) queued.completeWithoutRunning(StopReason.CLOSED);
+                queue.clear();
+                scheduled = false;
+            }
+        } finally {
+            run.complete(result);
         }
-        run.complete(result);
     }
 
     /** Cancels an execution: drops it if still queued, otherwise asks the watchdog to stop it. */
@@ -115,19 +126,45 @@ public final class Isolate implements AutoCloseable {
         run.requestStop(StopReason.CANCELLED);
     }
 
-    /** The live context, created with the standard library on first use (execution thread). */
+    /**
+     * The live context, created with the standard library on first use (execution thread).
+     *
+     * @throws IsolateCapReached when a new context would take the sandbox over its isolate cap
+     */
     Context context() {
         if (context == null) {
-            Context c = Contexts.newContext(sandbox.engine());
-            runtime = GuestRuntime.install(c, new Hooks());
-            if (!api.namespaces().isEmpty()) runtime.installApis(JsonMapper.shared().writeValueAsString(api.namespaces()));
+            if (!sandbox.admitContext(this)) throw new IsolateCapReached(sandbox.maxIsolates());
+            Context c = null;
+            try {
+                c = Contexts.newContext(sandbox.engine());
+                runtime = GuestRuntime.install(c, new Hooks());
+                if (!api.namespaces().isEmpty()) runtime.installApis(JsonMapper.shared().writeValueAsString(api.namespaces()));
+            } catch (RuntimeException e) {
+                // Counted by the admission above: a context that never became live must not hold a place.
+                if (c != null) c.close(true);
+                sandbox.contextReleased(this);
+                throw e;
+            }
             context = c;
             synchronized (this) {
                 if (closed) c.close(true);
             }
-            sandbox.contextCreated(this);
         }
         return context;
+    }
+
+    /** Every other isolate holding a context is busy, and the sandbox is at its cap: this one gets none. */
+    static final class IsolateCapReached extends RuntimeException {
+        private final int cap;
+
+        IsolateCapReached(int cap) {
+            super(null, null, false, false);
+            this.cap = cap;
+        }
+
+        int cap() {
+            return cap;
+        }
     }
 
     long keptBytes() {

@@ -3,14 +3,14 @@ package dev.paddock.sandbox;
 import java.util.function.LongSupplier;
 
 /**
- * What the heap guard knows about one running execution's memory: what its thread allocated, and its share
- * of the heap's growth since it started. Opened and closed by {@link HeapGuard}; written only by the heap
+ * What the heap guard knows about one running execution's memory: what it allocated (on whichever threads
+ * ran it, {@link SliceMeter}), and its share of the heap's growth since it started. Opened and closed by {@link HeapGuard}; written only by the heap
  * guard's readings (on the GC notification thread, or the watchdog's when a reading is overdue), never by
  * the execution.
  */
 final class MemoryAccount {
 
-    private final Thread thread;
+    private final LongSupplier allocated;
     private final long maxRetainedBytes;
     private final StopSignal stop;
     private final LongSupplier allocatedByWorkers;
@@ -24,25 +24,26 @@ final class MemoryAccount {
     private volatile long keptEstimate;
 
     /**
+     * @param allocated          bytes the execution allocated so far over its slices, or -1 where unknown
      * @param allocatedByWorkers bytes allocated so far by all threads that run guest code, or -1 where
      *                           the JVM cannot tell
      * @param heapBaseline       the heap in use that the execution's growth counts from
      */
-    MemoryAccount(Thread thread, long maxRetainedBytes, StopSignal stop, LongSupplier allocatedByWorkers,
+    MemoryAccount(LongSupplier allocated, long maxRetainedBytes, StopSignal stop, LongSupplier allocatedByWorkers,
             long heapBaseline) {
-        this.thread = thread;
+        this.allocated = allocated;
         this.maxRetainedBytes = maxRetainedBytes;
         this.stop = stop;
         this.allocatedByWorkers = allocatedByWorkers;
-        this.allocatedAtStart = Watchdog.allocatedBytes(thread);
+        this.allocatedAtStart = allocated.getAsLong();
         this.allAllocatedAtStart = allocatedByWorkers.getAsLong();
         this.heapBaseline = heapBaseline;
     }
 
-    /** Bytes the execution's thread allocated since it started; -1 where unknown. */
+    /** Bytes the execution allocated since it started; -1 where unknown. */
     long allocatedSinceStart() {
         if (allocatedAtStart < 0) return -1;
-        long now = Watchdog.allocatedBytes(thread);
+        long now = allocated.getAsLong();
         return now < 0 ? -1 : now - allocatedAtStart;
     }
 

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything isolates share in one process: the GraalJS Engine, the bounded execution pool, the
- * watchdog and the TypeScript transpiler. Create one per process; create one {@link Isolate} per session.
+ * Everything isolates share in one process: the GraalJS Engine, the bounded execution pool and the alarm
+ * clock that wakes executions waiting for a timer, the watchdog and the TypeScript transpiler. Create one
+ * per process; create one {@link Isolate} per session.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -33,6 +36,8 @@ public final class Sandbox implements AutoCloseable {
     private final Limits limits;
     private final Engine engine;
     private final ExecutorService pool;
+    /** One thread for all waiting executions' timers: it only puts a due execution back on the pool. */
+    private final ScheduledThreadPoolExecutor alarms;
     private final Watchdog watchdog;
     private final TypeScriptTranspiler typeScript;
     private final SecureRandom random = new SecureRandom();
@@ -53,9 +58,14 @@ public final class Sandbox implements AutoCloseable {
         this.limits = limits;
         this.maxIsolates = capacity.maxIsolates();
         this.engine = Contexts.newEngine();
-        // A FIFO queue of isolates: an isolate puts its next execution at the back after each one, so a
-        // session with many queued executions takes turns with the others instead of holding the pool.
+        // A FIFO queue of runnable slices: an isolate puts its next execution at the back after each one, so
+        // a session with many queued executions takes turns with the others instead of holding the pool. An
+        // execution that waits for host work or a timer holds no thread (ExecutionRun), so the pool's size
+        // bounds the executions running guest code, not those in flight.
         this.pool = Executors.newFixedThreadPool(capacity.threads(), workerThreads("paddock-exec-", EXECUTION_STACK_BYTES));
+        this.alarms = new ScheduledThreadPoolExecutor(1, task -> Thread.ofPlatform().name("paddock-alarms").daemon().unstarted(task));
+        // A woken execution cancels its alarm: without this, each would stay queued until its time.
+        alarms.setRemoveOnCancelPolicy(true);
         this.heapGuard = new HeapGuard(heapThreshold, this::evictHeaviestIdle, this::allocatedByWorkers);
         this.watchdog = new Watchdog(heapGuard);
         // One compiler per execution thread, so no TypeScript execution waits for another's transpile. On the
@@ -103,19 +113,32 @@ public final class Sandbox implements AutoCloseable {
         evictionListeners.add(listener);
     }
 
-    /** Counts a new live context and evicts the longest-idle other isolates while over the cap. */
-    void contextCreated(Isolate isolate) {
+    /**
+     * Counts a context about to be created for {@code isolate}, evicting the longest-idle other isolates
+     * while over the cap. False, counting nothing, when no other isolate is idle: all are running or waiting
+     * for host work or timers, and a waiting execution holds no thread, so the cap is then what bounds the
+     * executions in flight.
+     */
+    boolean admitContext(Isolate isolate) {
         live.add(isolate);
         while (live.size() > maxIsolates) {
             long now = System.nanoTime();
             Isolate idlest = live.stream().filter(i -> i != isolate && i.idleWithContext())
                     .max(Comparator.comparingLong(i -> i.idleNanos(now))).orElse(null);
-            if (idlest == null) return;
+            if (idlest == null) {
+                live.remove(isolate);
+                return false;
+            }
             long idleSeconds = idlest.idleNanos(now) / 1_000_000_000L;
             evict(idlest, "this session's isolate was evicted after " + idleSeconds + " s idle to stay under the "
                     + maxIsolates + "-isolate cap; its globals and in-memory state were lost");
             // If it got work meanwhile it was not evicted: look again.
         }
+        return true;
+    }
+
+    int maxIsolates() {
+        return maxIsolates;
     }
 
     /**
@@ -214,6 +237,10 @@ public final class Sandbox implements AutoCloseable {
         return pool;
     }
 
+    ScheduledExecutorService alarms() {
+        return alarms;
+    }
+
     Watchdog watchdog() {
         return watchdog;
     }
@@ -232,7 +259,11 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        alarms.shutdownNow();
         pool.shutdownNow();
+        // A waiting execution holds no thread that shutting the pool down could interrupt: the stop wakes it,
+        // and with the pool gone it ends at once as closed.
+        watchdog.stopAll(StopReason.CLOSED);
         heapGuard.close();
         watchdog.close();
         typeScript.close();

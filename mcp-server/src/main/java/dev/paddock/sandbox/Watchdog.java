@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One daemon thread that checks every running execution every few milliseconds: wall time, CPU time and
- * bytes allocated by its thread, and stop requests. It stops code with {@code Context.interrupt}, which leaves the context
+ * One daemon thread that checks every execution in flight (running a slice or waiting) every few
+ * milliseconds: wall time, CPU time and bytes allocated over its slices, and stop requests. It stops code with {@code Context.interrupt}, which leaves the context
  * usable; only if that fails for a whole second does it close the context, and the execution then says
  * the isolate was reset. It also tells listeners that long runs are still going.
  */
@@ -64,6 +64,11 @@ final class Watchdog implements AutoCloseable {
         running.remove(run);
     }
 
+    /** Asks every execution in flight, running or waiting, to stop. */
+    void stopAll(StopReason why) {
+        for (ExecutionRun run : running.keySet()) run.requestStop(why);
+    }
+
     /** Wakes the watchdog now instead of at its next tick, so a cancel acts at once. */
     void poke() {
         LockSupport.unpark(thread);
@@ -93,9 +98,8 @@ final class Watchdog implements AutoCloseable {
         if (!stop.requested()) {
             if (now >= run.deadlineNanos()) {
                 stop.request(StopReason.WALL_TIME);
-            } else if (run.cpuStartNanos() >= 0) {
-                long cpu = cpuTime(run.thread());
-                if (cpu >= 0 && cpu - run.cpuStartNanos() >= run.limits().cpuTime().toNanos()) stop.request(StopReason.CPU_TIME);
+            } else if (run.cpuSinceLimits() >= run.limits().cpuTime().toNanos()) {
+                stop.request(StopReason.CPU_TIME);
             }
             if (!stop.requested() && run.memory().allocatedSinceStart() >= run.limits().maxAllocatedBytes()) {
                 stop.request(StopReason.ALLOCATION);
@@ -108,7 +112,10 @@ final class Watchdog implements AutoCloseable {
     private void stop(ExecutionRun run, StopSignal stop, long now) {
         // Retained memory may sit in globals: only closing the context frees it, so no interrupt first.
         boolean resets = stop.reason().resetsIsolate();
-        if (resets || run.cpuStartNanos() >= 0 && now - stop.requestedNanos() > FORCE_CLOSE_AFTER_NANOS) {
+        // A waiting execution runs no code to interrupt: the stop woke its loop, whose next slice ends it
+        // before any guest code runs, however long it queues for a thread.
+        if (!resets && run.thread() == null) return;
+        if (resets || run.limitsHold() && now - stop.requestedNanos() > FORCE_CLOSE_AFTER_NANOS) {
             if (!resets) {
                 LOG.warn("execution ignored interrupts for {} ms; closing its context", FORCE_CLOSE_AFTER_NANOS / 1_000_000);
             }

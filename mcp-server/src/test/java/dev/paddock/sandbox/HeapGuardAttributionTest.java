@@ -39,7 +39,7 @@ class HeapGuardAttributionTest {
             return false;
         }, () -> Watchdog.allocatedBytes(self))) {
             StopSignal stop = new StopSignal(() -> {});
-            MemoryAccount account = guard.open(self, Long.MAX_VALUE, stop);
+            MemoryAccount account = guard.open(() -> Watchdog.allocatedBytes(self), Long.MAX_VALUE, stop);
             stop.request(StopReason.WALL_TIME);
             if (!running) guard.close(account);
             List<long[]> kept = new ArrayList<>();
