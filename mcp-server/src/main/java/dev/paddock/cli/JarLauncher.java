@@ -25,6 +25,7 @@ final class JarLauncher {
     /** Marks the restarted JVM, which must not restart again. */
     static final String RESTARTED = "paddock.restarted";
     private static final String DEFAULT_HEAP = "2g";
+    private static final String UNSAFE_ACCESS = "--sun-misc-unsafe-memory-access";
     /** Options the JVM reads from the environment; they are among the input arguments passed on already. */
     private static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
@@ -46,6 +47,8 @@ final class JarLauncher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(missing);
+        // Truffle still calls sun.misc.Unsafe; unless the caller decided, spare them JDK 25's warning block.
+        if (given.stream().noneMatch(option -> option.startsWith(UNSAFE_ACCESS))) command.add(UNSAFE_ACCESS + "=allow");
         command.addAll(given);
         command.add("-D" + RESTARTED + "=true");
         command.add("-jar");
