@@ -136,7 +136,7 @@ public final class Isolate implements AutoCloseable {
             if (!sandbox.admitContext(this)) throw new IsolateCapReached(sandbox.maxIsolates());
             Context c = null;
             try {
-                c = Contexts.newContext(sandbox.engine());
+                c = sandbox.engine().newContext();
                 runtime = GuestRuntime.install(c, new Hooks());
                 if (!api.namespaces().isEmpty()) runtime.installApis(JsonMapper.shared().writeValueAsString(api.namespaces()));
             } catch (RuntimeException e) {

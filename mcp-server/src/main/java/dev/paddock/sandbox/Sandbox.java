@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +33,7 @@ public final class Sandbox implements AutoCloseable {
     private static final long NORMAL_STACK = 0;
 
     private final Limits limits;
-    private final Engine engine;
+    private final SharedEngine engine;
     private final ExecutorService pool;
     /** One thread for all waiting executions' timers: it only puts a due execution back on the pool. */
     private final ScheduledThreadPoolExecutor alarms;
@@ -57,7 +56,7 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(Limits limits, Capacity capacity, LongSupplier heapThreshold) {
         this.limits = limits;
         this.maxIsolates = capacity.maxIsolates();
-        this.engine = Contexts.newEngine();
+        this.engine = new SharedEngine();
         // A FIFO queue of runnable slices: an isolate puts its next execution at the back after each one, so
         // a session with many queued executions takes turns with the others instead of holding the pool. An
         // execution that waits for host work or a timer holds no thread (ExecutionRun), so the pool's size
@@ -189,7 +188,7 @@ public final class Sandbox implements AutoCloseable {
 
     private void warmEngineAndTypeScript() {
         long start = System.nanoTime();
-        try (Context c = Contexts.newContext(engine)) {
+        try (Context c = engine.newContext()) {
             GuestRuntime.install(c, NoHooks.INSTANCE);
         } catch (RuntimeException e) {
             if (pool.isShutdown()) return; // closed while warming up: nothing went wrong
@@ -222,14 +221,14 @@ public final class Sandbox implements AutoCloseable {
      * its fallback runtime "Interpreted"; the optimizing runtime names the compiler instead.
      */
     public String runtimeMode() {
-        return "Interpreted".equalsIgnoreCase(engine.getImplementationName()) ? "interpreter" : "optimizing";
+        return "Interpreted".equalsIgnoreCase(engine.engine().getImplementationName()) ? "interpreter" : "optimizing";
     }
 
     public Limits limits() {
         return limits;
     }
 
-    Engine engine() {
+    SharedEngine engine() {
         return engine;
     }
 
@@ -267,11 +266,7 @@ public final class Sandbox implements AutoCloseable {
         heapGuard.close();
         watchdog.close();
         typeScript.close();
-        try {
-            engine.close(true);
-        } catch (RuntimeException e) {
-            LOG.debug("engine close", e);
-        }
+        engine.close();
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.slf4j.Logger;
@@ -59,7 +58,7 @@ final class TypeScriptTranspiler implements AutoCloseable {
     /** A TypeScript syntax error at a 1-based line and column of the input. */
     record Diagnostic(int line, int column, String message) {}
 
-    private final Engine engine;
+    private final SharedEngine engine;
     private final ExecutorService loader;
     private final int size;
     private final LinkedBlockingDeque<Compiler> idle = new LinkedBlockingDeque<>();
@@ -78,7 +77,7 @@ final class TypeScriptTranspiler implements AutoCloseable {
      * @param size   at most this many compilers (executions transpiling at once; more would wait for one)
      * @param loader where compilers load: a thread whose allocation the heap guard counts as the sandbox's
      */
-    TypeScriptTranspiler(Engine engine, int size, ExecutorService loader) {
+    TypeScriptTranspiler(SharedEngine engine, int size, ExecutorService loader) {
         if (size < 1) throw new IllegalArgumentException("size must be at least 1");
         this.engine = engine;
         this.size = size;
@@ -190,8 +189,8 @@ final class TypeScriptTranspiler implements AutoCloseable {
             this.transpile = transpile;
         }
 
-        static Compiler load(Engine engine, TypeScriptTranspiler pool) {
-            Context context = Contexts.newContext(engine);
+        static Compiler load(SharedEngine engine, TypeScriptTranspiler pool) {
+            Context context = engine.newContext();
             pool.loading = context;
             try {
                 if (pool.closed) throw new IllegalStateException("the sandbox is closed");

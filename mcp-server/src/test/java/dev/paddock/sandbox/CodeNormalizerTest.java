@@ -15,7 +15,7 @@ class CodeNormalizerTest {
 
     @BeforeAll
     static void parser() {
-        context = Contexts.newContext(SandboxTestSupport.SANDBOX.engine());
+        context = SandboxTestSupport.SANDBOX.engine().newContext();
     }
 
     @AfterAll

@@ -244,7 +244,7 @@ class WaitingExecutionsTest {
     @Test
     void aContextCanBeUsedByAnotherThreadOnceTheFirstIsDoneWithIt() throws Exception {
         // What resuming on any free thread relies on: GraalJS refuses concurrent use, not taking turns.
-        try (Context context = Contexts.newContext(SandboxTestSupport.SANDBOX.engine())) {
+        try (Context context = SandboxTestSupport.SANDBOX.engine().newContext()) {
             context.eval("js", "globalThis.n = 1");
             CompletableFuture<Integer> elsewhere = CompletableFuture.supplyAsync(
                     () -> context.eval("js", "n += 1; n").asInt(), r -> Thread.ofPlatform().start(r));
