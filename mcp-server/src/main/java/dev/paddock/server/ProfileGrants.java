@@ -9,6 +9,7 @@ import dev.paddock.capability.CapabilitySettingsException;
 import dev.paddock.capability.PluginLoader;
 import dev.paddock.capability.ProviderContext;
 import dev.paddock.config.ConfigException;
+import dev.paddock.config.McpServerEntry;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.config.Profile;
 import dev.paddock.sandbox.Capacity;
@@ -16,6 +17,9 @@ import dev.paddock.egress.EgressConfigException;
 import dev.paddock.egress.EgressGrant;
 import dev.paddock.egress.EgressPolicy;
 import dev.paddock.tooldefs.DeclarationException;
+import dev.paddock.upstream.UpstreamEntry;
+import dev.paddock.upstream.UpstreamSpec;
+import dev.paddock.upstream.Upstreams;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,13 +48,17 @@ public final class ProfileGrants {
     private final EgressGrant egress;
     private final List<String> egressGrants;
     private final CallPolicy callPolicy;
-    private final CapabilitySet probe;
+    /** The upstream MCP servers this profile grants, checked; started by {@link #connect}. */
+    private final List<UpstreamSpec> upstreamSpecs;
+    private volatile List<Capability> upstreams = List.of();
+    private volatile CapabilitySet probe;
     /** Capabilities the server offers that this profile does not grant, so that using one says so. */
     private final Set<String> ungranted;
 
     private ProfileGrants(Profile profile, PaddockConfig config, Map<String, CapabilityProvider> providers,
-            EgressPolicy egressPolicy, CallPolicy callPolicy) {
+            EgressPolicy egressPolicy, CallPolicy callPolicy, List<UpstreamSpec> upstreamSpecs) {
         this.profile = profile;
+        this.upstreamSpecs = List.copyOf(upstreamSpecs);
         this.config = config;
         this.providers = providers;
         this.egress = EgressGrant.of(egressPolicy);
@@ -142,13 +150,53 @@ public final class ProfileGrants {
             }
             return null;
         }
+        List<UpstreamSpec> upstreams = upstreams(config, profile, problems);
         if (problems.size() > before) return null;
         try {
-            return new ProfileGrants(profile, config, providers, egress, policy);
+            return new ProfileGrants(profile, config, providers, egress, policy, upstreams);
         } catch (CapabilityBindingException | DeclarationException | CapabilitySettingsException e) {
             problems.add(config.error(profile.path("capabilities"), e.getMessage()));
             return null;
         }
+    }
+
+    /**
+     * The profile's upstream MCP servers read from their entries ({@code ${env:…}} resolved), every mistake
+     * reported at its place; a namespace that another capability or server of the profile already uses is one.
+     */
+    private static List<UpstreamSpec> upstreams(PaddockConfig config, Profile profile, List<ConfigException> problems) {
+        List<UpstreamSpec> specs = new ArrayList<>();
+        Map<String, String> namespaces = new LinkedHashMap<>();
+        profile.capabilities().keySet().forEach(name -> namespaces.put(name, "the capability \"" + name + "\""));
+        for (McpServerEntry entry : profile.mcpServers().values()) {
+            try {
+                UpstreamSpec spec = UpstreamEntry.read(entry.name(), entry.entry(), entry.path(), config.baseDir(), System::getenv);
+                String taken = namespaces.putIfAbsent(spec.namespace(), "the server \"" + entry.name() + "\"");
+                if (taken != null) {
+                    problems.add(config.error(entry.path(), "its namespace " + spec.namespace() + " is also " + taken
+                            + "'s; rename one of them"));
+                    continue;
+                }
+                specs.add(spec);
+            } catch (UpstreamEntry.InvalidEntry e) {
+                e.problems().forEach(p -> problems.add(config.error(entry.path() + "." + p.key(), p.message())));
+            }
+        }
+        return specs;
+    }
+
+    /** The upstream servers of this profile, checked, for {@link Upstreams#start}. */
+    List<UpstreamSpec> upstreamSpecs() {
+        return upstreamSpecs;
+    }
+
+    /**
+     * Adds the started upstream servers' capabilities to this profile's sessions and types; called once, by
+     * {@link PaddockRuntime}, before serving.
+     */
+    void connect(Upstreams started) {
+        upstreams = started.capabilities(profile.name());
+        probe = CapabilitySet.bind(create(), callPolicy, HOST_EXECUTOR);
     }
 
     /** A fresh set of capability instances for one session, and its way out of the isolate. */
@@ -188,6 +236,7 @@ public final class ProfileGrants {
         List<Capability> capabilities = new ArrayList<>();
         capabilities.add(egress.newSession());
         profile.capabilities().forEach((name, settings) -> capabilities.add(created(name, settings)));
+        capabilities.addAll(upstreams);
         return capabilities;
     }
 
