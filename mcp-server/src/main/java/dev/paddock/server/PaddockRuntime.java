@@ -160,11 +160,14 @@ public final class PaddockRuntime implements AutoCloseable {
      * ({@code paddock exec}): nothing reports progress and nobody can be asked anything.
      */
     public ExecutionResult exec(ExecutionRequest request) {
-        Isolate isolate = sandbox.join().newIsolate(profiles.get(Profile.DEFAULT).newSession());
+        SessionHostApi api = profiles.get(Profile.DEFAULT).newSession();
+        api.upstreamsReady(request.timeout()).join();
+        Isolate isolate = sandbox.join().newIsolate(api);
         try {
             return isolate.submit(request, ExecutionListener.NONE).result().join();
         } finally {
             isolate.close();
+            api.close();
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
@@ -50,8 +51,10 @@ public final class ProfileGrants {
     private final CallPolicy callPolicy;
     /** The upstream MCP servers this profile grants, checked; started by {@link #connect}. */
     private final List<UpstreamSpec> upstreamSpecs;
-    private volatile List<Capability> upstreams = List.of();
+    private volatile Upstreams upstreams = Upstreams.NONE;
     private volatile CapabilitySet probe;
+    /** Told when the types change while serving (an upstream's tools changed): the execute description is stale. */
+    private final List<Runnable> typesChanged = new CopyOnWriteArrayList<>();
     /** Capabilities the server offers that this profile does not grant, so that using one says so. */
     private final Set<String> ungranted;
 
@@ -64,7 +67,7 @@ public final class ProfileGrants {
         this.egress = EgressGrant.of(egressPolicy);
         this.egressGrants = egressPolicy.grants();
         this.callPolicy = callPolicy;
-        this.probe = CapabilitySet.bind(create(), callPolicy, HOST_EXECUTOR);
+        this.probe = bind(create());
         Set<String> offered = new HashSet<>(providers.keySet());
         offered.removeAll(profile.capabilities().keySet());
         this.ungranted = Set.copyOf(offered);
@@ -192,16 +195,41 @@ public final class ProfileGrants {
 
     /**
      * Adds the started upstream servers' capabilities to this profile's sessions and types; called once, by
-     * {@link PaddockRuntime}, before serving.
+     * {@link PaddockRuntime}, before serving. When their tools change later the types follow.
      */
     void connect(Upstreams started) {
-        upstreams = started.capabilities(profile.name());
-        probe = CapabilitySet.bind(create(), callPolicy, HOST_EXECUTOR);
+        upstreams = started;
+        probe = bind(withUpstreams(create(), started.capabilities(profile.name())));
+        started.onChange(profile.name(), () -> {
+            probe = bind(withUpstreams(create(), started.capabilities(profile.name())));
+            typesChanged.forEach(Runnable::run);
+        });
+    }
+
+    /** Whether the profile grants upstream servers, whose tools may change while serving. */
+    boolean hasUpstreams() {
+        return !upstreamSpecs.isEmpty();
+    }
+
+    /** Runs {@code listener} after {@link #declarations()} changed while serving. */
+    void onTypesChanged(Runnable listener) {
+        typesChanged.add(listener);
     }
 
     /** A fresh set of capability instances for one session, and its way out of the isolate. */
     public SessionHostApi newSession() {
-        return new SessionHostApi(() -> CapabilitySet.bind(create(), callPolicy, HOST_EXECUTOR), profile.name(), ungranted);
+        return new SessionHostApi(this::create, () -> upstreams.session(profile.name()),
+                this::bind, profile.name(), ungranted, profile.limits().wallTime());
+    }
+
+    private CapabilitySet bind(List<Capability> capabilities) {
+        return CapabilitySet.bind(capabilities, callPolicy, HOST_EXECUTOR);
+    }
+
+    static List<Capability> withUpstreams(List<Capability> own, List<Capability> upstream) {
+        List<Capability> all = new ArrayList<>(own);
+        all.addAll(upstream);
+        return all;
     }
 
     public Profile profile() {
@@ -232,11 +260,11 @@ public final class ProfileGrants {
         return egressGrants;
     }
 
+    /** The session's own capability instances; its upstream servers come from its {@code UpstreamSession}. */
     private List<Capability> create() {
         List<Capability> capabilities = new ArrayList<>();
         capabilities.add(egress.newSession());
         profile.capabilities().forEach((name, settings) -> capabilities.add(created(name, settings)));
-        capabilities.addAll(upstreams);
         return capabilities;
     }
 

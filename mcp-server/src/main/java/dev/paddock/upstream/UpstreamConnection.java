@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -62,6 +63,8 @@ final class UpstreamConnection implements AutoCloseable {
 
     private final UpstreamSpec spec;
     private final Settings settings;
+    /** Hears the server's tools after a restart and after its {@code notifications/tools/list_changed}. */
+    private final Consumer<List<McpSchema.Tool>> toolsChanged;
     private final Map<Object, Pending> inFlight = new ConcurrentHashMap<>();
     private Link link;
     private String downReason = "not started yet";
@@ -70,9 +73,10 @@ final class UpstreamConnection implements AutoCloseable {
     private ScheduledFuture<?> retry;
     private boolean closed;
 
-    UpstreamConnection(UpstreamSpec spec, Settings settings) {
+    UpstreamConnection(UpstreamSpec spec, Settings settings, Consumer<List<McpSchema.Tool>> toolsChanged) {
         this.spec = spec;
         this.settings = settings;
+        this.toolsChanged = toolsChanged;
     }
 
     UpstreamSpec spec() {
@@ -94,6 +98,12 @@ final class UpstreamConnection implements AutoCloseable {
                 .initializationTimeout(settings.startTimeout())
                 .progressConsumer(this::progress)
                 .loggingConsumer(this::log)
+                // the SDK lists the tools again on notifications/tools/list_changed and hands them here
+                .toolsChangeConsumer(tools -> {
+                    LOG.info("upstream '{}' changed its tools", spec.name());
+                    toolsChanged.accept(tools);
+                    return Mono.empty();
+                })
                 .build();
         var started = client.initialize().then(listTools(client, null, new ArrayList<>()))
                 .timeout(settings.startTimeout())
@@ -246,6 +256,7 @@ final class UpstreamConnection implements AutoCloseable {
                     retry = null;
                 }
                 LOG.info("upstream '{}' is back", spec.name());
+                toolsChanged.accept(tools);
                 return;
             }
             synchronized (this) {

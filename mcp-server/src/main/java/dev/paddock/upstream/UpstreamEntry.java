@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads one upstream server entry in the shape Claude Desktop and Cursor use ({@code command}, {@code args},
- * {@code env}, {@code cwd} or {@code url}, {@code headers}) plus Paddock's {@code tools} grant, into an
+ * {@code env}, {@code cwd} or {@code url}, {@code headers}) plus Paddock's {@code tools} grant and {@code lazy} and
+ * {@code perSession} lifecycle, into an
  * {@link UpstreamSpec}. Whoever found the entry (paddock.json, a client's config file) says where it is;
  * the shape is assumed checked by that file's schema, so what is left is what a schema cannot say:
  * {@code ${env:NAME}} references, which may appear in every string and are resolved here.
@@ -65,7 +66,8 @@ public final class UpstreamEntry {
         ToolGrant grant = tools.isMissingNode() ? ToolGrant.ALL
                 : new ToolGrant(strings(tools.path("allow"), List.of("*")), strings(tools.path("deny"), List.of()));
         if (!problems.isEmpty()) throw new InvalidEntry(problems);
-        return new UpstreamSpec(name, Namespaces.of(name), launch, grant, origin);
+        return new UpstreamSpec(name, Namespaces.of(name), launch, grant, origin, entry.path("lazy").asBoolean(false),
+                entry.path("perSession").asBoolean(false));
     }
 
     private UpstreamSpec.Launch stdio(JsonNode entry, Path baseDir) {

@@ -12,8 +12,17 @@ import java.util.Map;
  * @param name      the key it was configured under, for messages and logs ({@code upstream 'github'})
  * @param namespace the JavaScript identifier agent code calls it by: the key, sanitised
  * @param origin    where it was configured, for messages: {@code paddock.json:12:5}
+ * @param lazy       started by the first execute that may use it, not at Paddock's startup
+ * @param perSession each session gets a process of its own (for servers that keep per-user state), ended with
+ *                   the session; otherwise one process serves every session of the profile
  */
-public record UpstreamSpec(String name, String namespace, Launch launch, ToolGrant tools, String origin) {
+public record UpstreamSpec(String name, String namespace, Launch launch, ToolGrant tools, String origin, boolean lazy,
+        boolean perSession) {
+
+    /** Shared by the profile's sessions and started at startup: the defaults. */
+    public UpstreamSpec(String name, String namespace, Launch launch, ToolGrant tools, String origin) {
+        this(name, namespace, launch, tools, origin, false, false);
+    }
 
     /** How the server is reached. Its {@code toString} leaves out values that may be secrets. */
     public sealed interface Launch permits Stdio, Http {}

@@ -8,30 +8,45 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every upstream MCP server of a running Paddock: started together at startup, one connection per profile and
- * server (a profile's sessions share it), closed together at shutdown. A server that fails to start within
- * the start timeout is logged and left out of this run; it holds up neither the others nor serving longer
- * than that timeout. One that fails later is restarted by its {@link UpstreamConnection}.
+ * Every upstream MCP server of a running Paddock, per profile. Those not {@code lazy} start together at
+ * startup; a lazy one starts with the first execute of a session of its profile ({@link UpstreamSession#ready}).
+ * A server that fails its first start within the start timeout is logged and left out of this run; it holds
+ * up neither the others nor serving longer than that timeout. One that fails later is restarted by its
+ * {@link UpstreamConnection}. When a server's tools change (a lazy start, a restart, or the server's
+ * {@code notifications/tools/list_changed}) its profile's listeners hear of it. Closing ends every process.
  */
 public final class Upstreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Upstreams.class);
 
-    public static final Upstreams NONE = new Upstreams(Map.of(), List.of());
+    public static final Upstreams NONE = new Upstreams(Map.of());
 
-    private final Map<String, List<Capability>> byProfile;
-    private final List<UpstreamConnection> connections;
+    private final Map<String, Profile> profiles;
     /** Ends the children when the JVM is stopped (kill -TERM) without anyone closing this. */
     private final Thread onExit;
 
-    private Upstreams(Map<String, List<Capability>> byProfile, List<UpstreamConnection> connections) {
-        this.byProfile = byProfile;
-        this.connections = connections;
-        this.onExit = new Thread(this::closeConnections, "upstream-shutdown");
-        if (!connections.isEmpty()) Runtime.getRuntime().addShutdownHook(onExit);
+    /** One profile's servers, the count of their type changes, and who to tell. */
+    private static final class Profile {
+        final List<UpstreamServer> servers = new ArrayList<>();
+        final AtomicLong version = new AtomicLong();
+        final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+        UpstreamSession view;
+
+        void changed() {
+            version.incrementAndGet();
+            listeners.forEach(Runnable::run);
+        }
+    }
+
+    private Upstreams(Map<String, Profile> profiles) {
+        this.profiles = profiles;
+        this.onExit = new Thread(this::closeServers, "upstream-shutdown");
+        if (!profiles.isEmpty()) Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /** @param specs profile name → its servers */
@@ -42,36 +57,24 @@ public final class Upstreams implements AutoCloseable {
     /** As {@link #start(Map)}, giving each server at most {@code startTimeout} to answer initialize and tools/list. */
     public static Upstreams start(Map<String, List<UpstreamSpec>> specs, Duration startTimeout) {
         var settings = new UpstreamConnection.Settings(startTimeout, UpstreamConnection.Settings.DEFAULTS.maxMessageChars());
-        record Starting(String profile, UpstreamConnection connection, CompletableFuture<UpstreamCapability> started) {}
-        List<Starting> starting = new ArrayList<>();
-        specs.forEach((profile, servers) -> servers.forEach(spec -> {
-            var connection = new UpstreamConnection(spec, settings);
-            starting.add(new Starting(profile, connection, connection.start()
-                    .thenApply(tools -> new UpstreamCapability(connection, typesOf(spec, tools)))));
-        }));
-        Map<String, List<Capability>> byProfile = new LinkedHashMap<>();
-        List<UpstreamConnection> live = new ArrayList<>();
-        for (Starting s : starting) {
-            UpstreamSpec spec = s.connection().spec();
-            try {
-                Capability capability = s.started().join().capability();
-                live.add(s.connection());
-                if (capability.declarations().isEmpty()) {
-                    LOG.warn("upstream '{}' (profile {}) offers no tool this profile may call; it is left out", spec.name(), s.profile());
-                    continue;
-                }
-                byProfile.computeIfAbsent(s.profile(), p -> new ArrayList<>()).add(capability);
-            } catch (RuntimeException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                LOG.error("upstream '{}' ({}, profile {}) is left out of this run: {}", spec.name(), spec.launch(), s.profile(),
-                        cause.getMessage());
-                s.connection().close();
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        List<CompletableFuture<Void>> starting = new ArrayList<>();
+        specs.forEach((name, servers) -> {
+            Profile profile = new Profile();
+            profiles.put(name, profile);
+            for (UpstreamSpec spec : servers) {
+                var server = new UpstreamServer(name, spec, settings, profile::changed);
+                profile.servers.add(server);
+                if (spec.lazy()) LOG.info("upstream '{}' (profile {}) starts with the first execute", spec.name(), name);
+                else starting.add(server.start());
             }
-        }
-        return new Upstreams(byProfile, live);
+            profile.view = new UpstreamSession(profile.servers, profile.version::get);
+        });
+        starting.forEach(start -> start.exceptionally(failure -> null).join());
+        return new Upstreams(profiles);
     }
 
-    private static UpstreamTypes typesOf(UpstreamSpec spec, List<McpSchema.Tool> tools) {
+    static UpstreamTypes typesOf(UpstreamSpec spec, List<McpSchema.Tool> tools) {
         UpstreamTypes types = UpstreamTypes.of(spec, tools);
         if (!spec.namespace().equals(spec.name())) {
             LOG.info("upstream '{}' is the namespace {} (a JavaScript identifier)", spec.name(), spec.namespace());
@@ -84,26 +87,42 @@ public final class Upstreams implements AutoCloseable {
         return types;
     }
 
-    /** The upstream capabilities a profile grants, for each of its sessions. */
+    /**
+     * The upstream capabilities a profile grants as their types are now: what its execute description shows.
+     * Calls through them to a {@code perSession} server use a process of Paddock's own, not a session's.
+     */
     public List<Capability> capabilities(String profile) {
-        return byProfile.getOrDefault(profile, List.of());
+        Profile found = profiles.get(profile);
+        return found == null ? List.of() : found.view.capabilities();
+    }
+
+    /** A new session's view of its profile's servers; the caller closes it when the session ends. */
+    public UpstreamSession session(String profile) {
+        Profile found = profiles.get(profile);
+        return found == null ? UpstreamSession.NONE : new UpstreamSession(found.servers, found.version::get);
+    }
+
+    /** Runs {@code listener} whenever the types of one of the profile's servers change. */
+    public void onChange(String profile, Runnable listener) {
+        Profile found = profiles.get(profile);
+        if (found != null) found.listeners.add(listener);
     }
 
     /** Ends every server, in parallel (each may take a few seconds to exit). */
     @Override
     public void close() {
-        if (connections.isEmpty()) return;
+        if (profiles.isEmpty()) return;
         try {
             Runtime.getRuntime().removeShutdownHook(onExit);
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook runs this anyway
         }
-        closeConnections();
+        closeServers();
     }
 
-    private void closeConnections() {
-        CompletableFuture.allOf(connections.stream()
-                .map(c -> CompletableFuture.runAsync(c::close, r -> Thread.ofVirtual().start(r)))
+    private void closeServers() {
+        CompletableFuture.allOf(profiles.values().stream().flatMap(profile -> profile.servers.stream())
+                .map(server -> CompletableFuture.runAsync(server::close, r -> Thread.ofVirtual().start(r)))
                 .toArray(CompletableFuture[]::new)).join();
     }
 }

@@ -114,4 +114,27 @@ class UpstreamGrantsTest {
                      "failure": ["UPSTREAM_ERROR", "fix.fail failed upstream: broken on purpose", true]}"""));
         }
     }
+
+    @Test
+    void aLazyServerStartsWithTheFirstExecuteWhichWaitsForIt() throws Exception {
+        String lazy = fixture("").replaceFirst("^\\{", "{\"lazy\": true, ");
+        PaddockConfig config = load("{\"mcpServers\": {\"fix\": " + lazy + "}}");
+        Map<String, ProfileGrants> grants = ProfileGrants.loadAll(config);
+        try (Upstreams upstreams = Upstreams.start(Map.of("default", grants.get("default").upstreamSpecs()))) {
+            ProfileGrants profile = grants.get("default");
+            profile.connect(upstreams);
+            List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            profile.onTypesChanged(() -> heard.add("types changed"));
+            SessionHostApi session = profile.newSession();
+
+            assertThat(profile.declarations()).doesNotContain("fix");
+            assertThat(session.namespaces()).doesNotContainKey("fix");
+            session.upstreamsReady(java.util.Optional.empty()).join();
+
+            assertThat(heard).containsExactly("types changed");
+            assertThat(profile.declarations()).contains("declare const fix").contains("add(");
+            assertThat(session.namespaces().get("fix")).contains("add", "greet_person");
+            session.close();
+        }
+    }
 }

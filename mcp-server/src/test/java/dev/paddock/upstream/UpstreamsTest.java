@@ -150,6 +150,48 @@ class UpstreamsTest {
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     }
 
+    @Test
+    void aLazyServerStartsWithTheFirstExecuteOfASessionNotAtStartup() {
+        UpstreamSpec lazy = spec("fix", ToolGrant.ALL, List.of(), true, false);
+        Upstreams upstreams = start(lazy);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        upstreams.onChange("default", () -> heard.add("changed"));
+        UpstreamSession session = upstreams.session("default");
+
+        assertThat(upstreams.capabilities("default")).isEmpty();
+        assertThat(session.capabilities()).isEmpty();
+        long before = session.version();
+        session.ready().join();
+
+        assertThat(session.version()).isGreaterThan(before);
+        assertThat(heard).containsExactly("changed");
+        CapabilitySet set = CapabilitySet.bind(session.capabilities(), Runnable::run);
+        assertThat(call(set, "add", "{\"a\": 1, \"b\": 2}")).isEqualTo(JSON.readTree("{\"sum\": 3.0}"));
+        assertThat(upstreams.capabilities("default")).extracting(Capability::declarations).first().asString().contains("add(");
+    }
+
+    @Test
+    void aPerSessionServerGivesEachSessionItsOwnProcessEndedWithTheSession() throws Exception {
+        Upstreams upstreams = start(spec("fix", ToolGrant.ALL, List.of(), false, true));
+        UpstreamSession first = upstreams.session("default");
+        UpstreamSession second = upstreams.session("default");
+        CapabilitySet one = CapabilitySet.bind(first.capabilities(), Runnable::run);
+        CapabilitySet two = CapabilitySet.bind(second.capabilities(), Runnable::run);
+
+        long firstPid = call(one, "pid", "{}").asLong();
+        long secondPid = call(two, "pid", "{}").asLong();
+
+        assertThat(secondPid).isNotEqualTo(firstPid);
+        assertThat(call(one, "pid", "{}").asLong()).isEqualTo(firstPid);
+        ProcessHandle firstProcess = ProcessHandle.of(firstPid).orElseThrow();
+        first.close();
+        firstProcess.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(failure(one, "pid", "{}").getMessage()).isEqualTo("upstream 'fix' is shut down for this session");
+        assertThat(call(two, "pid", "{}").asLong()).isEqualTo(secondPid);
+        upstreams.close();
+        assertThat(ProcessHandle.of(secondPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
     private Upstreams start(UpstreamSpec spec) {
         return start(Map.of("default", List.of(spec)), Duration.ofSeconds(20));
     }
@@ -173,11 +215,15 @@ class UpstreamsTest {
     }
 
     private static UpstreamSpec spec(String name, ToolGrant grant, List<String> extra) {
+        return spec(name, grant, extra, false, false);
+    }
+
+    private static UpstreamSpec spec(String name, ToolGrant grant, List<String> extra, boolean lazy, boolean perSession) {
         List<String> args = new ArrayList<>(List.of(FixtureUpstream.class.getName()));
         args.addAll(extra);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new UpstreamSpec(name, name, new UpstreamSpec.Stdio(java, args,
-                Map.of("CLASSPATH", System.getProperty("java.class.path")), Path.of("").toAbsolutePath()), grant, "test");
+                Map.of("CLASSPATH", System.getProperty("java.class.path")), Path.of("").toAbsolutePath()), grant, "test", lazy, perSession);
     }
 
     private static CallContext context() {
