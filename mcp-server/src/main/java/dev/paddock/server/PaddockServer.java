@@ -23,10 +23,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 /** Paddock's MCP server: server info, instructions and the `execute` tool, over a transport. */
 public final class PaddockServer implements AutoCloseable {
     public static final String NAME = "paddock";
+    private static final Logger log = LoggerFactory.getLogger(PaddockServer.class);
 
     static String instructions(boolean stateless) {
         return "Paddock runs code for you: instead of chaining many small tool calls, "
@@ -76,9 +80,11 @@ public final class PaddockServer implements AutoCloseable {
         tools.addAll(extras.tools());
         List<AsyncResourceSpecification> resources = new ArrayList<>(CapabilityFeatures.typeResources(grants));
         resources.addAll(extras.resources());
-        var capabilities = ServerCapabilities.builder().tools(false);
-        if (!resources.isEmpty() || !extras.resourceTemplates().isEmpty()) {
-            capabilities.resources(extras.subscribableResources(), false);
+        // An upstream server's tools may change while serving: then clients are told (tools/list_changed).
+        boolean typesMayChange = grants.hasUpstreams();
+        var capabilities = ServerCapabilities.builder().tools(typesMayChange);
+        if (!resources.isEmpty() || !extras.resourceTemplates().isEmpty() || typesMayChange) {
+            capabilities.resources(extras.subscribableResources(), typesMayChange);
         }
         if (!extras.prompts().isEmpty()) capabilities.prompts(false);
         if (!extras.completions().isEmpty()) capabilities.completions();
@@ -87,7 +93,7 @@ public final class PaddockServer implements AutoCloseable {
             case McpStreamableServerTransportProvider streamable -> McpServer.async(streamable);
             default -> throw new IllegalArgumentException("unsupported transport " + transport);
         };
-        return spec
+        McpAsyncServer server = spec
                 .jsonMapper(McpJson.MAPPER)
                 .serverInfo(NAME, VERSION)
                 .instructions(instructions(options.stateless()))
@@ -98,6 +104,20 @@ public final class PaddockServer implements AutoCloseable {
                 .prompts(extras.prompts())
                 .completions(extras.completions())
                 .build();
+        if (typesMayChange) grants.onTypesChanged(() -> typesChanged(server, execute, limits, grants));
+        return server;
+    }
+
+    /**
+     * The profile's types changed: execute gets its new description and each namespace its type resource, and
+     * the SDK sends {@code notifications/tools/list_changed} (and resources/list_changed) to every session.
+     */
+    private static void typesChanged(McpAsyncServer server, ExecuteTool execute, Limits limits, ProfileGrants grants) {
+        Mono<Void> update = server.addTool(execute.specification(limits, StandardLibrary.DECLARATIONS, grants));
+        for (AsyncResourceSpecification resource : CapabilityFeatures.typeResources(grants)) {
+            update = update.then(server.addResource(resource));
+        }
+        update.subscribe(done -> {}, failure -> log.warn("could not tell clients that the types changed: {}", failure.toString()));
     }
 
     /** Completes when the client has gone (stdin ended) and its session is closed. */

@@ -3,6 +3,7 @@ package dev.paddock.upstream;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -19,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small real MCP server on the SDK (stdio), started as a child process by the upstream tests. Its tools
- * cover each result shape Paddock maps. With {@code --never-initialize} it reads its stdin and never answers.
+ * cover each result shape Paddock maps; {@code grow} adds a tool, which sends
+ * {@code notifications/tools/list_changed}. With {@code --never-initialize} it reads its stdin and never answers.
  */
 public final class FixtureUpstream {
     private static final JacksonMcpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.shared());
@@ -53,8 +55,10 @@ public final class FixtureUpstream {
         protocol.println("this banner is not JSON-RPC");
         protocol.flush();
         var transport = new StdioServerTransportProvider(JSON, in, protocol);
-        McpServer.sync(transport).serverInfo("fixture", "1.0")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+        var self = new java.util.concurrent.CompletableFuture<McpSyncServer>();
+        var extra = tool("extra", "Added by grow.", "{\"type\":\"object\"}", null, (exchange, call) -> text("extra tool"));
+        self.complete(McpServer.sync(transport).serverInfo("fixture", "1.0")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).logging().build())
                 .tools(tool("add", "Adds two numbers.", """
                                 {"type":"object","properties":{"a":{"type":"number"},"b":{"type":"number"}},"required":["a","b"]}""",
                                 """
@@ -86,8 +90,14 @@ public final class FixtureUpstream {
                                 (exchange, call) -> {
                                     Runtime.getRuntime().halt(3);
                                     return text("never");
+                                }),
+                        // adding a tool sends notifications/tools/list_changed; after the answer, not inside the call
+                        tool("grow", "Adds the tool extra.", "{\"type\":\"object\"}", null,
+                                (exchange, call) -> {
+                                    self.thenAcceptAsync(server -> server.addTool(extra));
+                                    return text("growing");
                                 }))
-                .build();
+                .build());
         Thread.currentThread().join();
     }
 
