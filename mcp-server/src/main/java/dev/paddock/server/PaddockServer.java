@@ -23,14 +23,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
 
 /** Paddock's MCP server: server info, instructions and the `execute` tool, over a transport. */
 public final class PaddockServer implements AutoCloseable {
     public static final String NAME = "paddock";
-    private static final Logger log = LoggerFactory.getLogger(PaddockServer.class);
 
     static String instructions(boolean stateless) {
         return "Paddock runs code for you: instead of chaining many small tool calls, "
@@ -76,7 +72,8 @@ public final class PaddockServer implements AutoCloseable {
         var execute = new ExecuteTool(isolates, new ExecutionFormatter(), options);
         List<AsyncToolSpecification> tools = new ArrayList<>();
         tools.add(execute.specification(limits, StandardLibrary.DECLARATIONS, grants));
-        tools.addAll(CapabilityFeatures.directTools(grants, isolates, limits));
+        List<AsyncToolSpecification> directTools = CapabilityFeatures.directTools(grants, isolates, limits);
+        tools.addAll(directTools);
         tools.addAll(extras.tools());
         List<AsyncResourceSpecification> resources = new ArrayList<>(CapabilityFeatures.typeResources(grants));
         resources.addAll(extras.resources());
@@ -104,20 +101,8 @@ public final class PaddockServer implements AutoCloseable {
                 .prompts(extras.prompts())
                 .completions(extras.completions())
                 .build();
-        if (typesMayChange) grants.onTypesChanged(() -> typesChanged(server, execute, limits, grants));
+        if (typesMayChange) grants.onTypesChanged(new TypesRefresh(server, execute, grants, isolates, limits, directTools));
         return server;
-    }
-
-    /**
-     * The profile's types changed: execute gets its new description and each namespace its type resource, and
-     * the SDK sends {@code notifications/tools/list_changed} (and resources/list_changed) to every session.
-     */
-    private static void typesChanged(McpAsyncServer server, ExecuteTool execute, Limits limits, ProfileGrants grants) {
-        Mono<Void> update = server.addTool(execute.specification(limits, StandardLibrary.DECLARATIONS, grants));
-        for (AsyncResourceSpecification resource : CapabilityFeatures.typeResources(grants)) {
-            update = update.then(server.addResource(resource));
-        }
-        update.subscribe(done -> {}, failure -> log.warn("could not tell clients that the types changed: {}", failure.toString()));
     }
 
     /** Completes when the client has gone (stdin ended) and its session is closed. */

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
@@ -243,7 +244,13 @@ public final class ProfileGrants {
 
     /** The granted declarations the model reads ("" when nothing is granted). */
     public String declarations() {
-        return probe.declarations();
+        String declared = probe.declarations();
+        List<String> waiting = upstreams.notStarted(profile.name());
+        if (waiting.isEmpty()) return declared;
+        // The model should know the server is there before its first execute starts it.
+        return (declared.isBlank() ? "" : declared.strip() + "\n\n") + waiting.stream()
+                .map(ns -> "// " + ns + ": an MCP server that starts with your first execute; its types appear here then")
+                .collect(Collectors.joining("\n"));
     }
 
     /** Per namespace, for the paddock://types/NS.d.ts resources. */

@@ -102,6 +102,13 @@ public final class Upstreams implements AutoCloseable {
         return found == null ? UpstreamSession.NONE : new UpstreamSession(found.servers, found.version::get);
     }
 
+    /** The namespaces of the profile's lazy servers that have not started yet (no types known so far). */
+    public List<String> notStarted(String profile) {
+        Profile found = profiles.get(profile);
+        return found == null ? List.of() : found.servers.stream().filter(UpstreamServer::notStarted)
+                .map(server -> server.spec().namespace()).toList();
+    }
+
     /** Runs {@code listener} whenever the types of one of the profile's servers change. */
     public void onChange(String profile, Runnable listener) {
         Profile found = profiles.get(profile);

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -123,16 +125,17 @@ class UpstreamGrantsTest {
         try (Upstreams upstreams = Upstreams.start(Map.of("default", grants.get("default").upstreamSpecs()))) {
             ProfileGrants profile = grants.get("default");
             profile.connect(upstreams);
-            List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<String> heard = new CopyOnWriteArrayList<>();
             profile.onTypesChanged(() -> heard.add("types changed"));
             SessionHostApi session = profile.newSession();
 
-            assertThat(profile.declarations()).doesNotContain("fix");
+            assertThat(profile.declarations()).doesNotContain("declare const fix")
+                    .contains("// fix: an MCP server that starts with your first execute; its types appear here then");
             assertThat(session.namespaces()).doesNotContainKey("fix");
-            session.upstreamsReady(java.util.Optional.empty()).join();
+            session.upstreamsReady(Optional.empty()).join();
 
             assertThat(heard).containsExactly("types changed");
-            assertThat(profile.declarations()).contains("declare const fix").contains("add(");
+            assertThat(profile.declarations()).contains("declare const fix").contains("add(").doesNotContain("// fix:");
             assertThat(session.namespaces().get("fix")).contains("add", "greet_person");
             session.close();
         }

@@ -9,6 +9,8 @@ import dev.paddock.upstream.FixtureUpstream;
 import dev.paddock.upstream.Upstreams;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +29,7 @@ class UpstreamToolsChangeTest {
 
     @Test
     void aToolAddedUpstreamReachesTheClientAndTheLiveSession() throws Exception {
-        String java = JSON.writeValueAsString(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path config = dir.resolve("paddock.json");
-        Files.writeString(config, "{\"mcpServers\": {\"fix\": {\"command\": " + java + ", \"args\": [\""
-                + FixtureUpstream.class.getName() + "\"], \"env\": {\"CLASSPATH\": "
-                + JSON.writeValueAsString(System.getProperty("java.class.path")) + "}}}}");
-        Map<String, ProfileGrants> grants = ProfileGrants.loadAll(PaddockConfig.load(config));
+        Map<String, ProfileGrants> grants = grants("");
         try (Sandbox sandbox = Sandbox.start(Limits.DEFAULTS);
                 Upstreams upstreams = Upstreams.start(Map.of("default", grants.get("default").upstreamSpecs()))) {
             grants.get("default").connect(upstreams);
@@ -50,6 +47,52 @@ class UpstreamToolsChangeTest {
             assertThat(extra.at("/structuredContent/result")).isEqualTo(JSON.readTree("[\"extra tool\", \"still here\"]"));
             client.close();
         }
+    }
+
+    @Test
+    void directToolsFollowTheUpstreamsTools() throws Exception {
+        Map<String, ProfileGrants> grants = grants("\"exposeAsTools\": true, ");
+        try (Sandbox sandbox = Sandbox.start(Limits.DEFAULTS);
+                Upstreams upstreams = Upstreams.start(Map.of("default", grants.get("default").upstreamSpecs()))) {
+            grants.get("default").connect(upstreams);
+            StdioClient client = new StdioClient(sandbox::newIsolate, grants.get("default"));
+            client.initialize("2025-11-25");
+            assertThat(toolNames(client, 1)).contains("fix_grow").doesNotContain("fix_extra");
+
+            client.request(2, "tools/call", "{\"name\": \"fix_grow\", \"arguments\": {}}");
+            client.await(m -> "notifications/tools/list_changed".equals(m.path("method").asString()), "tools/list_changed");
+
+            assertThat(awaitTool(client, "fix_extra")).contains("fix_grow", "fix_extra", "execute");
+            JsonNode extra = client.request(20, "tools/call", "{\"name\": \"fix_extra\", \"arguments\": {}}");
+            assertThat(extra.at("/result/content/0/text").asString()).isEqualTo("extra tool");
+            client.close();
+        }
+    }
+
+    /** paddock.json with the fixture server as "fix", after the top-level keys given. */
+    private Map<String, ProfileGrants> grants(String topLevel) throws Exception {
+        String java = JSON.writeValueAsString(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path config = dir.resolve("paddock.json");
+        Files.writeString(config, "{" + topLevel + "\"mcpServers\": {\"fix\": {\"command\": " + java + ", \"args\": [\""
+                + FixtureUpstream.class.getName() + "\"], \"env\": {\"CLASSPATH\": "
+                + JSON.writeValueAsString(System.getProperty("java.class.path")) + "}}}}");
+        return ProfileGrants.loadAll(PaddockConfig.load(config));
+    }
+
+    /** The tool names once {@code name} is among them: the direct tools are added one after another. */
+    private static List<String> awaitTool(StdioClient client, String name) throws InterruptedException {
+        for (int id = 100; id < 200; id++) {
+            List<String> names = toolNames(client, id);
+            if (names.contains(name)) return names;
+            Thread.sleep(50);
+        }
+        throw new AssertionError(name + " never appeared");
+    }
+
+    private static List<String> toolNames(StdioClient client, int id) {
+        List<String> names = new ArrayList<>();
+        client.request(id, "tools/list", "{}").at("/result/tools").forEach(tool -> names.add(tool.path("name").asString()));
+        return names;
     }
 
     private static String description(StdioClient client, int id) {

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,7 +56,7 @@ public final class FixtureUpstream {
         protocol.println("this banner is not JSON-RPC");
         protocol.flush();
         var transport = new StdioServerTransportProvider(JSON, in, protocol);
-        var self = new java.util.concurrent.CompletableFuture<McpSyncServer>();
+        var self = new CompletableFuture<McpSyncServer>();
         var extra = tool("extra", "Added by grow.", "{\"type\":\"object\"}", null, (exchange, call) -> text("extra tool"));
         self.complete(McpServer.sync(transport).serverInfo("fixture", "1.0")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).logging().build())

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -185,7 +186,7 @@ class UpstreamsTest {
         assertThat(call(one, "pid", "{}").asLong()).isEqualTo(firstPid);
         ProcessHandle firstProcess = ProcessHandle.of(firstPid).orElseThrow();
         first.close();
-        firstProcess.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        firstProcess.onExit().get(10, TimeUnit.SECONDS);
         assertThat(failure(one, "pid", "{}").getMessage()).isEqualTo("upstream 'fix' is shut down for this session");
         assertThat(call(two, "pid", "{}").asLong()).isEqualTo(secondPid);
         upstreams.close();
