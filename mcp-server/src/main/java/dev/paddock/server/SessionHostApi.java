@@ -75,13 +75,12 @@ public final class SessionHostApi implements HostApi {
     /** The bound set, rebound first if an upstream server's tools changed since. */
     private CapabilitySet capabilities() {
         Bound now = bound;
-        long version = now.upstreams().version();
-        if (version == now.version()) return now.set();
+        if (now.upstreams().version() == now.version()) return now.set();
         synchronized (this) {
             now = bound;
-            if (now.upstreams().version() != now.version()) {
-                long seen = now.upstreams().version();
-                now = new Bound(now.own(), now.upstreams(), seen,
+            long version = now.upstreams().version();
+            if (version != now.version()) {
+                now = new Bound(now.own(), now.upstreams(), version,
                         bind.apply(ProfileGrants.withUpstreams(now.own(), now.upstreams().capabilities())));
                 bound = now;
             }
@@ -110,8 +109,11 @@ public final class SessionHostApi implements HostApi {
     static void dropStateOnEviction(Sandbox sandbox) {
         sandbox.onEviction(isolate -> {
             if (isolate.hostApi() instanceof SessionHostApi session) {
-                Bound evicted = session.bound;
-                session.bound = session.fresh();
+                Bound evicted;
+                synchronized (session) {
+                    evicted = session.bound;
+                    session.bound = session.fresh();
+                }
                 evicted.upstreams().close();
             }
         });

@@ -9,20 +9,15 @@ import java.util.Map;
  * One upstream MCP server, checked and with {@code ${env:NAME}} resolved: how to reach it and which of its
  * tools are granted. Read from a paddock.json entry (or a client's config file) by {@link UpstreamEntry#read}.
  *
- * @param name      the key it was configured under, for messages and logs ({@code upstream 'github'})
- * @param namespace the JavaScript identifier agent code calls it by: the key, sanitised
- * @param origin    where it was configured, for messages: {@code paddock.json:12:5}
- * @param lazy       started by the first execute that may use it, not at Paddock's startup
+ * @param name       the key it was configured under, for messages and logs ({@code upstream 'github'})
+ * @param namespace  the JavaScript identifier agent code calls it by: the key, sanitised
+ * @param origin     where it was configured, for messages: {@code paddock.json:12:5}
+ * @param lazy       started by the first execute of a session of its profile, not at Paddock's startup
  * @param perSession each session gets a process of its own (for servers that keep per-user state), ended with
  *                   the session; otherwise one process serves every session of the profile
  */
 public record UpstreamSpec(String name, String namespace, Launch launch, ToolGrant tools, String origin, boolean lazy,
         boolean perSession) {
-
-    /** Shared by the profile's sessions and started at startup: the defaults. */
-    public UpstreamSpec(String name, String namespace, Launch launch, ToolGrant tools, String origin) {
-        this(name, namespace, launch, tools, origin, false, false);
-    }
 
     /** How the server is reached. Its {@code toString} leaves out values that may be secrets. */
     public sealed interface Launch permits Stdio, Http {}
