@@ -36,7 +36,7 @@ public final class CapabilitySet {
     /** What one namespace's declarations yield: immutable, so derived once and shared by every connection. */
     private record Derived(CompiledDeclarations compiled, List<DeclaredMethod> methods) {}
 
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Derived> DERIVED = new ConcurrentHashMap<>();
 
     /** Every namespace's method names; {@link #globals} leaves out the runtime's own. */

@@ -40,7 +40,7 @@ public final class RichContent {
 
     private RichContent() {}
 
-    static JsonNode wrap(McpSchema.Content content) {
+    public static JsonNode wrap(McpSchema.Content content) {
         ObjectNode wrapped = JsonMapper.shared().createObjectNode();
         wrapped.put("$type", TYPE);
         wrapped.set("content", JsonMapper.shared().valueToTree(content));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns paddock.json into a {@link PaddockConfig}. The file's shape — keys, types, ranges, profile names — is
@@ -33,9 +34,11 @@ final class ConfigReader {
         Map<String, Profile> profiles = new LinkedHashMap<>();
         Profile top = profile(Profile.DEFAULT, root, "");
         profiles.put(Profile.DEFAULT, top);
+        List<ConfigException> problems = new ArrayList<>();
         for (var named : root.path("profiles").properties()) {
-            profiles.put(named.getKey(), inheriting(top, root, named.getKey(), named.getValue()));
+            profiles.put(named.getKey(), inheriting(top, root, named.getKey(), named.getValue(), problems));
         }
+        ConfigException.throwIfAny(problems);
         List<Path> plugins = new ArrayList<>();
         for (JsonNode jar : root.path("plugins")) plugins.add(baseDir.resolve(jar.asString()).normalize());
         return new PaddockConfig(profiles, plugins, root.path("http"), capacity(root.path("sandbox")), logging(root.path("logging")),
@@ -44,8 +47,14 @@ final class ConfigReader {
 
     private static Profile profile(String name, JsonNode body, String path) {
         JsonNode egress = body.path("egress");
+        Map<String, McpServerEntry> servers = new LinkedHashMap<>();
+        for (var server : body.path("mcpServers").properties()) {
+            servers.put(server.getKey(), new McpServerEntry(server.getKey(), server.getValue(),
+                    LocatedJson.child(LocatedJson.child(path, "mcpServers"), server.getKey())));
+        }
         return new Profile(name, limits(body.path("limits"), Limits.DEFAULTS), capabilities(body),
-                body.path("exposeAsTools").asBoolean(false), egress.isMissingNode() ? MissingNode.getInstance() : egress, path);
+                body.path("exposeAsTools").asBoolean(false), egress.isMissingNode() ? MissingNode.getInstance() : egress, path,
+                servers);
     }
 
     /**
@@ -53,12 +62,40 @@ final class ConfigReader {
      * exposeAsTools as a whole). Capabilities are not inherited: a profile grants only what it names. An
      * inherited egress section is checked, and any mistake in it reported, with the top level's.
      */
-    private static Profile inheriting(Profile top, JsonNode root, String name, JsonNode body) {
+    private Profile inheriting(Profile top, JsonNode root, String name, JsonNode body, List<ConfigException> problems) {
         String path = LocatedJson.child("profiles", name);
         JsonNode egress = body.has("egress") ? body.get("egress") : root.path("egress");
         return new Profile(name, limits(body.path("limits"), top.limits()), capabilities(body),
                 body.has("exposeAsTools") ? body.get("exposeAsTools").asBoolean() : top.exposeAsTools(),
-                egress.isMissingNode() ? MissingNode.getInstance() : egress, path);
+                egress.isMissingNode() ? MissingNode.getInstance() : egress, path,
+                mcpServers(top, body, LocatedJson.child(path, "mcpServers"), problems));
+    }
+
+    /**
+     * A named profile's upstream servers: an entry with {@code command} or {@code url} is its own; one with
+     * neither is the top-level server of that name, with this entry's {@code tools} (when given) instead.
+     */
+    private Map<String, McpServerEntry> mcpServers(Profile top, JsonNode body, String path, List<ConfigException> problems) {
+        Map<String, McpServerEntry> servers = new LinkedHashMap<>();
+        for (var server : body.path("mcpServers").properties()) {
+            String at = LocatedJson.child(path, server.getKey());
+            JsonNode entry = server.getValue();
+            if (entry.has("command") || entry.has("url")) {
+                servers.put(server.getKey(), new McpServerEntry(server.getKey(), entry, at));
+                continue;
+            }
+            McpServerEntry defined = top.mcpServers().get(server.getKey());
+            if (defined == null) {
+                problems.add(json.atValue(at, at + ": no top-level server named \"" + server.getKey()
+                        + "\" to refer to; define it under the top-level \"mcpServers\" or give this entry a command or url"
+                        + (top.mcpServers().isEmpty() ? "" : " (top-level servers: " + String.join(", ", top.mcpServers().keySet()) + ")")));
+                continue;
+            }
+            ObjectNode joined = ((ObjectNode) defined.entry()).deepCopy();
+            if (entry.has("tools")) joined.set("tools", entry.get("tools"));
+            servers.put(server.getKey(), new McpServerEntry(server.getKey(), joined, defined.path()));
+        }
+        return servers;
     }
 
     private static Map<String, JsonNode> capabilities(JsonNode body) {

@@ -67,7 +67,8 @@ public final class PaddockConfig {
 
     /** No file: default limits, nothing granted, paths relative to the working directory. */
     public static PaddockConfig defaults() {
-        Profile profile = new Profile(Profile.DEFAULT, Limits.DEFAULTS, Map.of(), false, MissingNode.getInstance(), "");
+        Profile profile = new Profile(Profile.DEFAULT, Limits.DEFAULTS, Map.of(), false, MissingNode.getInstance(), "",
+                Map.of());
         return new PaddockConfig(Map.of(Profile.DEFAULT, profile), List.of(), MissingNode.getInstance(),
                 Capacity.defaults(), LogSettings.DEFAULTS, Path.of("").toAbsolutePath(), Optional.empty());
     }
@@ -90,7 +91,8 @@ public final class PaddockConfig {
         var capabilities = new java.util.LinkedHashMap<>(d.capabilities());
         capabilities.put(name, tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
         var profiles = new java.util.LinkedHashMap<>(this.profiles);
-        profiles.put(Profile.DEFAULT, new Profile(d.name(), d.limits(), capabilities, d.exposeAsTools(), d.egress(), d.configPath()));
+        profiles.put(Profile.DEFAULT, new Profile(d.name(), d.limits(), capabilities, d.exposeAsTools(), d.egress(), d.configPath(),
+                d.mcpServers()));
         return new PaddockConfig(profiles, plugins, http, capacity, logging, baseDir, source);
     }
 

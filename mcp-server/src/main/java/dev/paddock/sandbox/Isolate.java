@@ -5,6 +5,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +22,8 @@ public final class Isolate implements AutoCloseable {
 
     private final Sandbox sandbox;
     private final HostApi api;
+    /** What {@link #installNamespaces} last put into the context (execution thread only). */
+    private Map<String, List<String>> installedNamespaces = Map.of();
     private final long originNanos = System.nanoTime();
 
     // Guarded by this: the queue of executions and whether one is on the pool.
@@ -138,7 +142,7 @@ public final class Isolate implements AutoCloseable {
             try {
                 c = sandbox.engine().newContext();
                 runtime = GuestRuntime.install(c, new Hooks());
-                if (!api.namespaces().isEmpty()) runtime.installApis(JsonMapper.shared().writeValueAsString(api.namespaces()));
+                installNamespaces();
             } catch (RuntimeException e) {
                 // Counted by the admission above: a context that never became live must not hold a place.
                 if (c != null) c.close(true);
@@ -149,8 +153,20 @@ public final class Isolate implements AutoCloseable {
             synchronized (this) {
                 if (closed) c.close(true);
             }
+        } else if (!api.namespaces().equals(installedNamespaces)) {
+            installNamespaces();
         }
         return context;
+    }
+
+    /**
+     * Puts the host's namespaces into the context, again before a run when they changed since (an upstream
+     * MCP server changed its tools): a live session then calls the new methods without losing its globals.
+     */
+    private void installNamespaces() {
+        Map<String, List<String>> namespaces = api.namespaces();
+        if (!namespaces.isEmpty()) runtime.installApis(JsonMapper.shared().writeValueAsString(namespaces));
+        installedNamespaces = namespaces;
     }
 
     /** Every other isolate holding a context is busy, and the sandbox is at its cap: this one gets none. */

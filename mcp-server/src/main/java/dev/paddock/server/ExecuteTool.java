@@ -80,8 +80,10 @@ final class ExecuteTool {
         }
         ProgressReporter progress = ProgressReporter.forExecute(exchange, call.meta());
         Cancellation cancellation = Cancellation.of(exchange.transportContext());
-        // Off the transport's reader thread: the first call of a session may wait for the sandbox to start.
-        return Mono.fromCallable(() -> isolates.forSession(exchange.sessionId()))
+        // Off the transport's reader thread: the first call of a session may wait for the sandbox to start,
+        // and for lazy upstream servers so that their namespaces exist in the isolate.
+        return Mono.defer(() -> Mono.fromFuture(isolates.hostApi(exchange.sessionId()).upstreamsReady(request.timeout())))
+                .then(Mono.fromCallable(() -> isolates.forSession(exchange.sessionId())))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(isolate -> {
                     var channel = new ExecutionChannel(progress);

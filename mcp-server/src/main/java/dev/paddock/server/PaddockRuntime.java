@@ -14,9 +14,12 @@ import dev.paddock.sandbox.Isolate;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.sandbox.Sandbox;
 import dev.paddock.transport.http.HttpSettings;
+import dev.paddock.upstream.UpstreamSpec;
+import dev.paddock.upstream.Upstreams;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,12 +45,15 @@ public final class PaddockRuntime implements AutoCloseable {
     private final Map<String, ProfileGrants> profiles;
     private final ExtraFeatures extras;
     private final CompletableFuture<Sandbox> sandbox;
+    private final Upstreams upstreams;
     private Runnable stopServing;
 
-    private PaddockRuntime(Map<String, ProfileGrants> profiles, ExtraFeatures extras, CompletableFuture<Sandbox> sandbox) {
+    private PaddockRuntime(Map<String, ProfileGrants> profiles, ExtraFeatures extras, CompletableFuture<Sandbox> sandbox,
+            Upstreams upstreams) {
         this.profiles = profiles;
         this.extras = extras;
         this.sandbox = sandbox;
+        this.upstreams = upstreams;
     }
 
     /**
@@ -63,7 +69,23 @@ public final class PaddockRuntime implements AutoCloseable {
         Map<String, ProfileGrants> profiles = ProfileGrants.loadAll(config, registered, policy);
         ExtraFeatures extras = serverExtensions(config);
         Limits limits = profiles.get(Profile.DEFAULT).profile().limits();
-        return new PaddockRuntime(profiles, extras, startSandbox(limits, config.capacity()));
+        CompletableFuture<Sandbox> sandbox = startSandbox(limits, config.capacity());
+        Upstreams upstreams = startUpstreams(profiles);
+        return new PaddockRuntime(profiles, extras, sandbox, upstreams);
+    }
+
+    /**
+     * Starts every profile's upstream MCP servers, all at once while the sandbox starts, and gives each
+     * profile its own: their types must be known before the first session sees its execute tool.
+     */
+    private static Upstreams startUpstreams(Map<String, ProfileGrants> profiles) {
+        Map<String, List<UpstreamSpec>> specs = new LinkedHashMap<>();
+        profiles.forEach((name, grants) -> {
+            if (!grants.upstreamSpecs().isEmpty()) specs.put(name, grants.upstreamSpecs());
+        });
+        Upstreams upstreams = specs.isEmpty() ? Upstreams.NONE : Upstreams.start(specs);
+        profiles.values().forEach(grants -> grants.connect(upstreams));
+        return upstreams;
     }
 
     private static ExtraFeatures serverExtensions(PaddockConfig config) throws ConfigException {
@@ -138,11 +160,14 @@ public final class PaddockRuntime implements AutoCloseable {
      * ({@code paddock exec}): nothing reports progress and nobody can be asked anything.
      */
     public ExecutionResult exec(ExecutionRequest request) {
-        Isolate isolate = sandbox.join().newIsolate(profiles.get(Profile.DEFAULT).newSession());
+        SessionHostApi api = profiles.get(Profile.DEFAULT).newSession();
+        api.upstreamsReady(request.timeout()).join();
+        Isolate isolate = sandbox.join().newIsolate(api);
         try {
             return isolate.submit(request, ExecutionListener.NONE).result().join();
         } finally {
             isolate.close();
+            api.close();
         }
     }
 
@@ -151,7 +176,10 @@ public final class PaddockRuntime implements AutoCloseable {
         stopServing = stop;
     }
 
-    /** Stops serving (HTTP lets running requests finish up to its shutdown grace), then closes the sandbox. */
+    /**
+     * Stops serving (HTTP lets running requests finish up to its shutdown grace), ends the upstream servers'
+     * processes, then closes the sandbox.
+     */
     @Override
     public void close() {
         Runnable stop;
@@ -161,7 +189,11 @@ public final class PaddockRuntime implements AutoCloseable {
         try {
             if (stop != null) stop.run();
         } finally {
-            sandbox.thenAccept(Sandbox::close);
+            try {
+                upstreams.close();
+            } finally {
+                sandbox.thenAccept(Sandbox::close);
+            }
         }
     }
 

@@ -72,13 +72,16 @@ public final class PaddockServer implements AutoCloseable {
         var execute = new ExecuteTool(isolates, new ExecutionFormatter(), options);
         List<AsyncToolSpecification> tools = new ArrayList<>();
         tools.add(execute.specification(limits, StandardLibrary.DECLARATIONS, grants));
-        tools.addAll(CapabilityFeatures.directTools(grants, isolates, limits));
+        List<AsyncToolSpecification> directTools = CapabilityFeatures.directTools(grants, isolates, limits);
+        tools.addAll(directTools);
         tools.addAll(extras.tools());
         List<AsyncResourceSpecification> resources = new ArrayList<>(CapabilityFeatures.typeResources(grants));
         resources.addAll(extras.resources());
-        var capabilities = ServerCapabilities.builder().tools(false);
-        if (!resources.isEmpty() || !extras.resourceTemplates().isEmpty()) {
-            capabilities.resources(extras.subscribableResources(), false);
+        // An upstream server's tools may change while serving: then clients are told (tools/list_changed).
+        boolean typesMayChange = grants.hasUpstreams();
+        var capabilities = ServerCapabilities.builder().tools(typesMayChange);
+        if (!resources.isEmpty() || !extras.resourceTemplates().isEmpty() || typesMayChange) {
+            capabilities.resources(extras.subscribableResources(), typesMayChange);
         }
         if (!extras.prompts().isEmpty()) capabilities.prompts(false);
         if (!extras.completions().isEmpty()) capabilities.completions();
@@ -87,7 +90,7 @@ public final class PaddockServer implements AutoCloseable {
             case McpStreamableServerTransportProvider streamable -> McpServer.async(streamable);
             default -> throw new IllegalArgumentException("unsupported transport " + transport);
         };
-        return spec
+        McpAsyncServer server = spec
                 .jsonMapper(McpJson.MAPPER)
                 .serverInfo(NAME, VERSION)
                 .instructions(instructions(options.stateless()))
@@ -98,6 +101,8 @@ public final class PaddockServer implements AutoCloseable {
                 .prompts(extras.prompts())
                 .completions(extras.completions())
                 .build();
+        if (typesMayChange) grants.onTypesChanged(new TypesRefresh(server, execute, grants, isolates, limits, directTools));
+        return server;
     }
 
     /** Completes when the client has gone (stdin ended) and its session is closed. */

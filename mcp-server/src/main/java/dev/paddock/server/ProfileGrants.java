@@ -9,6 +9,7 @@ import dev.paddock.capability.CapabilitySettingsException;
 import dev.paddock.capability.PluginLoader;
 import dev.paddock.capability.ProviderContext;
 import dev.paddock.config.ConfigException;
+import dev.paddock.config.McpServerEntry;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.config.Profile;
 import dev.paddock.sandbox.Capacity;
@@ -16,14 +17,19 @@ import dev.paddock.egress.EgressConfigException;
 import dev.paddock.egress.EgressGrant;
 import dev.paddock.egress.EgressPolicy;
 import dev.paddock.tooldefs.DeclarationException;
+import dev.paddock.upstream.UpstreamEntry;
+import dev.paddock.upstream.UpstreamSpec;
+import dev.paddock.upstream.Upstreams;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,19 +50,25 @@ public final class ProfileGrants {
     private final EgressGrant egress;
     private final List<String> egressGrants;
     private final CallPolicy callPolicy;
-    private final CapabilitySet probe;
+    /** The upstream MCP servers this profile grants, checked; started by {@link #connect}. */
+    private final List<UpstreamSpec> upstreamSpecs;
+    private volatile Upstreams upstreams = Upstreams.NONE;
+    private volatile CapabilitySet probe;
+    /** Told when the types change while serving (an upstream's tools changed): the execute description is stale. */
+    private final List<Runnable> typesChanged = new CopyOnWriteArrayList<>();
     /** Capabilities the server offers that this profile does not grant, so that using one says so. */
     private final Set<String> ungranted;
 
     private ProfileGrants(Profile profile, PaddockConfig config, Map<String, CapabilityProvider> providers,
-            EgressPolicy egressPolicy, CallPolicy callPolicy) {
+            EgressPolicy egressPolicy, CallPolicy callPolicy, List<UpstreamSpec> upstreamSpecs) {
         this.profile = profile;
+        this.upstreamSpecs = List.copyOf(upstreamSpecs);
         this.config = config;
         this.providers = providers;
         this.egress = EgressGrant.of(egressPolicy);
         this.egressGrants = egressPolicy.grants();
         this.callPolicy = callPolicy;
-        this.probe = CapabilitySet.bind(create(), callPolicy, HOST_EXECUTOR);
+        this.probe = bind(create());
         Set<String> offered = new HashSet<>(providers.keySet());
         offered.removeAll(profile.capabilities().keySet());
         this.ungranted = Set.copyOf(offered);
@@ -142,18 +154,83 @@ public final class ProfileGrants {
             }
             return null;
         }
+        List<UpstreamSpec> upstreams = upstreams(config, profile, problems);
         if (problems.size() > before) return null;
         try {
-            return new ProfileGrants(profile, config, providers, egress, policy);
+            return new ProfileGrants(profile, config, providers, egress, policy, upstreams);
         } catch (CapabilityBindingException | DeclarationException | CapabilitySettingsException e) {
             problems.add(config.error(profile.path("capabilities"), e.getMessage()));
             return null;
         }
     }
 
+    /**
+     * The profile's upstream MCP servers read from their entries ({@code ${env:…}} resolved), every mistake
+     * reported at its place; a namespace that another capability or server of the profile already uses is one.
+     */
+    private static List<UpstreamSpec> upstreams(PaddockConfig config, Profile profile, List<ConfigException> problems) {
+        List<UpstreamSpec> specs = new ArrayList<>();
+        Map<String, String> namespaces = new LinkedHashMap<>();
+        profile.capabilities().keySet().forEach(name -> namespaces.put(name, "the capability \"" + name + "\""));
+        for (McpServerEntry entry : profile.mcpServers().values()) {
+            try {
+                UpstreamSpec spec = UpstreamEntry.read(entry.name(), entry.entry(), entry.path(), config.baseDir(), System::getenv);
+                String taken = namespaces.putIfAbsent(spec.namespace(), "the server \"" + entry.name() + "\"");
+                if (taken != null) {
+                    problems.add(config.error(entry.path(), "its namespace " + spec.namespace() + " is also " + taken
+                            + "'s; rename one of them"));
+                    continue;
+                }
+                specs.add(spec);
+            } catch (UpstreamEntry.InvalidEntry e) {
+                e.problems().forEach(p -> problems.add(config.error(entry.path() + "." + p.key(), p.message())));
+            }
+        }
+        return specs;
+    }
+
+    /** The upstream servers of this profile, checked, for {@link Upstreams#start}. */
+    List<UpstreamSpec> upstreamSpecs() {
+        return upstreamSpecs;
+    }
+
+    /**
+     * Adds the started upstream servers' capabilities to this profile's sessions and types; called once, by
+     * {@link PaddockRuntime}, before serving. When their tools change later the types follow.
+     */
+    void connect(Upstreams started) {
+        upstreams = started;
+        probe = bind(withUpstreams(create(), started.capabilities(profile.name())));
+        started.onChange(profile.name(), () -> {
+            probe = bind(withUpstreams(create(), started.capabilities(profile.name())));
+            typesChanged.forEach(Runnable::run);
+        });
+    }
+
+    /** Whether the profile grants upstream servers, whose tools may change while serving. */
+    boolean hasUpstreams() {
+        return !upstreamSpecs.isEmpty();
+    }
+
+    /** Runs {@code listener} after {@link #declarations()} changed while serving. */
+    void onTypesChanged(Runnable listener) {
+        typesChanged.add(listener);
+    }
+
     /** A fresh set of capability instances for one session, and its way out of the isolate. */
     public SessionHostApi newSession() {
-        return new SessionHostApi(() -> CapabilitySet.bind(create(), callPolicy, HOST_EXECUTOR), profile.name(), ungranted);
+        return new SessionHostApi(this::create, () -> upstreams.session(profile.name()),
+                this::bind, profile.name(), ungranted, profile.limits().wallTime());
+    }
+
+    private CapabilitySet bind(List<Capability> capabilities) {
+        return CapabilitySet.bind(capabilities, callPolicy, HOST_EXECUTOR);
+    }
+
+    static List<Capability> withUpstreams(List<Capability> own, List<Capability> upstream) {
+        List<Capability> all = new ArrayList<>(own);
+        all.addAll(upstream);
+        return all;
     }
 
     public Profile profile() {
@@ -167,7 +244,13 @@ public final class ProfileGrants {
 
     /** The granted declarations the model reads ("" when nothing is granted). */
     public String declarations() {
-        return probe.declarations();
+        String declared = probe.declarations();
+        List<String> waiting = upstreams.notStarted(profile.name());
+        if (waiting.isEmpty()) return declared;
+        // The model should know the server is there before its first execute starts it.
+        return (declared.isBlank() ? "" : declared.strip() + "\n\n") + waiting.stream()
+                .map(ns -> "// " + ns + ": an MCP server that starts with your first execute; its types appear here then")
+                .collect(Collectors.joining("\n"));
     }
 
     /** Per namespace, for the paddock://types/NS.d.ts resources. */
@@ -184,6 +267,7 @@ public final class ProfileGrants {
         return egressGrants;
     }
 
+    /** The session's own capability instances; its upstream servers come from its {@code UpstreamSession}. */
     private List<Capability> create() {
         List<Capability> capabilities = new ArrayList<>();
         capabilities.add(egress.newSession());

@@ -1,6 +1,7 @@
 package dev.paddock.server;
 
 import dev.paddock.capability.CallContext;
+import dev.paddock.capability.Capability;
 import dev.paddock.capability.CapabilityException;
 import dev.paddock.capability.CapabilitySet;
 import dev.paddock.sandbox.ExecutionScope;
@@ -8,11 +9,16 @@ import dev.paddock.sandbox.HostApi;
 import dev.paddock.sandbox.HostCallException;
 import dev.paddock.sandbox.HostCalls;
 import dev.paddock.sandbox.Sandbox;
+import dev.paddock.upstream.UpstreamSession;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -27,18 +33,73 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SessionHostApi implements HostApi {
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private final Supplier<CapabilitySet> newCapabilities;
+    private final Supplier<List<Capability>> newCapabilities;
+    private final Supplier<UpstreamSession> newUpstreams;
+    private final Function<List<Capability>, CapabilitySet> bind;
     /** Replaced when the sandbox evicts the session's isolate: in-memory state goes with the globals. */
-    private volatile CapabilitySet capabilities;
+    private volatile Bound bound;
     private final String profile;
     private final Set<String> ungranted;
+    private final Duration wallTime;
 
-    /** @param ungranted capabilities the server offers that the profile does not grant */
-    SessionHostApi(Supplier<CapabilitySet> newCapabilities, String profile, Set<String> ungranted) {
+    /**
+     * The session's capabilities bound together: its own instances and its upstream servers as their types
+     * were at {@code version}; rebound with the same instances when the upstream types change.
+     */
+    private record Bound(List<Capability> own, UpstreamSession upstreams, long version, CapabilitySet set) {}
+
+    /**
+     * @param newCapabilities the session's own capability instances
+     * @param newUpstreams    the session's view of its profile's upstream servers
+     * @param ungranted       capabilities the server offers that the profile does not grant
+     * @param wallTime        the profile's execution time limit, which bounds the wait for lazy upstream servers
+     */
+    SessionHostApi(Supplier<List<Capability>> newCapabilities, Supplier<UpstreamSession> newUpstreams,
+            Function<List<Capability>, CapabilitySet> bind, String profile, Set<String> ungranted, Duration wallTime) {
         this.newCapabilities = newCapabilities;
-        this.capabilities = newCapabilities.get();
+        this.newUpstreams = newUpstreams;
+        this.bind = bind;
+        this.bound = fresh();
         this.profile = profile;
         this.ungranted = ungranted;
+        this.wallTime = wallTime;
+    }
+
+    private Bound fresh() {
+        List<Capability> own = newCapabilities.get();
+        UpstreamSession upstreams = newUpstreams.get();
+        long version = upstreams.version();
+        return new Bound(own, upstreams, version, bind.apply(ProfileGrants.withUpstreams(own, upstreams.capabilities())));
+    }
+
+    /** The bound set, rebound first if an upstream server's tools changed since. */
+    private CapabilitySet capabilities() {
+        Bound now = bound;
+        if (now.upstreams().version() == now.version()) return now.set();
+        synchronized (this) {
+            now = bound;
+            long version = now.upstreams().version();
+            if (version != now.version()) {
+                now = new Bound(now.own(), now.upstreams(), version,
+                        bind.apply(ProfileGrants.withUpstreams(now.own(), now.upstreams().capabilities())));
+                bound = now;
+            }
+            return now.set();
+        }
+    }
+
+    /**
+     * Completes once the profile's lazy upstream servers have started (or failed to), or after the execution's
+     * time limit ({@code asked}, at most the profile's): the first execute waits for them so its namespaces exist.
+     */
+    CompletableFuture<Void> upstreamsReady(Optional<Duration> asked) {
+        Duration within = asked.filter(d -> d.compareTo(wallTime) < 0).orElse(wallTime);
+        return bound.upstreams().ready().completeOnTimeout(null, within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The session ended: its own upstream processes end too. */
+    void close() {
+        bound.upstreams().close();
     }
 
     /**
@@ -47,7 +108,14 @@ public final class SessionHostApi implements HostApi {
      */
     static void dropStateOnEviction(Sandbox sandbox) {
         sandbox.onEviction(isolate -> {
-            if (isolate.hostApi() instanceof SessionHostApi session) session.capabilities = session.newCapabilities.get();
+            if (isolate.hostApi() instanceof SessionHostApi session) {
+                Bound evicted;
+                synchronized (session) {
+                    evicted = session.bound;
+                    session.bound = session.fresh();
+                }
+                evicted.upstreams().close();
+            }
         });
     }
 
@@ -57,7 +125,7 @@ public final class SessionHostApi implements HostApi {
 
     @Override
     public Map<String, List<String>> namespaces() {
-        return capabilities.methodNames();
+        return capabilities().methodNames();
     }
 
     @Override
@@ -67,7 +135,7 @@ public final class SessionHostApi implements HostApi {
 
     @Override
     public String whyWithheld(String namespace, String method) {
-        return capabilities.whyWithheld(namespace, method);
+        return capabilities().whyWithheld(namespace, method);
     }
 
     /** A call from a run without an MCP client ({@code paddock exec}). */
@@ -89,7 +157,7 @@ public final class SessionHostApi implements HostApi {
 
     /** Runs a capability call for a direct MCP tool call, outside any isolate. */
     CompletableFuture<JsonNode> callDirect(CapabilitySet.DirectTool tool, JsonNode input, McpCallContext context) {
-        CapabilitySet current = capabilities;
+        CapabilitySet current = capabilities();
         return current.call(tool.namespace(), tool.method(), current.argumentsOf(tool, input), context);
     }
 
@@ -98,7 +166,7 @@ public final class SessionHostApi implements HostApi {
         CompletableFuture<String> call;
         try {
             JsonNode arguments = JSON.readTree(argumentsJson);
-            call = capabilities.call(namespace, method, arguments, context).thenApply(JSON::writeValueAsString);
+            call = capabilities().call(namespace, method, arguments, context).thenApply(JSON::writeValueAsString);
         } catch (JacksonException e) {
             call = CompletableFuture.failedFuture(new CapabilityException("EINVAL", namespace + "." + method
                     + ": the arguments could not be read as JSON"));

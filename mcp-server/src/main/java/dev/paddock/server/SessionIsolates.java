@@ -77,7 +77,8 @@ final class SessionIsolates implements AutoCloseable {
 
     /** The session-closed hook for transports. */
     public void sessionClosed(String sessionId) {
-        hostApis.remove(sessionId);
+        SessionHostApi api = hostApis.remove(sessionId);
+        if (api != null) api.close();
         var isolate = isolates.remove(sessionId);
         if (isolate != null) isolate.close();
     }
@@ -85,7 +86,7 @@ final class SessionIsolates implements AutoCloseable {
     @Override
     public void close() {
         isolates.keySet().forEach(this::sessionClosed);
-        hostApis.clear();
+        hostApis.keySet().forEach(this::sessionClosed);
     }
 
     static final class SessionEndedException extends RuntimeException {

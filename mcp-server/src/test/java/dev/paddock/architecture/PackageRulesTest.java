@@ -38,7 +38,8 @@ class PackageRulesTest {
     void capabilitiesKnowNeitherTheSandboxNorTheServer() {
         noClasses().that().resideInAPackage("dev.paddock.capability..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.paddock.sandbox..", "dev.paddock.egress..",
-                        "dev.paddock.server..", "dev.paddock.transport..", "dev.paddock.config..", "dev.paddock.cli..")
+                        "dev.paddock.server..", "dev.paddock.transport..", "dev.paddock.config..", "dev.paddock.cli..",
+                        "dev.paddock.upstream..")
                 .orShould().dependOnClassesThat().resideInAnyPackage("io.modelcontextprotocol.server..",
                         "io.modelcontextprotocol.spec.McpServer..")
                 .check(MAIN);
@@ -53,10 +54,21 @@ class PackageRulesTest {
     }
 
     @Test
+    void upstreamsAreCapabilitiesOnTheSdksClient() {
+        noClasses().that().resideInAPackage("dev.paddock.upstream..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.paddock.sandbox..", "dev.paddock.egress..",
+                        "dev.paddock.server..", "dev.paddock.transport..", "dev.paddock.config..", "dev.paddock.cli..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.modelcontextprotocol.server..",
+                        "io.modelcontextprotocol.spec.McpServer..")
+                .check(MAIN);
+    }
+
+    @Test
     void configKnowsOnlyTheLimitsItReads() {
         noClasses().that().resideInAPackage("dev.paddock.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.paddock.capability..", "dev.paddock.egress..",
-                        "dev.paddock.server..", "dev.paddock.transport..", "dev.paddock.cli..", "io.modelcontextprotocol..")
+                        "dev.paddock.server..", "dev.paddock.transport..", "dev.paddock.cli..", "dev.paddock.upstream..",
+                        "io.modelcontextprotocol..")
                 .check(MAIN);
     }
 

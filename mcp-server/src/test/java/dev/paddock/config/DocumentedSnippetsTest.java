@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every JSON snippet in README.md and docs/ works as written: a paddock.json snippet passes the schema, an
- * MCP client snippet names a command and its arguments, and nothing else is shown as JSON without being one
- * of the kinds listed here.
+ * MCP client snippet (one that starts Paddock) names a command and its arguments, and nothing else is shown
+ * as JSON without being one of the kinds listed here.
  */
 class DocumentedSnippetsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -85,8 +85,9 @@ class DocumentedSnippetsTest {
 
     private static void check(String where, String snippet) throws ConfigException {
         JsonNode json = JsonMapper.shared().readTree(snippet);
-        if (json.has("mcpServers") || json.has("servers")) {
-            JsonNode servers = json.has("mcpServers") ? json.get("mcpServers") : json.get("servers");
+        JsonNode servers = json.has("mcpServers") ? json.get("mcpServers") : json.path("servers");
+        // An MCP client's file starts Paddock; a paddock.json's "mcpServers" are the servers behind it.
+        if (servers.has("paddock")) {
             for (JsonNode server : servers) {
                 assertThat(server.path("command").isString()).as(where + ": a client snippet names its command").isTrue();
                 assertThat(server.path("args").isArray()).as(where + ": a client snippet lists its args").isTrue();

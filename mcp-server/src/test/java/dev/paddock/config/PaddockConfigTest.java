@@ -161,7 +161,7 @@ class PaddockConfigTest {
                         + "(known keys: wallTimeMs, cpuTimeMs, maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes, maxRetainedBytes, "
                         + "maxCodeBytes)");
         assertThatThrownBy(() -> load("{\"limit\": {}}"))
-                .hasMessage("paddock.json:1:2: unknown key \"limit\" at the top level (known keys: $schema, limits, capabilities, exposeAsTools, egress, plugins, profiles, http, logging, sandbox)");
+                .hasMessage("paddock.json:1:2: unknown key \"limit\" at the top level (known keys: $schema, limits, capabilities, exposeAsTools, egress, mcpServers, plugins, profiles, http, logging, sandbox)");
     }
 
     @Test

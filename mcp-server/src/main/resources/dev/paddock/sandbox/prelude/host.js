@@ -54,10 +54,12 @@
         value: { [method]: (...args) => hostCall(namespace, method, args) }[method], enumerable: true,
       });
     }
-    ObjectDefineProperty(global, namespace, { value: ObjectFreeze(api), enumerable: false, configurable: false, writable: false });
+    // Configurable so that the host can install the namespace again when its methods change (an upstream MCP
+    // server's tools/list_changed); agent code can only assign to it by redefining it, which hurts no one else.
+    ObjectDefineProperty(global, namespace, { value: ObjectFreeze(api), enumerable: false, configurable: true, writable: false });
   }
 
-  /** Installs capability namespaces as frozen globals: {"files": ["read", "list"]} as JSON text. */
+  /** Installs (or installs again) capability namespaces as frozen globals: {"files": ["read", "list"]} as JSON text. */
   function installApis(json) {
     const apis = JSONParse(json);
     const names = ObjectKeys(apis);
