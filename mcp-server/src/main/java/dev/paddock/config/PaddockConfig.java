@@ -96,6 +96,26 @@ public final class PaddockConfig {
         return new PaddockConfig(profiles, plugins, http, capacity, logging, baseDir, source);
     }
 
+    /**
+     * This config with the servers of {@code --mcp-config} files added to the default profile, after its own
+     * top-level {@code mcpServers}; a name both define is a mistake naming both places.
+     */
+    public PaddockConfig withImportedServers(ImportedServers imported) throws ConfigException {
+        if (imported.servers().isEmpty()) return this;
+        Profile d = defaultProfile();
+        var servers = new java.util.LinkedHashMap<>(d.mcpServers());
+        List<ConfigException> problems = new java.util.ArrayList<>();
+        for (McpServerEntry server : imported.servers()) {
+            McpServerEntry own = servers.putIfAbsent(server.name(), server);
+            if (own != null) problems.add(ImportedServers.twice(server, own));
+        }
+        ConfigException.throwIfAny(problems);
+        var profiles = new java.util.LinkedHashMap<>(this.profiles);
+        profiles.put(Profile.DEFAULT, new Profile(d.name(), d.limits(), d.capabilities(), d.exposeAsTools(), d.egress(), d.configPath(),
+                servers));
+        return new PaddockConfig(profiles, plugins, http, capacity, logging, baseDir, source);
+    }
+
     /** The profile of stdio and token-less HTTP connections. */
     public Profile defaultProfile() {
         return profiles.get(Profile.DEFAULT);

@@ -1,0 +1,69 @@
+package dev.paddock.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The upstream MCP servers of the client config files named by {@code --mcp-config} (Claude Desktop's
+ * {@code claude_desktop_config.json}, Cursor's {@code mcp.json}, VS Code's {@code mcp.json}), in Paddock's
+ * entry shape, for {@link PaddockConfig#withImportedServers}. Every mistake of every file is reported in one
+ * {@link ConfigException}; a server named in two files is one of them, naming both places.
+ *
+ * @param servers  the servers in the order of the files and of each file
+ * @param files    what each file gave, in the order given
+ */
+public record ImportedServers(List<McpServerEntry> servers, List<FileSummary> files) {
+    public static final ImportedServers NONE = new ImportedServers(List.of(), List.of());
+
+    public ImportedServers {
+        servers = List.copyOf(servers);
+        files = List.copyOf(files);
+    }
+
+    /**
+     * What one file gave.
+     *
+     * @param format       the client whose format it is ("Claude Desktop / Cursor", "VS Code")
+     * @param servers      how many servers it contributed
+     * @param ignoredKeys  keys Paddock has no use for, as JSON paths in the file
+     * @param disabled     servers skipped because the file marks them {@code "disabled": true}
+     */
+    public record FileSummary(Path file, String format, int servers, List<String> ignoredKeys, List<String> disabled) {
+        /** The one warning about this file's ignored keys, or "" when there are none. */
+        public String warning() {
+            return ignoredKeys.isEmpty() ? "" : file + ": ignoring what Paddock does not use: " + String.join(", ", ignoredKeys);
+        }
+    }
+
+    public static ImportedServers read(List<Path> files) throws ConfigException {
+        List<ConfigException> problems = new ArrayList<>();
+        Map<String, McpServerEntry> byName = new LinkedHashMap<>();
+        List<FileSummary> summaries = new ArrayList<>();
+        for (Path file : files) {
+            ClientConfigFile.Read read;
+            try {
+                read = ClientConfigFile.read(file);
+            } catch (ConfigException e) {
+                problems.add(e);
+                continue;
+            }
+            for (McpServerEntry server : read.servers()) {
+                McpServerEntry first = byName.putIfAbsent(server.name(), server);
+                if (first != null) problems.add(twice(server, first));
+            }
+            summaries.add(new FileSummary(file, read.format().label, read.servers().size(), List.copyOf(read.ignoredKeys()),
+                    read.disabled()));
+        }
+        ConfigException.throwIfAny(problems);
+        return new ImportedServers(List.copyOf(byName.values()), summaries);
+    }
+
+    /** The mistake of defining {@code again} where {@code first} already took its name. */
+    static ConfigException twice(McpServerEntry again, McpServerEntry first) {
+        return again.error("", "the server \"" + again.name() + "\" is defined twice: here and at " + first.origin()
+                + "; its name is its namespace in execute, so rename or remove one of them");
+    }
+}
