@@ -27,11 +27,11 @@ public record ImportedServers(List<McpServerEntry> servers, List<FileSummary> fi
      * What one file gave.
      *
      * @param format       the client whose format it is ("Claude Desktop / Cursor", "VS Code")
-     * @param servers      how many servers it contributed
+     * @param servers      the names of the servers it contributed
      * @param ignoredKeys  keys Paddock has no use for, as JSON paths in the file
      * @param disabled     servers skipped because the file marks them {@code "disabled": true}
      */
-    public record FileSummary(Path file, String format, int servers, List<String> ignoredKeys, List<String> disabled) {
+    public record FileSummary(Path file, String format, List<String> servers, List<String> ignoredKeys, List<String> disabled) {
         /** The one warning about this file's ignored keys, or "" when there are none. */
         public String warning() {
             return ignoredKeys.isEmpty() ? "" : file + ": ignoring what Paddock does not use: " + String.join(", ", ignoredKeys);
@@ -54,8 +54,8 @@ public record ImportedServers(List<McpServerEntry> servers, List<FileSummary> fi
                 McpServerEntry first = byName.putIfAbsent(server.name(), server);
                 if (first != null) problems.add(twice(server, first));
             }
-            summaries.add(new FileSummary(file, read.format().label, read.servers().size(), List.copyOf(read.ignoredKeys()),
-                    read.disabled()));
+            summaries.add(new FileSummary(file, read.format().label, read.servers().stream().map(McpServerEntry::name).toList(),
+                    List.copyOf(read.ignoredKeys()), List.copyOf(read.disabled())));
         }
         ConfigException.throwIfAny(problems);
         return new ImportedServers(List.copyOf(byName.values()), summaries);

@@ -1,6 +1,5 @@
 package dev.paddock.config;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,13 +97,9 @@ final class LocatedJson {
             return new Problem(null, 0, 0, message);
         }
 
-        /** Unlocated problems first, then by file (several files may be read at once), then in reading order. */
-        private static final Comparator<Problem> ORDER = Comparator.comparing(Problem::fileName, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparingInt(Problem::line).thenComparingInt(Problem::column);
-
         @Override
         public int compareTo(Problem other) {
-            return ORDER.compare(this, other);
+            return line != other.line ? Integer.compare(line, other.line) : Integer.compare(column, other.column);
         }
 
         /** {@code file:line:column}, or just the file when the place is unknown. */

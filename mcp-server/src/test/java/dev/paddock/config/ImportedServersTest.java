@@ -68,7 +68,7 @@ class ImportedServersTest {
         assertThat(imported.servers().get(1).baseDir()).isEqualTo(dir);
         ImportedServers.FileSummary summary = imported.files().get(0);
         assertThat(summary.format()).isEqualTo("Claude Desktop / Cursor");
-        assertThat(summary.servers()).isEqualTo(2);
+        assertThat(summary.servers()).containsExactly("filesystem", "github");
         assertThat(summary.warning()).isEqualTo(file + ": ignoring what Paddock does not use: globalShortcut, preferences");
     }
 
@@ -261,7 +261,7 @@ class ImportedServersTest {
 
         assertThat(imported.servers()).extracting(McpServerEntry::name).containsExactly("on");
         assertThat(imported.files().get(0).disabled()).containsExactly("off");
-        assertThat(imported.files().get(0).servers()).isEqualTo(1);
+        assertThat(imported.files().get(0).servers()).containsExactly("on");
     }
 
     @Test
