@@ -2,6 +2,7 @@ package dev.paddock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paddock.upstream.FixtureUpstream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code --mcp-config FILE}: an MCP client's own config file behind Paddock, on serve, exec and doctor. */
 class McpConfigFlagTest {
@@ -39,6 +41,32 @@ class McpConfigFlagTest {
 
     private String stderr() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void agentCodeCallsTheServersOfAnUnmodifiedClaudeDesktopFile() throws Exception {
+        var json = JsonMapper.shared();
+        Path claude = write("claude_desktop_config.json", """
+                {
+                  "globalShortcut": "Alt+Space",
+                  "mcpServers": {
+                    "fixture": {
+                      "command": %s,
+                      "args": ["%s"],
+                      "env": {"CLASSPATH": %s}
+                    }
+                  }
+                }""".formatted(json.writeValueAsString(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
+                FixtureUpstream.class.getName(), json.writeValueAsString(System.getProperty("java.class.path"))));
+        Path script = write("chain.js", """
+                const first = await fixture.add({a: 2, b: 3});
+                const second = await fixture.add({a: first.sum, b: 10});
+                return {first, second, greeting: await fixture.greet_person({name: "Ada"})};""");
+
+        assertThat(run("exec", "--mcp-config", claude.toString(), script.toString())).as(stderr()).isZero();
+
+        assertThat(json.readTree(stdout())).isEqualTo(json.readTree("""
+                {"first": {"sum": 5}, "second": {"sum": 15}, "greeting": "Hello, Ada"}"""));
     }
 
     @Test
