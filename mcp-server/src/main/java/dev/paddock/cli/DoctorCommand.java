@@ -104,28 +104,36 @@ final class DoctorCommand implements Callable<Integer> {
      * of the --mcp-config files when they read, each file's check saying what it gave. Adds its checks.
      */
     private PaddockConfig config(List<Check> checks) {
-        PaddockConfig config;
+        List<Check> files = new ArrayList<>();
+        ImportedServers imported = ImportedServers.NONE;
+        try {
+            imported = ImportedServers.read(app.mcpConfigFiles);
+            imported.files().forEach(file -> files.add(imported(file)));
+        } catch (ConfigException e) {
+            files.add(new Check(Status.FAIL, "mcp-cfg", e.getMessage()));
+        }
+        PaddockConfig config = null;
         if (app.configFile == null) {
             checks.add(new Check(Status.ok, "config", "none given: the defaults apply and nothing is granted "
                     + "(`paddock init` writes a starter; --config FILE checks one)"));
-            config = PaddockConfig.defaults();
+            config = defaults(imported);
         } else {
             try {
-                config = PaddockConfig.load(app.configFile);
+                config = PaddockConfig.load(app.configFile, imported);
                 checks.add(new Check(Status.ok, "config", absolute(app.configFile) + " matches paddock.schema.json"));
             } catch (ConfigException e) {
                 checks.add(new Check(Status.FAIL, "config", e.getMessage()));
-                return null;
             }
         }
-        if (app.mcpConfigFiles.isEmpty()) return config;
+        checks.addAll(files);
+        return config;
+    }
+
+    private static PaddockConfig defaults(ImportedServers imported) {
         try {
-            ImportedServers imported = ImportedServers.read(app.mcpConfigFiles);
-            imported.files().forEach(file -> checks.add(imported(file)));
-            return config.withImportedServers(imported);
+            return PaddockConfig.defaults(imported);
         } catch (ConfigException e) {
-            checks.add(new Check(Status.FAIL, "mcp-cfg", e.getMessage()));
-            return config;
+            throw new IllegalStateException("the servers of one set of files cannot clash with none", e);
         }
     }
 

@@ -125,18 +125,20 @@ public final class PaddockCommand implements Callable<Integer> {
     PaddockConfig config() throws ConfigException {
         if (logLevel != null) Logging.apply(LogSettings.DEFAULTS.withLevel(logLevel));
         List<ConfigException> problems = new ArrayList<>();
-        PaddockConfig config = PaddockConfig.defaults();
-        try {
-            if (configFile != null) config = PaddockConfig.load(configFile);
-        } catch (ConfigException e) {
-            problems.add(e);
-        }
         ImportedServers imported = ImportedServers.NONE;
+        ConfigException importing = null;
         try {
             imported = ImportedServers.read(mcpConfigFiles);
         } catch (ConfigException e) {
+            importing = e;
+        }
+        PaddockConfig config = null;
+        try {
+            config = configFile == null ? PaddockConfig.defaults(imported) : PaddockConfig.load(configFile, imported);
+        } catch (ConfigException e) {
             problems.add(e);
         }
+        if (importing != null) problems.add(importing); // paddock.json's mistakes before the client files'
         ConfigException.throwIfAny(problems);
         LogSettings logging = config.logging();
         Logging.apply(logLevel == null ? logging : logging.withLevel(logLevel));
@@ -144,7 +146,7 @@ public final class PaddockCommand implements Callable<Integer> {
             if (!file.warning().isEmpty()) log.warn(file.warning());
             for (String name : file.disabled()) log.info("{}: skipping the server \"{}\", which the file marks disabled", file.file(), name);
         }
-        return config.withImportedServers(imported);
+        return config;
     }
 
     /** Starts the runtime once the whole config is checked: its http section and every profile's grants. */

@@ -28,13 +28,13 @@ final class ConfigReader {
         this.json = json;
     }
 
-    PaddockConfig read(Path baseDir) throws ConfigException {
+    PaddockConfig read(Path baseDir, ImportedServers imported) throws ConfigException {
         ConfigSchema.check(json);
         JsonNode root = json.root();
         Map<String, Profile> profiles = new LinkedHashMap<>();
-        Profile top = profile(Profile.DEFAULT, root, "", baseDir);
-        profiles.put(Profile.DEFAULT, top);
         List<ConfigException> problems = new ArrayList<>();
+        Profile top = imported.into(profile(Profile.DEFAULT, root, "", baseDir), problems);
+        profiles.put(Profile.DEFAULT, top);
         for (var named : root.path("profiles").properties()) {
             profiles.put(named.getKey(), inheriting(top, root, named.getKey(), named.getValue(), baseDir, problems));
         }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The upstream MCP servers of the client config files named by {@code --mcp-config} (Claude Desktop's
  * {@code claude_desktop_config.json}, Cursor's {@code mcp.json}, VS Code's {@code mcp.json}), in Paddock's
- * entry shape, for {@link PaddockConfig#withImportedServers}. Every mistake of every file is reported in one
+ * entry shape, for {@link PaddockConfig#load(Path, ImportedServers)} (or {@link PaddockConfig#defaults(ImportedServers)}
+ * without a paddock.json). Every mistake of every file is reported in one
  * {@link ConfigException}; a server named in two files is one of them, naming both places.
  *
  * @param servers  the servers in the order of the files and of each file
@@ -61,8 +62,20 @@ public record ImportedServers(List<McpServerEntry> servers, List<FileSummary> fi
         return new ImportedServers(List.copyOf(byName.values()), summaries);
     }
 
+    /** {@code profile} with these servers after its own; a name it defines already is a mistake naming both places. */
+    Profile into(Profile profile, List<ConfigException> problems) {
+        if (servers.isEmpty()) return profile;
+        Map<String, McpServerEntry> joined = new LinkedHashMap<>(profile.mcpServers());
+        for (McpServerEntry server : servers) {
+            McpServerEntry own = joined.putIfAbsent(server.name(), server);
+            if (own != null) problems.add(twice(server, own));
+        }
+        return new Profile(profile.name(), profile.limits(), profile.capabilities(), profile.exposeAsTools(), profile.egress(),
+                profile.configPath(), joined);
+    }
+
     /** The mistake of defining {@code again} where {@code first} already took its name. */
-    static ConfigException twice(McpServerEntry again, McpServerEntry first) {
+    private static ConfigException twice(McpServerEntry again, McpServerEntry first) {
         return again.error("", "the server \"" + again.name() + "\" is defined twice: here and at " + first.origin()
                 + "; its name is its namespace in execute, so rename or remove one of them");
     }

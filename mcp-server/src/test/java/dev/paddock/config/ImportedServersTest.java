@@ -231,25 +231,27 @@ class ImportedServersTest {
     void aServerAlsoDefinedInPaddockJsonIsAMistakeNamingBothPlaces() throws Exception {
         Path paddock = write("paddock.json", "{\"mcpServers\": {\"memory\": {\"command\": \"npx\"}}}");
         Path client = write("claude_desktop_config.json", "{\"mcpServers\": {\"memory\": {\"command\": \"npx\"}, \"fs\": {\"command\": \"fs\"}}}");
-        PaddockConfig config = PaddockConfig.load(paddock);
         ImportedServers imported = ImportedServers.read(List.of(client));
 
-        assertThatThrownBy(() -> config.withImportedServers(imported)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> PaddockConfig.load(paddock, imported)).isInstanceOf(ConfigException.class)
                 .hasMessage(client + ":1:27: mcpServers.memory: the server \"memory\" is defined twice: here and at "
                         + "paddock.json:1:27; its name is its namespace in execute, so rename or remove one of them");
     }
 
     @Test
-    void importedServersJoinTheDefaultProfileAfterPaddockJsonsOwn() throws Exception {
-        Path paddock = write("paddock.json", "{\"mcpServers\": {\"memory\": {\"command\": \"npx\"}}}");
+    void importedServersJoinTheDefaultProfileAfterPaddockJsonsOwnAndProfilesMayReferToThem() throws Exception {
+        Path paddock = write("paddock.json", """
+                {"mcpServers": {"memory": {"command": "npx"}},
+                 "profiles": {"ci": {"mcpServers": {"fs": {"tools": {"allow": ["read_*"]}}}}}}""");
         Path client = write("mcp.json", "{\"servers\": {\"fs\": {\"type\": \"stdio\", \"command\": \"fs\"}}}");
 
-        PaddockConfig config = PaddockConfig.load(paddock).withImportedServers(ImportedServers.read(List.of(client)));
+        PaddockConfig config = PaddockConfig.load(paddock, ImportedServers.read(List.of(client)));
 
         assertThat(config.defaultProfile().mcpServers()).containsOnlyKeys("memory", "fs");
-        assertThat(config.defaultProfile().mcpServers().get("fs").origin()).isEqualTo(client + ":1:20");
-        assertThat(PaddockConfig.defaults().withImportedServers(ImportedServers.read(List.of(client))).defaultProfile().mcpServers())
-                .containsOnlyKeys("fs");
+        McpServerEntry narrowed = config.profiles().get("ci").mcpServers().get("fs");
+        assertThat(narrowed.origin()).isEqualTo(client + ":1:20");
+        assertThat(json(narrowed)).isEqualTo("{\"command\":\"fs\",\"tools\":{\"allow\":[\"read_*\"]}}");
+        assertThat(PaddockConfig.defaults(ImportedServers.read(List.of(client))).defaultProfile().mcpServers()).containsOnlyKeys("fs");
     }
 
     @Test
