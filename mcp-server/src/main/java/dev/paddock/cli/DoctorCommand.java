@@ -114,8 +114,9 @@ final class DoctorCommand implements Callable<Integer> {
         }
         PaddockConfig config = null;
         if (app.configFile == null) {
-            checks.add(new Check(Status.ok, "config", "none given: the defaults apply and nothing is granted "
-                    + "(`paddock init` writes a starter; --config FILE checks one)"));
+            checks.add(new Check(Status.ok, "config", "none given: the defaults apply and nothing is granted"
+                    + (app.mcpConfigFiles.isEmpty() ? "" : " but the servers of --mcp-config")
+                    + " (`paddock init` writes a starter; --config FILE checks one)"));
             config = defaults(imported);
         } else {
             try {

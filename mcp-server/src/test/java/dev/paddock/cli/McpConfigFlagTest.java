@@ -86,6 +86,7 @@ class McpConfigFlagTest {
                         + " ".repeat(15) + "ignored, Paddock does not use them: globalShortcut")
                 .contains("ok    mcp-cfg  " + vscode.toAbsolutePath() + " (VS Code): 1 server (remote)\n"
                         + " ".repeat(15) + "skipped as disabled: old")
+                .contains("ok    config   none given: the defaults apply and nothing is granted but the servers of --mcp-config")
                 .contains("default: no capabilities; no fetch; MCP servers memory, slack, remote")
                 .doesNotContain(SECRET);
     }
