@@ -1,6 +1,7 @@
 package dev.paddock.cli;
 
 import dev.paddock.config.ConfigException;
+import dev.paddock.config.ImportedServers;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.config.Profile;
 import dev.paddock.egress.EgressConfigException;
@@ -27,9 +28,9 @@ import picocli.CommandLine.ParentCommand;
  * `paddock doctor`: what this machine gives Paddock and whether a config would start, one line per check,
  * then the MCP client entries that start this Paddock with absolute paths.
  */
-@Command(name = "doctor", description = "Check this installation and --config FILE: the JDK, GraalJS and whether it "
-        + "runs as JIT or interpreter (and why), the heap, every section of the config and the environment variables "
-        + "it reads. Then print the entries for Claude Desktop, Cursor and VS Code that start this Paddock. "
+@Command(name = "doctor", description = "Check this installation, --config FILE and each --mcp-config FILE: the JDK, "
+        + "GraalJS and whether it runs as JIT or interpreter (and why), the heap, every section of the config, the "
+        + "servers each MCP client file gives, and the environment variables it reads. Then print the entries for Claude Desktop, Cursor and VS Code that start this Paddock. "
         + "Exit 0 when no check failed, else 2.")
 final class DoctorCommand implements Callable<Integer> {
     private static final String EGRESS_HEADERS = "egress headers";
@@ -98,21 +99,54 @@ final class DoctorCommand implements Callable<Integer> {
         return new Check(heap.explicit() && heap.youngCapped() ? Status.ok : Status.warn, "heap", String.join("\n", lines));
     }
 
-    /** The config from --config, null when it does not load; the defaults without --config. Adds its check. */
+    /**
+     * The config from --config, null when it does not load; the defaults without --config. With the servers
+     * of the --mcp-config files when they read, each file's check saying what it gave. Adds its checks.
+     */
     private PaddockConfig config(List<Check> checks) {
-        if (app.configFile == null) {
-            checks.add(new Check(Status.ok, "config", "none given: the defaults apply and nothing is granted "
-                    + "(`paddock init` writes a starter; --config FILE checks one)"));
-            return PaddockConfig.defaults();
-        }
+        List<Check> files = new ArrayList<>();
+        ImportedServers imported = ImportedServers.NONE;
         try {
-            PaddockConfig config = PaddockConfig.load(app.configFile);
-            checks.add(new Check(Status.ok, "config", absolute(app.configFile) + " matches paddock.schema.json"));
-            return config;
+            imported = ImportedServers.read(app.mcpConfigFiles);
+            imported.files().forEach(file -> files.add(imported(file)));
         } catch (ConfigException e) {
-            checks.add(new Check(Status.FAIL, "config", e.getMessage()));
-            return null;
+            files.add(new Check(Status.FAIL, "mcp-cfg", e.getMessage()));
         }
+        PaddockConfig config = null;
+        if (app.configFile == null) {
+            checks.add(new Check(Status.ok, "config", "none given: the defaults apply and nothing is granted"
+                    + (app.mcpConfigFiles.isEmpty() ? "" : " but the servers of --mcp-config")
+                    + " (`paddock init` writes a starter; --config FILE checks one)"));
+            config = defaults(imported);
+        } else {
+            try {
+                config = PaddockConfig.load(app.configFile, imported);
+                checks.add(new Check(Status.ok, "config", absolute(app.configFile) + " matches paddock.schema.json"));
+            } catch (ConfigException e) {
+                checks.add(new Check(Status.FAIL, "config", e.getMessage()));
+            }
+        }
+        checks.addAll(files);
+        return config;
+    }
+
+    private static PaddockConfig defaults(ImportedServers imported) {
+        try {
+            return PaddockConfig.defaults(imported);
+        } catch (ConfigException e) {
+            throw new IllegalStateException("the servers of one set of files cannot clash with none", e);
+        }
+    }
+
+    /** What one --mcp-config file gave; keys Paddock ignores make it a warning. */
+    private static Check imported(ImportedServers.FileSummary file) {
+        List<String> lines = new ArrayList<>();
+        int count = file.servers().size();
+        lines.add(absolute(file.file()) + " (" + file.format() + "): " + count + (count == 1 ? " server" : " servers")
+                + (count == 0 ? "" : " (" + String.join(", ", file.servers()) + ")"));
+        if (!file.disabled().isEmpty()) lines.add("skipped as disabled: " + String.join(", ", file.disabled()));
+        if (!file.ignoredKeys().isEmpty()) lines.add("ignored, Paddock does not use them: " + String.join(", ", file.ignoredKeys()));
+        return new Check(file.ignoredKeys().isEmpty() ? Status.ok : Status.warn, "mcp-cfg", String.join("\n", lines));
     }
 
     /**
@@ -158,8 +192,10 @@ final class DoctorCommand implements Callable<Integer> {
 
     private static String describe(ProfileGrants grants) {
         Set<String> capabilities = new TreeSet<>(grants.profile().capabilities().keySet());
+        Set<String> servers = grants.profile().mcpServers().keySet();
         return grants.profile().name() + ": " + (capabilities.isEmpty() ? "no capabilities" : String.join(", ", capabilities))
-                + "; " + (grants.egressGrants().isEmpty() ? "no fetch" : "fetch " + String.join(", ", grants.egressGrants()));
+                + "; " + (grants.egressGrants().isEmpty() ? "no fetch" : "fetch " + String.join(", ", grants.egressGrants()))
+                + (servers.isEmpty() ? "" : "; MCP servers " + String.join(", ", servers));
     }
 
     private static Check http(PaddockConfig config, Function<String, String> env) {
@@ -201,7 +237,9 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private String configArgument() {
-        return app.configFile == null ? "" : " --config " + app.configFile;
+        StringBuilder arguments = new StringBuilder(app.configFile == null ? "" : " --config " + app.configFile);
+        app.mcpConfigFiles.forEach(file -> arguments.append(" --mcp-config ").append(file));
+        return arguments.toString();
     }
 
     private static List<Profile> profilesInOrder(PaddockConfig config) {

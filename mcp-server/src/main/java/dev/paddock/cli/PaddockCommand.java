@@ -2,6 +2,7 @@ package dev.paddock.cli;
 
 import dev.paddock.capability.CallPolicy;
 import dev.paddock.config.ConfigException;
+import dev.paddock.config.ImportedServers;
 import dev.paddock.config.LogSettings;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.server.PaddockRuntime;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +46,7 @@ import picocli.CommandLine.ScopeType;
             "  paddock types --from-schema tools.json     TypeScript for another server's tools/list",
             "  paddock init --files data         write a commented starter paddock.json",
             "  paddock doctor --config paddock.json   check it all; print MCP client entries",
+            "  paddock --mcp-config ~/.cursor/mcp.json   offer Cursor's servers inside execute",
             "",
             "Claude Desktop (claude_desktop_config.json; `paddock doctor` fills in paths):",
             "  { \"mcpServers\": { \"paddock\": { \"command\": \"java\",",
@@ -51,6 +55,7 @@ import picocli.CommandLine.ScopeType;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the script failed (exec)", "2:invalid arguments or config file"})
 public final class PaddockCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(PaddockCommand.class);
     static final int OK = 0;
     static final int SCRIPT_FAILED = 1;
     static final int USAGE = 2;
@@ -58,6 +63,12 @@ public final class PaddockCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "paddock.json with limits; relative paths in it resolve against its directory.")
     Path configFile;
+
+    @Option(names = "--mcp-config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "An MCP client's config file whose servers Paddock offers inside execute, read as it is: "
+                    + "Claude Desktop's claude_desktop_config.json, Cursor's mcp.json or VS Code's mcp.json. Repeatable; "
+                    + "works with or without --config. Its servers join paddock.json's top-level \"mcpServers\".")
+    List<Path> mcpConfigFiles = new ArrayList<>();
 
     @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT,
             description = "error, warn, info, debug, trace or off; overrides \"logging\": {\"level\"} in paddock.json. "
@@ -107,12 +118,34 @@ public final class PaddockCommand implements Callable<Integer> {
         return ServeCommand.serve(this);
     }
 
-    /** The config from --config, or the defaults; its logging settings, under --log-level, apply from here on. */
+    /**
+     * The config from --config, or the defaults, with the servers of the --mcp-config files; its logging
+     * settings, under --log-level, apply from here on. The mistakes of all the files come in one exception.
+     */
     PaddockConfig config() throws ConfigException {
         if (logLevel != null) Logging.apply(LogSettings.DEFAULTS.withLevel(logLevel));
-        PaddockConfig config = configFile == null ? PaddockConfig.defaults() : PaddockConfig.load(configFile);
+        List<ConfigException> problems = new ArrayList<>();
+        ImportedServers imported = ImportedServers.NONE;
+        ConfigException importing = null;
+        try {
+            imported = ImportedServers.read(mcpConfigFiles);
+        } catch (ConfigException e) {
+            importing = e;
+        }
+        PaddockConfig config = null;
+        try {
+            config = configFile == null ? PaddockConfig.defaults(imported) : PaddockConfig.load(configFile, imported);
+        } catch (ConfigException e) {
+            problems.add(e);
+        }
+        if (importing != null) problems.add(importing); // paddock.json's mistakes before the client files'
+        ConfigException.throwIfAny(problems);
         LogSettings logging = config.logging();
         Logging.apply(logLevel == null ? logging : logging.withLevel(logLevel));
+        for (ImportedServers.FileSummary file : imported.files()) {
+            if (!file.warning().isEmpty()) log.warn(file.warning());
+            for (String name : file.disabled()) log.info("{}: skipping the server \"{}\", which the file marks disabled", file.file(), name);
+        }
         return config;
     }
 

@@ -2,7 +2,9 @@ package dev.paddock.config;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -21,11 +23,17 @@ public final class ConfigException extends Exception {
         this.problems = List.copyOf(problems);
     }
 
-    /** One exception reporting every mistake of {@code found}, in file order; unlocated ones first. */
+    /**
+     * One exception reporting every mistake of {@code found}: unlocated ones first, then file by file (paddock.json
+     * and --mcp-config files, in the order they were found), each file's in reading order.
+     */
     public static ConfigException of(Collection<ConfigException> found) {
-        List<LocatedJson.Problem> all = new ArrayList<>();
-        for (ConfigException e : found) all.addAll(e.problems);
-        return new ConfigException(all.stream().distinct().sorted().toList());
+        Map<String, List<LocatedJson.Problem>> byFile = new LinkedHashMap<>();
+        byFile.put(null, new ArrayList<>());
+        for (ConfigException e : found) {
+            for (LocatedJson.Problem problem : e.problems) byFile.computeIfAbsent(problem.fileName(), file -> new ArrayList<>()).add(problem);
+        }
+        return new ConfigException(byFile.values().stream().flatMap(problems -> problems.stream().distinct().sorted()).toList());
     }
 
     /** Throws {@link #of} the mistakes found, if any. */

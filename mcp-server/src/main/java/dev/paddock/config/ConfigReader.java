@@ -28,15 +28,15 @@ final class ConfigReader {
         this.json = json;
     }
 
-    PaddockConfig read(Path baseDir) throws ConfigException {
+    PaddockConfig read(Path baseDir, ImportedServers imported) throws ConfigException {
         ConfigSchema.check(json);
         JsonNode root = json.root();
         Map<String, Profile> profiles = new LinkedHashMap<>();
-        Profile top = profile(Profile.DEFAULT, root, "");
-        profiles.put(Profile.DEFAULT, top);
         List<ConfigException> problems = new ArrayList<>();
+        Profile top = imported.into(profile(Profile.DEFAULT, root, "", baseDir), problems);
+        profiles.put(Profile.DEFAULT, top);
         for (var named : root.path("profiles").properties()) {
-            profiles.put(named.getKey(), inheriting(top, root, named.getKey(), named.getValue(), problems));
+            profiles.put(named.getKey(), inheriting(top, root, named.getKey(), named.getValue(), baseDir, problems));
         }
         ConfigException.throwIfAny(problems);
         List<Path> plugins = new ArrayList<>();
@@ -45,12 +45,12 @@ final class ConfigReader {
                 baseDir, Optional.of(json));
     }
 
-    private static Profile profile(String name, JsonNode body, String path) {
+    private Profile profile(String name, JsonNode body, String path, Path baseDir) {
         JsonNode egress = body.path("egress");
         Map<String, McpServerEntry> servers = new LinkedHashMap<>();
         for (var server : body.path("mcpServers").properties()) {
             servers.put(server.getKey(), new McpServerEntry(server.getKey(), server.getValue(),
-                    LocatedJson.child(LocatedJson.child(path, "mcpServers"), server.getKey())));
+                    LocatedJson.child(LocatedJson.child(path, "mcpServers"), server.getKey()), json, baseDir));
         }
         return new Profile(name, limits(body.path("limits"), Limits.DEFAULTS), capabilities(body),
                 body.path("exposeAsTools").asBoolean(false), egress.isMissingNode() ? MissingNode.getInstance() : egress, path,
@@ -62,26 +62,28 @@ final class ConfigReader {
      * exposeAsTools as a whole). Capabilities are not inherited: a profile grants only what it names. An
      * inherited egress section is checked, and any mistake in it reported, with the top level's.
      */
-    private Profile inheriting(Profile top, JsonNode root, String name, JsonNode body, List<ConfigException> problems) {
+    private Profile inheriting(Profile top, JsonNode root, String name, JsonNode body, Path baseDir,
+            List<ConfigException> problems) {
         String path = LocatedJson.child("profiles", name);
         JsonNode egress = body.has("egress") ? body.get("egress") : root.path("egress");
         return new Profile(name, limits(body.path("limits"), top.limits()), capabilities(body),
                 body.has("exposeAsTools") ? body.get("exposeAsTools").asBoolean() : top.exposeAsTools(),
                 egress.isMissingNode() ? MissingNode.getInstance() : egress, path,
-                mcpServers(top, body, LocatedJson.child(path, "mcpServers"), problems));
+                mcpServers(top, body, LocatedJson.child(path, "mcpServers"), baseDir, problems));
     }
 
     /**
      * A named profile's upstream servers: an entry with {@code command} or {@code url} is its own; one with
      * neither is the top-level server of that name, with this entry's {@code tools} (when given) instead.
      */
-    private Map<String, McpServerEntry> mcpServers(Profile top, JsonNode body, String path, List<ConfigException> problems) {
+    private Map<String, McpServerEntry> mcpServers(Profile top, JsonNode body, String path, Path baseDir,
+            List<ConfigException> problems) {
         Map<String, McpServerEntry> servers = new LinkedHashMap<>();
         for (var server : body.path("mcpServers").properties()) {
             String at = LocatedJson.child(path, server.getKey());
             JsonNode entry = server.getValue();
             if (entry.has("command") || entry.has("url")) {
-                servers.put(server.getKey(), new McpServerEntry(server.getKey(), entry, at));
+                servers.put(server.getKey(), new McpServerEntry(server.getKey(), entry, at, json, baseDir));
                 continue;
             }
             McpServerEntry defined = top.mcpServers().get(server.getKey());
@@ -93,7 +95,7 @@ final class ConfigReader {
             }
             ObjectNode joined = ((ObjectNode) defined.entry()).deepCopy();
             if (entry.has("tools")) joined.set("tools", entry.get("tools"));
-            servers.put(server.getKey(), new McpServerEntry(server.getKey(), joined, defined.path()));
+            servers.put(server.getKey(), defined.withEntry(joined));
         }
         return servers;
     }

@@ -23,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class LocatedJson {
     /** {@code //} and block comments are allowed: the starter file `paddock init` writes explains itself. */
     private static final ObjectReader WITH_COMMENTS = JsonMapper.shared().reader().with(JsonReadFeature.ALLOW_JAVA_COMMENTS);
+    /** VS Code's mcp.json is JSONC: comments and trailing commas; other clients' files are read the same way. */
+    private static final ObjectReader JSONC = WITH_COMMENTS.with(JsonReadFeature.ALLOW_TRAILING_COMMA);
 
     private final String fileName;
     private final JsonNode root;
@@ -38,8 +40,17 @@ final class LocatedJson {
     }
 
     static LocatedJson parse(String fileName, String text) throws ConfigException {
+        return parse(WITH_COMMENTS, fileName, text);
+    }
+
+    /** {@link #parse} allowing trailing commas too, for MCP clients' config files. */
+    static LocatedJson parseJsonc(String fileName, String text) throws ConfigException {
+        return parse(JSONC, fileName, text);
+    }
+
+    private static LocatedJson parse(ObjectReader reader, String fileName, String text) throws ConfigException {
         var builder = new Builder(fileName);
-        try (JsonParser parser = WITH_COMMENTS.createParser(text)) {
+        try (JsonParser parser = reader.createParser(text)) {
             if (parser.nextToken() == null) throw new ConfigException(fileName + ":1:1: the config file is empty");
             JsonNode root = builder.value(parser, "");
             if (parser.nextToken() != null) throw builder.error(parser.currentTokenLocation(), "unexpected content after the config object");
@@ -91,10 +102,14 @@ final class LocatedJson {
             return line != other.line ? Integer.compare(line, other.line) : Integer.compare(column, other.column);
         }
 
+        /** {@code file:line:column}, or just the file when the place is unknown. */
+        String place() {
+            return line == 0 ? String.valueOf(fileName) : fileName + ":" + line + ":" + column;
+        }
+
         @Override
         public String toString() {
-            if (fileName == null) return message;
-            return (line == 0 ? fileName : fileName + ":" + line + ":" + column) + ": " + message;
+            return fileName == null ? message : place() + ": " + message;
         }
     }
 

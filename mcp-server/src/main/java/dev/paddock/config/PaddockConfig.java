@@ -73,7 +73,25 @@ public final class PaddockConfig {
                 Capacity.defaults(), LogSettings.DEFAULTS, Path.of("").toAbsolutePath(), Optional.empty());
     }
 
+    /** No file, and the servers of {@code --mcp-config} files in the default profile. */
+    public static PaddockConfig defaults(ImportedServers imported) throws ConfigException {
+        PaddockConfig defaults = defaults();
+        List<ConfigException> problems = new java.util.ArrayList<>();
+        Profile profile = imported.into(defaults.defaultProfile(), problems);
+        ConfigException.throwIfAny(problems);
+        return new PaddockConfig(Map.of(Profile.DEFAULT, profile), List.of(), defaults.http, defaults.capacity, defaults.logging,
+                defaults.baseDir, Optional.empty());
+    }
+
     public static PaddockConfig load(Path file) throws ConfigException {
+        return load(file, ImportedServers.NONE);
+    }
+
+    /**
+     * paddock.json with the servers of {@code --mcp-config} files after its own top-level {@code mcpServers}, so
+     * its named profiles may refer to them by name too; a name both define is a mistake naming both places.
+     */
+    public static PaddockConfig load(Path file, ImportedServers imported) throws ConfigException {
         String text;
         try {
             text = Files.readString(file);
@@ -81,7 +99,7 @@ public final class PaddockConfig {
             throw new ConfigException(file + ": cannot read the config file (" + e + ")");
         }
         Path dir = file.toAbsolutePath().normalize().getParent();
-        return new ConfigReader(LocatedJson.parse(file.getFileName().toString(), text)).read(dir);
+        return new ConfigReader(LocatedJson.parse(file.getFileName().toString(), text)).read(dir, imported);
     }
 
     /** This config with {@code name} also granted, without settings, to the default profile (if not yet). */

@@ -174,16 +174,16 @@ public final class ProfileGrants {
         profile.capabilities().keySet().forEach(name -> namespaces.put(name, "the capability \"" + name + "\""));
         for (McpServerEntry entry : profile.mcpServers().values()) {
             try {
-                UpstreamSpec spec = UpstreamEntry.read(entry.name(), entry.entry(), entry.path(), config.baseDir(), System::getenv);
+                UpstreamSpec spec = UpstreamEntry.read(entry.name(), entry.entry(), entry.origin(), entry.baseDir(), System::getenv);
                 String taken = namespaces.putIfAbsent(spec.namespace(), "the server \"" + entry.name() + "\"");
                 if (taken != null) {
-                    problems.add(config.error(entry.path(), "its namespace " + spec.namespace() + " is also " + taken
+                    problems.add(entry.error("", "its namespace " + spec.namespace() + " is also " + taken
                             + "'s; rename one of them"));
                     continue;
                 }
                 specs.add(spec);
             } catch (UpstreamEntry.InvalidEntry e) {
-                e.problems().forEach(p -> problems.add(config.error(entry.path() + "." + p.key(), p.message())));
+                e.problems().forEach(p -> problems.add(entry.error(p.key(), p.message())));
             }
         }
         return specs;
