@@ -31,7 +31,7 @@ const slow = {
         await extra.sendNotification({ method: 'notifications/progress', params });
         record({ event: 'progress', ...params });
       }
-      const log = { level: 'info', logger: 'slow', data: `step ${step} of ${steps}` };
+      const log = { level: 'info', logger: 'steps', data: `step ${step} of ${steps}` };
       await extra.sendNotification({ method: 'notifications/message', params: log });
       record({ event: 'log', ...log });
     }

@@ -132,7 +132,8 @@ export async function mcpServersUnsupported(launcher) {
   const config = writeMcpServersConfig(dir, {});
   const { code, stdout, stderr } = await run(launcher, ['--config', config, 'exec', '-'], { input: 'return 1' });
   if (code === 0 && stdout.trim() === '1') return null;
-  const rejected = stderr.split('\n').find((line) => /unknown key "mcpServers"/.test(line));
-  if (code === 2 && rejected) return `this Paddock does not support "mcpServers" yet (${rejected.trim()})`;
+  if (code === 2 && /unknown key "mcpServers"/.test(stderr)) {
+    return 'this Paddock has no upstream runtime yet: its config validation says unknown key "mcpServers"';
+  }
   throw new Error(`probing "mcpServers" support: exit ${code}\nstdout: ${stdout}\nstderr: ${stderr}`);
 }
