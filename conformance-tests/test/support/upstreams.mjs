@@ -3,15 +3,13 @@
 // {command, args, env} launch spec, the shape of a Claude Desktop `mcpServers` entry.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { entryPoint } from './corpus.mjs';
-import { run } from './paddock.mjs';
 
 export const UPSTREAMS_DIR = path.resolve(import.meta.dirname, '../../upstreams');
 const LOOPBACK = path.join(UPSTREAMS_DIR, 'lib', 'loopback.mjs');
@@ -112,7 +110,6 @@ export async function connectHttp(url, { timeout } = {}) {
   return { client, transport, close: async () => { await transport.terminateSession().catch(() => {}); await client.close(); } };
 }
 
-
 /** Writes `dir/paddock.json` naming `servers` ({key: launch spec or {url}}) under "mcpServers"; returns its path. */
 export function writeMcpServersConfig(dir, servers, extra = {}) {
   const mcpServers = Object.fromEntries(Object.entries(servers).map(([key, spec]) => [key,
@@ -120,20 +117,4 @@ export function writeMcpServersConfig(dir, servers, extra = {}) {
   const file = path.join(dir, 'paddock.json');
   writeFileSync(file, JSON.stringify({ ...extra, mcpServers }, null, 2));
   return file;
-}
-
-/**
- * Why this Paddock cannot run upstream servers yet, or null if it can: config validation of a build
- * without the runtime rejects the "mcpServers" key (exit 2, 'unknown key "mcpServers"'). Any other
- * failure is thrown, so a broken build is not mistaken for a missing feature.
- */
-export async function mcpServersUnsupported(launcher) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'paddock-mcpservers-probe-'));
-  const config = writeMcpServersConfig(dir, {});
-  const { code, stdout, stderr } = await run(launcher, ['--config', config, 'exec', '-'], { input: 'return 1' });
-  if (code === 0 && stdout.trim() === '1') return null;
-  if (code === 2 && /unknown key "mcpServers"/.test(stderr)) {
-    return 'this Paddock has no upstream runtime yet: its config validation says unknown key "mcpServers"';
-  }
-  throw new Error(`probing "mcpServers" support: exit ${code}\nstdout: ${stdout}\nstderr: ${stderr}`);
 }
