@@ -2,7 +2,8 @@
 // server-memory `read_graph` (a graph of three entities, one file shared by every server process) is
 // called directly with the official TypeScript SDK client over stdio, and as
 // `return await memory.read_graph({})` in an `execute` on each Paddock build (stdio, "mcpServers" naming
-// server-memory), the ways taking turns in every round so machine noise falls on all of them alike.
+// server-memory), and beside it `return 1` in an `execute` (what execute costs without an upstream call),
+// the ways taking turns in every round so machine noise falls on all of them alike.
 // Prints p50/p90 per way and each Paddock build's p50 overhead over the direct call; a build that
 // rejects the config prints "not measured: …" and the direct figures still come out.
 // Usage: node upstream-overhead.mjs [--rounds 200] [--jar A.jar]...   (default: the built paddock.jar)
@@ -41,15 +42,14 @@ for (const jar of jars) {
   try {
     const session = await connect({ name: jar, command: JAVA, args: ['-jar', jar] }, ['--config', config]);
     sessions.push(session);
-    ways.push({
-      name: `through ${jar} (execute → memory.read_graph)`,
-      call: async () => {
-        const result = await session.client.callTool({ name: 'execute', arguments: { code: 'return await memory.read_graph({})' } });
-        if (result.isError) throw new Error(`execute failed: ${text(result)}`);
-        return result.structuredContent.result;
-      },
-      times: [],
-    });
+    const run = async (code) => {
+      const result = await session.client.callTool({ name: 'execute', arguments: { code } });
+      if (result.isError) throw new Error(`execute failed: ${text(result)}`);
+      return result.structuredContent.result;
+    };
+    ways.push({ name: `through ${jar} (execute → memory.read_graph)`, call: () => run('return await memory.read_graph({})'),
+      times: [] });
+    ways.push({ name: `through ${jar} (execute alone, no upstream call)`, call: () => run('return 1'), expected: 1, times: [] });
   } catch (e) {
     const reason = e.message.split('\n').find((l) => /unknown key|error:/i.test(l)) ?? e.message.split('\n')[0];
     console.log(`bench upstream: ${jar}: not measured: ${reason.trim()}`);
@@ -58,8 +58,8 @@ for (const jar of jars) {
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 try {
-  // Warm-up, which also checks that every way reads the same graph.
-  for (const way of ways) for (let i = 0; i < WARMUP; i++) assert.deepEqual(await way.call(), expected, way.name);
+  // Warm-up, which also checks that every way reads the same graph (or, alone, returns 1).
+  for (const way of ways) for (let i = 0; i < WARMUP; i++) assert.deepEqual(await way.call(), way.expected ?? expected, way.name);
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? ways : [...ways].reverse();
     for (const way of order) {
