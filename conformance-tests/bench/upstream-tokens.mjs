@@ -51,14 +51,20 @@ for (const [key, spec] of Object.entries(SERVERS)) {
 const direct = countTokens(JSON.stringify(all));
 console.log(`  three servers directly: ${all.length} tools, ${direct} tokens`);
 
-const config = writeMcpServersConfig(work, SERVERS);
-try {
-  const session = await connect(launcher, ['--config', config]);
+/** Paddock's tools/list with `servers` under "mcpServers": { tools, tokens }. */
+async function paddockSurface(dir, servers) {
+  const session = await connect(launcher, ['--config', writeMcpServersConfig(dir, servers)]);
   const { tools } = await session.client.listTools();
   await session.close();
-  const paddock = countTokens(JSON.stringify(tools));
+  return { tools, tokens: countTokens(JSON.stringify(tools)) };
+}
+
+try {
+  const { tools, tokens } = await paddockSurface(work, SERVERS);
+  const alone = await paddockSurface(mkdtempSync(path.join(work, 'none-')), {});
   console.log(`  through Paddock (${launcher.name}): ${tools.length} tools (${tools.map((t) => t.name).join(', ')}), `
-    + `${paddock} tokens: ${(direct / paddock).toFixed(2)}× fewer`);
+    + `${tokens} tokens: ${(direct / tokens).toFixed(2)}× fewer`);
+  console.log(`    of which Paddock without servers: ${alone.tokens} tokens; the three servers' types add ${tokens - alone.tokens}`);
 } catch (e) {
   console.log(`  through Paddock: not measured: ${firstLines(e.message)}`);
 }
