@@ -20,7 +20,8 @@ export const CORPUS_SERVERS = [
 /** The three servers the token-economy target is stated for (issue: ≥ 3× fewer tokens together). */
 export const TOKEN_TARGET_SERVERS = ['everything', 'memory', 'filesystem'];
 
-function entryPoint(pkg) {
+/** The file an npm package's (first) bin points at, to run with this Node rather than a shebang's. */
+export function entryPoint(pkg) {
   const manifestPath = require.resolve(`${pkg}/package.json`);
   const manifest = require(manifestPath);
   const bin = typeof manifest.bin === 'string' ? manifest.bin : Object.values(manifest.bin)[0];
