@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  * <ul>
  * <li>a line that is not JSON-RPC (a server printing a banner on stdout) is logged and skipped;</li>
  * <li>a line longer than {@code maxMessageChars} is skipped unread, and the request it answers fails at once
- *     when its id can be seen at the start of the line;</li>
+ *     when its top-level id can be seen at the start or the end of the line (SDKs write it first or last);</li>
  * <li>{@link #exited()} completes with the exit status when the process ends, for whoever restarts it;</li>
  * <li>each line of the child's stderr goes to Paddock's log, prefixed with the server's name;</li>
  * <li>closing ends the child and everything it started ({@code npx} starts node), gently first.</li>
@@ -38,7 +38,16 @@ import reactor.core.publisher.Mono;
  */
 final class ChildProcessTransport implements McpClientTransport {
     private static final Logger LOG = LoggerFactory.getLogger(ChildProcessTransport.class);
-    private static final Pattern LEADING_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+|\"[^\"]{1,200}\")");
+    /*
+     * Only an id at the top level names the request: {"jsonrpc":"2.0","id":7,"result":…} (Java and Python SDKs)
+     * or {"result":…,"jsonrpc":"2.0","id":7} (TypeScript SDK). Both are anchored, because an unanchored search
+     * would find an "id" inside the result first.
+     */
+    private static final String ID = "\"id\"\\s*:\\s*(\\d+|\"[^\"\\\\]{1,200}\")";
+    private static final String JSONRPC = "\"jsonrpc\"\\s*:\\s*\"2\\.0\"";
+    private static final Pattern LEADING_ID = Pattern.compile("^\\s*\\{\\s*(?:" + JSONRPC + "\\s*,\\s*)?" + ID);
+    private static final Pattern TRAILING_ID = Pattern.compile(ID + "\\s*(?:,\\s*" + JSONRPC + "\\s*)?}\\s*$");
+    private static final int ID_WINDOW = 400;
     private static final Duration GRACE = Duration.ofSeconds(2);
 
     private final String name;
@@ -89,20 +98,21 @@ final class ChildProcessTransport implements McpClientTransport {
         try (Reader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             StringBuilder line = new StringBuilder();
             boolean oversized = false;
-            String oversizedId = null;
+            String leadingId = null;
             for (int c = reader.read(); c >= 0; c = reader.read()) {
                 if (c != '\n') {
-                    if (!oversized && line.length() >= maxMessageChars) {
+                    line.append((char) c);
+                    if (!oversized && line.length() > maxMessageChars) {
                         oversized = true;
-                        Matcher id = LEADING_ID.matcher(line.subSequence(0, Math.min(line.length(), 400)));
-                        oversizedId = id.find() ? id.group(1) : null;
-                        line.setLength(0);
+                        leadingId = idIn(LEADING_ID, line.subSequence(0, Math.min(line.length(), ID_WINDOW)));
+                        line.delete(0, Math.max(0, line.length() - ID_WINDOW));
+                    } else if (oversized && line.length() > 2 * ID_WINDOW) {
+                        line.delete(0, Math.max(0, line.length() - ID_WINDOW));
                     }
-                    if (!oversized) line.append((char) c);
                     continue;
                 }
                 if (oversized) {
-                    tooLarge(oversizedId, handler);
+                    tooLarge(leadingId != null ? leadingId : idIn(TRAILING_ID, line), handler);
                     oversized = false;
                 } else {
                     deliver(line.toString().strip(), handler);
@@ -112,6 +122,11 @@ final class ChildProcessTransport implements McpClientTransport {
         } catch (IOException e) {
             LOG.debug("upstream '{}': stdout closed: {}", name, e.toString());
         }
+    }
+
+    private static String idIn(Pattern where, CharSequence text) {
+        Matcher id = where.matcher(text);
+        return id.find() ? id.group(1) : null;
     }
 
     private void deliver(String line, Function<Mono<JSONRPCMessage>, Mono<JSONRPCMessage>> handler) {
