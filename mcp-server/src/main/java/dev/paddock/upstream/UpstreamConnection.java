@@ -48,6 +48,7 @@ final class UpstreamConnection implements AutoCloseable {
     private static final AtomicLong TOKENS = new AtomicLong();
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(60);
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(1);
 
     /**
      * @param startTimeout     longest a start may take, process launch to the tool list
@@ -196,7 +197,21 @@ final class UpstreamConnection implements AutoCloseable {
                 return CompletableFuture.failedFuture(timedOut(qualifiedName));
             }
             if (cause instanceof McpError error) return CompletableFuture.failedFuture(answered(qualifiedName, error));
-            down(current.raw(), "the link failed: " + describe(cause));
+            return linkFailed(current.raw(), cause);
+        });
+    }
+
+    /**
+     * A call broke the link. When a child process died, writing to its stdin can fail before its exit is
+     * seen; waiting a moment for the exit lets the error say "it exited with status 137", which tells the
+     * user far more than "Stream closed".
+     */
+    private <T> CompletableFuture<T> linkFailed(McpClientTransport raw, Throwable cause) {
+        CompletableFuture<Integer> exit = raw instanceof ChildProcessTransport child
+                ? child.exited().copy().completeOnTimeout(null, EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                : CompletableFuture.completedFuture(null);
+        return exit.thenCompose(status -> {
+            down(raw, status == null ? "the link failed: " + describe(cause) : "it exited with status " + status);
             return CompletableFuture.failedFuture(unavailable());
         });
     }
