@@ -61,6 +61,18 @@ class HostApiTest {
     }
 
     @Test
+    void aNamespaceCannotBeRedefinedDeletedOrReplacedForLaterExecutions() {
+        try (Isolate isolate = SANDBOX.newIsolate(new Calculator())) {
+            assertThat(error(run(isolate, "Object.defineProperty(globalThis, 'calc', { value: {} })")).message())
+                    .contains("Cannot redefine property");
+            assertThat(error(run(isolate, "'use strict'; delete globalThis.calc")).message()).contains("calc");
+            run(isolate, "globalThis.calc = { add: () => 0 }; delete globalThis.calc");
+
+            assertThat(value(run(isolate, "await calc.add(40, 2)")).asInt()).isEqualTo(42);
+        }
+    }
+
+    @Test
     void argumentsLeaveAsJsonSoGettersAndToJsonRunInsideTheIsolate() {
         Calculator api = new Calculator();
         try (Isolate isolate = SANDBOX.newIsolate(api)) {

@@ -45,6 +45,9 @@
     });
   }
 
+  /** Each namespace's current frozen object, which its global's getter returns: the host may swap it, agent code cannot. */
+  const installed = ObjectCreate(null);
+
   function installApi(namespace, methods) {
     const api = ObjectCreate(null);
     for (let i = 0; i < methods.length; i++) {
@@ -54,9 +57,12 @@
         value: { [method]: (...args) => hostCall(namespace, method, args) }[method], enumerable: true,
       });
     }
-    // Configurable so that the host can install the namespace again when its methods change (an upstream MCP
-    // server's tools/list_changed); agent code can only assign to it by redefining it, which hurts no one else.
-    ObjectDefineProperty(global, namespace, { value: ObjectFreeze(api), enumerable: false, configurable: true, writable: false });
+    const first = installed[namespace] === undefined;
+    installed[namespace] = ObjectFreeze(api);
+    // A getter, not a value, so that the namespace can be installed again when its methods change (an upstream
+    // MCP server's tools/list_changed) while the global stays non-configurable: agent code can neither
+    // redefine, delete nor assign it.
+    if (first) ObjectDefineProperty(global, namespace, { get: () => installed[namespace], enumerable: false, configurable: false });
   }
 
   /** Installs (or installs again) capability namespaces as frozen globals: {"files": ["read", "list"]} as JSON text. */
