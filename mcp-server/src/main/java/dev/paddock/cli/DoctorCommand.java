@@ -39,6 +39,9 @@ final class DoctorCommand implements Callable<Integer> {
     @ParentCommand
     PaddockCommand app;
 
+    /** Whether --config failed its checks: no client entries are printed for a file that must change first. */
+    private boolean configFaulted;
+
     enum Status { ok, warn, FAIL }
 
     /** One line of the report; {@code text} may go on over more lines. */
@@ -72,7 +75,7 @@ final class DoctorCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(app.out(), true, StandardCharsets.UTF_8);
         out.println(facts.summary());
         checks.forEach(out::println);
-        if (config != null) printSnippets(out, env);
+        if (config != null && !configFaulted) printSnippets(out, env);
         long failed = checks.stream().filter(c -> c.status() == Status.FAIL).count();
         out.println();
         out.println(failed == 0 ? "No problems found." : failed + (failed == 1 ? " check" : " checks")
@@ -100,10 +103,12 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     /**
-     * The config from --config, null when it does not load; the defaults without --config. With the servers
-     * of the --mcp-config files when they read, each file's check saying what it gave. Adds its checks.
+     * The config from --config (when its shape is wrong, what the schema accepted of it; null when even that
+     * does not read); the defaults without --config. With the servers of the --mcp-config files when they
+     * read, each file's check saying what it gave. Adds its checks.
      */
     private PaddockConfig config(List<Check> checks) {
+        configFaulted = false;
         List<Check> files = new ArrayList<>();
         ImportedServers imported = ImportedServers.NONE;
         try {
@@ -124,6 +129,8 @@ final class DoctorCommand implements Callable<Integer> {
                 checks.add(new Check(Status.ok, "config", absolute(app.configFile) + " matches paddock.schema.json"));
             } catch (ConfigException e) {
                 checks.add(new Check(Status.FAIL, "config", e.getMessage()));
+                config = e.rest().orElse(null); // the checks below report what else is wrong
+                configFaulted = true;
             }
         }
         checks.addAll(files);

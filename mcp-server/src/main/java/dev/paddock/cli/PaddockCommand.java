@@ -137,6 +137,7 @@ public final class PaddockCommand implements Callable<Integer> {
             config = configFile == null ? PaddockConfig.defaults(imported) : PaddockConfig.load(configFile, imported);
         } catch (ConfigException e) {
             problems.add(e);
+            e.rest().ifPresent(rest -> checkTheRest(rest, problems));
         }
         if (importing != null) problems.add(importing); // paddock.json's mistakes before the client files'
         ConfigException.throwIfAny(problems);
@@ -147,6 +148,16 @@ public final class PaddockCommand implements Callable<Integer> {
             for (String name : file.disabled()) log.info("{}: skipping the server \"{}\", which the file marks disabled", file.file(), name);
         }
         return config;
+    }
+
+    /** The checks after the schema's, on what it let through of a file it faulted, so one run names them all. */
+    private static void checkTheRest(PaddockConfig rest, List<ConfigException> problems) {
+        HttpConfig.check(rest, problems);
+        try {
+            ProfileGrants.loadAll(rest);
+        } catch (ConfigException e) {
+            problems.add(e);
+        }
     }
 
     /** Starts the runtime once the whole config is checked: its http section and every profile's grants. */

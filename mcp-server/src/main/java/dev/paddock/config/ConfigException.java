@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -13,14 +14,33 @@ import java.util.stream.Collectors;
  */
 public final class ConfigException extends Exception {
     private final List<LocatedJson.Problem> problems;
+    private final PaddockConfig rest;
 
     public ConfigException(String message) {
         this(List.of(LocatedJson.Problem.unlocated(message)));
     }
 
     ConfigException(List<LocatedJson.Problem> problems) {
+        this(problems, null);
+    }
+
+    private ConfigException(List<LocatedJson.Problem> problems, PaddockConfig rest) {
         super(problems.stream().map(LocatedJson.Problem::toString).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
+        this.rest = rest;
+    }
+
+    /** These shape mistakes, with the config read from the rest of the file. */
+    ConfigException withRest(PaddockConfig rest) {
+        return new ConfigException(problems, rest);
+    }
+
+    /**
+     * The config read from the parts of the file the schema accepted, when it rejected others: the checks that
+     * come after the schema's run on it, so one run reports their mistakes too. Never a config to serve with.
+     */
+    public Optional<PaddockConfig> rest() {
+        return Optional.ofNullable(rest);
     }
 
     /**

@@ -19,7 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  * checked first, all at once, by {@link ConfigSchema} against paddock.schema.json, so the reading below can
  * trust it. Capability settings, egress rules and the http section are then checked by their owners, who
  * report at the setting's line and column through {@link PaddockConfig#error} and gather every mistake
- * into one {@link ConfigException} ({@link ConfigException#of}).
+ * into one {@link ConfigException} ({@link ConfigException#of}). When the schema rejects parts of the file,
+ * the rest is still read and handed on with the mistakes ({@link ConfigException#rest}), so those owners
+ * can check it in the same run.
  */
 final class ConfigReader {
     private final LocatedJson json;
@@ -29,7 +31,19 @@ final class ConfigReader {
     }
 
     PaddockConfig read(Path baseDir, ImportedServers imported) throws ConfigException {
-        ConfigSchema.check(json);
+        ConfigSchema.Checked checked = ConfigSchema.check(json);
+        if (checked.problems().isEmpty()) return readShaped(baseDir, imported);
+        var shape = new ConfigException(checked.problems());
+        PaddockConfig rest;
+        try {
+            rest = new ConfigReader(json.withRoot(checked.valid())).readShaped(baseDir, imported);
+        } catch (ConfigException e) {
+            throw ConfigException.of(List.of(shape, e));
+        }
+        throw shape.withRest(rest);
+    }
+
+    private PaddockConfig readShaped(Path baseDir, ImportedServers imported) throws ConfigException {
         JsonNode root = json.root();
         Map<String, Profile> profiles = new LinkedHashMap<>();
         List<ConfigException> problems = new ArrayList<>();

@@ -9,9 +9,11 @@ import com.networknt.schema.path.NodePath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The shape of paddock.json, checked against {@code paddock.schema.json}: the schema editors use is the one
@@ -30,10 +32,51 @@ final class ConfigSchema {
 
     private ConfigSchema() {}
 
-    static void check(LocatedJson json) throws ConfigException {
+    /**
+     * The file's shape mistakes, and the file without the values they are about, so the checks that come
+     * after the schema's can still run on the rest of it and one run names every mistake. A rejected value is
+     * removed whole: an array with a rejected element goes as a whole (removing only the element would
+     * shift the paths of the others away from their lines), and so does an object missing a required key.
+     */
+    static Checked check(LocatedJson json) {
         List<Error> errors = SCHEMA.validate(json.root());
-        if (errors.isEmpty()) return;
-        throw new ConfigException(errors.stream().map(error -> problem(json, error)).distinct().sorted().toList());
+        if (errors.isEmpty()) return new Checked(List.of(), json.root());
+        JsonNode valid = json.root().deepCopy();
+        for (Error error : errors) prune(valid, rejected(error));
+        return new Checked(errors.stream().map(error -> problem(json, error)).distinct().sorted().toList(), valid);
+    }
+
+    /** @param valid the document without the values the schema rejected; the whole document if none was */
+    record Checked(List<LocatedJson.Problem> problems, JsonNode valid) {}
+
+    /** The path, as names and indexes, of the value an error rejects. */
+    private static List<Object> rejected(Error error) {
+        NodePath location = error.getInstanceLocation();
+        List<Object> steps = new ArrayList<>();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            steps.add(location.getElement(i) instanceof Integer index ? index : location.getName(i));
+        }
+        boolean aboutAKey = error.getKeyword().equals("additionalProperties") || error.getKeyword().equals("propertyNames");
+        if (aboutAKey && error.getProperty() != null) steps.add(error.getProperty());
+        return steps;
+    }
+
+    /** Removes the value at {@code steps}, or the array holding it, from {@code root}; the root itself stays. */
+    private static void prune(JsonNode root, List<Object> steps) {
+        int keep = steps.size();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof Integer) {
+                keep = i;
+                break;
+            }
+        }
+        if (keep < 1) {
+            if (root instanceof ObjectNode object) object.removeAll();
+            return;
+        }
+        JsonNode parent = root;
+        for (Object step : steps.subList(0, keep - 1)) parent = parent.path((String) step);
+        if (parent instanceof ObjectNode object) object.remove((String) steps.get(keep - 1));
     }
 
     private static LocatedJson.Problem problem(LocatedJson json, Error error) {

@@ -66,6 +66,11 @@ final class LocatedJson {
         return root;
     }
 
+    /** The same file's locations over {@code part}, a copy of the root with some values removed. */
+    LocatedJson withRoot(JsonNode part) {
+        return new LocatedJson(fileName, part, values, keys);
+    }
+
     /** {@link #problemAtValue} as an exception, for the checks that run after the schema's. */
     ConfigException atValue(String path, String message) {
         return new ConfigException(List.of(problemAtValue(path, message)));

@@ -91,4 +91,40 @@ class ConfigProblemsTest {
                 + "start: add \"env\": {\"PADDOCK_TEST_SURELY_UNSET\": \"…\"} to this server's entry in your client's config "
                 + "(claude_desktop_config.json, .cursor/mcp.json, .vscode/mcp.json)" + System.lineSeparator());
     }
+
+    @Test
+    void shapeMistakesAndTheMistakesFoundAfterTheSchemaComeInOneRunInFileOrder() throws Exception {
+        // profiles.ci's second rule is not checked: the schema rejected the first, so that array is left out whole
+        // rather than checked with shifted indexes, and nothing is said about it that the schema has not said
+        assertThat(run("""
+                {"limits": {"timeoutMs": "5s"},
+                 "capabilities": {"weather": {}},
+                 "egress": {"rules": [{"url": "ftp://a.com/"}]},
+                 "profiles": {"ci": {"limits": {"wallTimeMs": "fast"}, "capabilities": {"nope": {}},
+                                     "egress": {"rules": [{"url": "https://b.com/*", "methods": 7}, {"url": "ftp://c.com/"}]}}},
+                 "http": {"tokens": {"short": "ci"}, "maxBodyBytes": -5}}""", "exec", "-")).isEqualTo(2);
+        assertThat(stderr().lines()).containsExactly(
+                "paddock: paddock.json:1:13: unknown key \"timeoutMs\" in limits (known keys: wallTimeMs, cpuTimeMs, "
+                        + "maxResultBytes, maxLogBytes, maxLogLines, maxAllocatedBytes, maxRetainedBytes, maxCodeBytes)",
+                "paddock: paddock.json:2:30: capabilities.weather: no capability named \"weather\"; available: files, state "
+                        + "(plugins add more: see \"plugins\")",
+                "paddock: paddock.json:3:31: egress.rules[0].url: fetch supports only http: and https: URLs, not ftp: (ftp://a.com/)",
+                "paddock: paddock.json:4:47: profiles.ci.limits.wallTimeMs must be a positive integer (milliseconds)",
+                "paddock: paddock.json:4:81: profiles.ci.capabilities.nope: no capability named \"nope\"; available: files, "
+                        + "state (plugins add more: see \"plugins\")",
+                "paddock: paddock.json:5:81: profiles.ci.egress.rules[0].methods must be a non-empty array such as [\"GET\", \"POST\"]",
+                "paddock: paddock.json:6:31: http.tokens.short: a bearer token must be at least 16 characters long",
+                "paddock: paddock.json:6:54: http.maxBodyBytes must be a positive integer (bytes)");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void doctorListsTheMistakesFoundAfterTheSchemaBesideTheShapeMistakes() throws Exception {
+        assertThat(run("""
+                {"limits": {"wallTimeMs": 0},
+                 "capabilities": {"weather": {}}}""", "doctor")).isEqualTo(2);
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("paddock.json:1:27: limits.wallTimeMs must be a positive integer")
+                .contains("paddock.json:2:30: capabilities.weather: no capability named \"weather\"");
+    }
 }
