@@ -109,6 +109,10 @@ final class UpstreamConnection implements AutoCloseable {
         var started = client.initialize().then(listTools(client, null, new ArrayList<>()))
                 .timeout(settings.startTimeout())
                 .toFuture();
+        if (raw instanceof ChildProcessTransport child) {
+            // a server that dies while starting says so now, not when the start timeout runs out
+            child.exited().thenAccept(status -> started.completeExceptionally(new IllegalStateException("it exited with status " + status)));
+        }
         return started.handle((tools, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
