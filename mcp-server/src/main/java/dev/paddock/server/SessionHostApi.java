@@ -169,12 +169,13 @@ public final class SessionHostApi implements HostApi {
 
     /** The context knows when the execution ends: capabilities stop their host work through it. */
     private CompletableFuture<String> fromIsolate(String namespace, String method, String argumentsJson, CallContext context) {
-        CompletableFuture<String> call;
         CapabilityException unavailable = bound.upstreams().unavailable(namespace);
         if (unavailable != null) {
             // its tools are not known yet, so there is no method to resolve: every call says why, at once
-            call = CompletableFuture.failedFuture(unavailable);
-        } else try {
+            return CompletableFuture.failedFuture(toJsError(unavailable));
+        }
+        CompletableFuture<String> call;
+        try {
             JsonNode arguments = JSON.readTree(argumentsJson);
             call = capabilities().call(namespace, method, arguments, context).thenApply(JSON::writeValueAsString);
         } catch (JacksonException e) {
