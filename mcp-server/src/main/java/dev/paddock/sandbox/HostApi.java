@@ -30,7 +30,13 @@ public interface HostApi extends HostCalls {
         }
     };
 
-    /** Namespace → method names, installed as frozen global objects in declaration order. */
+    /**
+     * The method list of a namespace whose methods are not known (an upstream MCP server that has not started
+     * yet): the isolate's namespace then takes any method name, and the host answers each call.
+     */
+    List<String> ANY_METHOD = List.of("*");
+
+    /** Namespace → method names ({@link #ANY_METHOD} for any), installed as frozen global objects in declaration order. */
     Map<String, List<String>> namespaces();
 
     /** Namespaces the server offers that this isolate was not granted, so that using one says so. */

@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -245,12 +244,14 @@ public final class ProfileGrants {
     /** The granted declarations the model reads ("" when nothing is granted). */
     public String declarations() {
         String declared = probe.declarations();
-        List<String> waiting = upstreams.notStarted(profile.name());
-        if (waiting.isEmpty()) return declared;
-        // The model should know the server is there before its first execute starts it.
-        return (declared.isBlank() ? "" : declared.strip() + "\n\n") + waiting.stream()
-                .map(ns -> "// " + ns + ": an MCP server that starts with your first execute; its types appear here then")
-                .collect(Collectors.joining("\n"));
+        List<String> notes = new ArrayList<>();
+        // The model should know a server is there before its first execute starts it, or why it is missing.
+        upstreams.notStarted(profile.name()).forEach(ns ->
+                notes.add("// " + ns + ": an MCP server that starts with your first execute; its types appear here then"));
+        upstreams.unavailable(profile.name()).forEach((ns, why) -> notes.add("// " + ns + ": an MCP server that is unavailable ("
+                + why + "); Paddock retries it in the background and its types appear here when it is back"));
+        if (notes.isEmpty()) return declared;
+        return (declared.isBlank() ? "" : declared.strip() + "\n\n") + String.join("\n", notes);
     }
 
     /** Per namespace, for the paddock://types/NS.d.ts resources. */

@@ -12,6 +12,7 @@ import dev.paddock.sandbox.Sandbox;
 import dev.paddock.upstream.UpstreamSession;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,7 +126,12 @@ public final class SessionHostApi implements HostApi {
 
     @Override
     public Map<String, List<String>> namespaces() {
-        return capabilities().methodNames();
+        Map<String, List<String>> granted = capabilities().methodNames();
+        List<String> unavailable = bound.upstreams().unavailable();
+        if (unavailable.isEmpty()) return granted;
+        Map<String, List<String>> all = new LinkedHashMap<>(granted);
+        unavailable.forEach(namespace -> all.putIfAbsent(namespace, ANY_METHOD));
+        return all;
     }
 
     @Override
@@ -163,6 +169,11 @@ public final class SessionHostApi implements HostApi {
 
     /** The context knows when the execution ends: capabilities stop their host work through it. */
     private CompletableFuture<String> fromIsolate(String namespace, String method, String argumentsJson, CallContext context) {
+        CapabilityException unavailable = bound.upstreams().unavailable(namespace);
+        if (unavailable != null) {
+            // its tools are not known yet, so there is no method to resolve: every call says why, at once
+            return CompletableFuture.failedFuture(toJsError(unavailable));
+        }
         CompletableFuture<String> call;
         try {
             JsonNode arguments = JSON.readTree(argumentsJson);

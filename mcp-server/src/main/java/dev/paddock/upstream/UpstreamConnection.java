@@ -109,12 +109,16 @@ final class UpstreamConnection implements AutoCloseable {
         var started = client.initialize().then(listTools(client, null, new ArrayList<>()))
                 .timeout(settings.startTimeout())
                 .toFuture();
+        if (raw instanceof ChildProcessTransport child) {
+            // a server that dies while starting says so now, not when the start timeout runs out
+            child.exited().thenAccept(status -> started.completeExceptionally(new IllegalStateException("it exited with status " + status)));
+        }
         return started.handle((tools, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
                 closeQuietly(client, raw);
-                String reason = cause instanceof TimeoutException
+                String reason = timedOut(cause)
                         ? "it did not finish initialize and tools/list within " + settings.startTimeout().toSeconds() + " s"
                         : "it failed to start: " + describe(cause);
                 throw new IllegalStateException(reason, cause);
@@ -132,6 +136,25 @@ final class UpstreamConnection implements AutoCloseable {
             }
             return tools;
         });
+    }
+
+    /**
+     * Starts the server as {@link #start}; when that fails it is not given up but restarted with the same
+     * backoff as a server that died, and its tools reach {@code toolsChanged} once it is back.
+     */
+    CompletableFuture<List<McpSchema.Tool>> startOrRetry() {
+        return start().whenComplete((tools, failure) -> {
+            if (failure == null) return;
+            synchronized (this) {
+                downReason = failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage();
+                if (!closed) scheduleRestart();
+            }
+        });
+    }
+
+    /** Why the server is down while a restart is pending ("it exited with status 1"), else null. */
+    synchronized String downReason() {
+        return link == null && retry != null && !closed ? downReason : null;
     }
 
     private Mono<List<McpSchema.Tool>> listTools(McpAsyncClient client, String cursor, List<McpSchema.Tool> found) {
@@ -230,7 +253,8 @@ final class UpstreamConnection implements AutoCloseable {
                 + "' did not answer within the execution's time limit; the call was cancelled upstream");
     }
 
-    private synchronized CapabilityException unavailable() {
+    /** The error calls get while the server is down: {@code upstream 'github' is unavailable: <reason>; retrying in N s}. */
+    synchronized CapabilityException unavailable() {
         long seconds = Math.max(0, Duration.between(Instant.now(), retryAt).toMillis() + 999) / 1000;
         return new CapabilityException(UNAVAILABLE, "upstream '" + spec.name() + "' is unavailable: " + downReason
                 + (retry == null ? "" : "; retrying in " + seconds + " s"));
@@ -321,6 +345,14 @@ final class UpstreamConnection implements AutoCloseable {
             LOG.debug("closing an upstream client: {}", e.toString());
         }
         raw.close();
+    }
+
+    /** Whether a start failed by time: our own timeout, or the SDK's initialization timeout wrapped in its error. */
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException) return true;
+        }
+        return false;
     }
 
     private static String describe(Throwable failure) {

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * One upstream server of one profile: the types its tools have now, and the processes behind them. A shared
  * server is one connection for all the profile's sessions; a {@code perSession} one gets a connection per
  * session ({@link Link}), started by the session's first call to it, and its types come from whichever of its
- * processes listed its tools last. A server that fails its first start is left out of this run.
+ * processes listed its tools last. A server that fails its first start is retried in the background like one
+ * that died ({@link UpstreamConnection#startOrRetry}); until it is back it has no types, and calls to it fail at
+ * once with {@link #unavailable}.
  */
 final class UpstreamServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamServer.class);
@@ -33,6 +35,8 @@ final class UpstreamServer implements AutoCloseable {
     /** Every per-session connection still open, so that shutdown ends them too. */
     private final Set<UpstreamConnection> perSession = ConcurrentHashMap.newKeySet();
     private volatile UpstreamTypes types;
+    /** The connection retrying a failed first start (the shared one, or a per-session server's probe); else null. */
+    private volatile UpstreamConnection retrying;
     private CompletableFuture<Void> started;
 
     UpstreamServer(String profile, UpstreamSpec spec, UpstreamConnection.Settings settings, Runnable typesChanged) {
@@ -54,14 +58,17 @@ final class UpstreamServer implements AutoCloseable {
     synchronized CompletableFuture<Void> start() {
         if (started == null) {
             UpstreamConnection first = shared != null ? shared : new UpstreamConnection(spec, settings, this::toolsChanged);
-            started = first.start().thenAccept(this::toolsChanged).whenComplete((ok, failure) -> {
-                if (first != shared) first.close();
-                if (failure != null) {
-                    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-                    LOG.error("upstream '{}' ({}, profile {}) is left out of this run: {}", spec.name(), spec.launch(), profile,
-                            cause.getMessage());
-                    close();
+            started = first.startOrRetry().thenAccept(this::toolsChanged).whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    if (first != shared) first.close();
+                    return;
                 }
+                Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                LOG.error("upstream '{}' ({}, profile {}) did not start and is left out until a retry brings it back: {}",
+                        spec.name(), spec.launch(), profile, cause.getMessage());
+                retrying = first;
+                // its namespace now says why it is missing, in the description and in the isolate
+                typesChanged.run();
             });
         }
         return started;
@@ -78,7 +85,26 @@ final class UpstreamServer implements AutoCloseable {
             LOG.warn("upstream '{}' (profile {}) offers no tool this profile may call; it is left out", spec.name(), profile);
         }
         types = now;
+        UpstreamConnection back = retrying;
+        retrying = null;
+        // a per-session server's probe only had to read the tools; a shared connection serves on
+        if (back != null && back != shared) Thread.ofVirtual().start(back::close);
         typesChanged.run();
+    }
+
+    /**
+     * Why a call fails at once while the server's first start failed and it is retried: it has no types yet,
+     * so no capability. Null once it has types, or while no retry is pending.
+     */
+    CapabilityException unavailable() {
+        UpstreamConnection down = retrying;
+        return down == null || down.downReason() == null ? null : down.unavailable();
+    }
+
+    /** What {@link #unavailable} says, without the changing "retrying in N s": for the execute description. */
+    String unavailableReason() {
+        UpstreamConnection down = retrying;
+        return down == null ? null : down.downReason();
     }
 
     /** This server as one session's capability, or null while it has no tool to offer. */
@@ -96,6 +122,8 @@ final class UpstreamServer implements AutoCloseable {
     /** Ends the shared process and every session's. */
     @Override
     public void close() {
+        UpstreamConnection probe = retrying;
+        if (probe != null) probe.close();
         if (shared != null) shared.close();
         perSession.forEach(UpstreamConnection::close);
     }

@@ -1,6 +1,7 @@
 package dev.paddock.upstream;
 
 import dev.paddock.capability.Capability;
+import dev.paddock.capability.CapabilityException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +40,24 @@ public final class UpstreamSession implements AutoCloseable {
     }
 
     /**
+     * The namespaces of servers whose first start failed and that are retried: they have no types yet, and
+     * every call to them fails at once with {@link #unavailable(String)}.
+     */
+    public List<String> unavailable() {
+        return links.keySet().stream().filter(server -> server.unavailable() != null).map(server -> server.spec().namespace()).toList();
+    }
+
+    /** Why a call to {@code namespace} fails at once (its server never started and is retried), or null. */
+    public CapabilityException unavailable(String namespace) {
+        for (UpstreamServer server : links.keySet()) {
+            if (server.spec().namespace().equals(namespace)) return server.unavailable();
+        }
+        return null;
+    }
+
+    /**
      * Starts the lazy servers that have not started yet; completes when each has started or failed (a failed
-     * one is left out and logged, as at startup).
+     * one is logged and retried in the background, as at startup).
      */
     public CompletableFuture<Void> ready() {
         return CompletableFuture.allOf(links.keySet().stream().filter(UpstreamServer::notStarted)

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Every upstream MCP server of a running Paddock, per profile. Those not {@code lazy} start together at
  * startup; a lazy one starts with the first execute of a session of its profile ({@link UpstreamSession#ready}).
- * A server that fails its first start within the start timeout is logged and left out of this run; it holds
- * up neither the others nor serving longer than that timeout. One that fails later is restarted by its
- * {@link UpstreamConnection}. When a server's tools change (a lazy start, a restart, or the server's
+ * A server that fails its first start within the start timeout is logged and retried in the background with
+ * the backoff of a crashed one; it holds up neither the others nor serving longer than that timeout, and until it
+ * is back calls to it fail at once. One that fails later is restarted by its {@link UpstreamConnection} too. When a server's tools change (a lazy start, a restart, or the server's
  * {@code notifications/tools/list_changed}) its profile's listeners hear of it. Closing ends every process.
  */
 public final class Upstreams implements AutoCloseable {
@@ -107,6 +107,18 @@ public final class Upstreams implements AutoCloseable {
         Profile found = profiles.get(profile);
         return found == null ? List.of() : found.servers.stream().filter(UpstreamServer::notStarted)
                 .map(server -> server.spec().namespace()).toList();
+    }
+
+    /** Namespace → why, for the profile's servers whose first start failed and that are retried (no types yet). */
+    public Map<String, String> unavailable(String profile) {
+        Profile found = profiles.get(profile);
+        Map<String, String> down = new LinkedHashMap<>();
+        if (found == null) return down;
+        for (UpstreamServer server : found.servers) {
+            String reason = server.unavailableReason();
+            if (reason != null) down.put(server.spec().namespace(), reason);
+        }
+        return down;
     }
 
     /** Runs {@code listener} whenever the types of one of the profile's servers change. */

@@ -73,6 +73,33 @@ class HostApiTest {
     }
 
     @Test
+    void aNamespaceOfAnyMethodSendsEveryNameToTheHostAndStaysFrozenAndNoThenable() {
+        Calculator calculator = new Calculator();
+        HostApi api = new HostApi() {
+            @Override
+            public Map<String, List<String>> namespaces() {
+                return Map.of("calc", ANY_METHOD);
+            }
+
+            @Override
+            public CompletableFuture<String> call(String namespace, String method, String argumentsJson, ExecutionScope scope) {
+                return calculator.call(namespace, method, argumentsJson, scope);
+            }
+        };
+        try (Isolate isolate = SANDBOX.newIsolate(api)) {
+            assertThat(value(run(isolate, "await calc.add(40, 2)")).asInt()).isEqualTo(42);
+            assertThat(value(run(isolate, """
+                    let failure;
+                    try { await calc.fail(); } catch (e) { failure = e.code; }
+                    calc.evil = 1;
+                    [failure, Object.isFrozen(calc), Object.keys(calc).length, typeof calc.then, typeof calc.toJSON,
+                     typeof calc[Symbol.iterator], (await calc) === calc, Object.getPrototypeOf(calc)]""")).toString())
+                    .isEqualTo("[\"EINVAL\",true,0,\"undefined\",\"undefined\",\"undefined\",true,null]");
+            assertThat(calculator.received).containsExactly("calc.add[40,2]", "calc.fail[]");
+        }
+    }
+
+    @Test
     void argumentsLeaveAsJsonSoGettersAndToJsonRunInsideTheIsolate() {
         Calculator api = new Calculator();
         try (Isolate isolate = SANDBOX.newIsolate(api)) {

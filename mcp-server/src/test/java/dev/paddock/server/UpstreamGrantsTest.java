@@ -7,6 +7,7 @@ import dev.paddock.capability.CallPolicy;
 import dev.paddock.config.ConfigException;
 import dev.paddock.config.PaddockConfig;
 import dev.paddock.sandbox.ExecutionRequest;
+import dev.paddock.sandbox.HostApi;
 import dev.paddock.sandbox.ExecutionResult;
 import dev.paddock.upstream.FixtureUpstream;
 import dev.paddock.upstream.Upstreams;
@@ -137,6 +138,28 @@ class UpstreamGrantsTest {
             assertThat(heard).containsExactly("types changed");
             assertThat(profile.declarations()).contains("declare const fix").contains("add(").doesNotContain("// fix:");
             assertThat(session.namespaces().get("fix")).contains("add", "greet_person");
+            session.close();
+        }
+    }
+
+    @Test
+    void aLazyServerThatFailsItsFirstStartIsRetriedAndSaysWhyMeanwhile() throws Exception {
+        String lazy = fixture("").replaceFirst("^\\{", "{\"lazy\": true, ").replace("Upstream\"]", "Upstream\", \"--exit-at-once\"]");
+        PaddockConfig config = load("{\"mcpServers\": {\"fix\": " + lazy + "}}");
+        Map<String, ProfileGrants> grants = ProfileGrants.loadAll(config);
+        try (Upstreams upstreams = Upstreams.start(Map.of("default", grants.get("default").upstreamSpecs()))) {
+            ProfileGrants profile = grants.get("default");
+            profile.connect(upstreams);
+            List<String> heard = new CopyOnWriteArrayList<>();
+            profile.onTypesChanged(() -> heard.add("types changed"));
+            SessionHostApi session = profile.newSession();
+
+            session.upstreamsReady(Optional.empty()).join();
+
+            assertThat(heard).containsExactly("types changed");
+            assertThat(profile.declarations()).doesNotContain("declare const fix").containsPattern("// fix: an MCP server that is "
+                    + "unavailable \\(it failed to start: .+\\); Paddock retries it in the background and its types appear here when it is back");
+            assertThat(session.namespaces()).containsEntry("fix", HostApi.ANY_METHOD);
             session.close();
         }
     }

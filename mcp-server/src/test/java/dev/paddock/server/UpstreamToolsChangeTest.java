@@ -9,6 +9,7 @@ import dev.paddock.upstream.FixtureUpstream;
 import dev.paddock.upstream.Upstreams;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +70,45 @@ class UpstreamToolsChangeTest {
         }
     }
 
-    /** paddock.json with the fixture server as "fix", after the top-level keys given. */
-    private Map<String, ProfileGrants> grants(String topLevel) throws Exception {
+    @Test
+    void aServerThatFailsItsFirstStartFailsCallsAtOnceThenComesBackWithItsTypes() throws Exception {
+        Path marker = dir.resolve("ready");
+        Map<String, ProfileGrants> grants = grants("", "--never-initialize-until", marker.toString());
+        try (Sandbox sandbox = Sandbox.start(Limits.DEFAULTS);
+                Upstreams upstreams = Upstreams.start(Map.of("default", grants.get("default").upstreamSpecs()), Duration.ofSeconds(2))) {
+            grants.get("default").connect(upstreams);
+            StdioClient client = new StdioClient(sandbox::newIsolate, grants.get("default"));
+            client.initialize("2025-11-25");
+            assertThat(description(client, 1)).doesNotContain("declare const fix").contains("// fix: an MCP server that is "
+                    + "unavailable (it did not finish initialize and tools/list within 2 s); Paddock retries it in the background");
+
+            JsonNode down = execute(client, 2, """
+                    const t = Date.now();
+                    try { await fix.any_name({}); } catch (e) { return [e.code, e.message, Date.now() - t, Object.isFrozen(fix)]; }""");
+            JsonNode failure = down.at("/structuredContent/result");
+            assertThat(failure.get(0).asString()).isEqualTo("UPSTREAM_UNAVAILABLE");
+            assertThat(failure.get(1).asString()).matches(
+                    "upstream 'fix' is unavailable: it did not finish initialize and tools/list within 2 s; retrying in \\d+ s");
+            assertThat(failure.get(2).asLong()).isLessThan(1000);
+            assertThat(failure.get(3).asBoolean()).isTrue();
+
+            Files.createFile(marker);
+            client.await(m -> "notifications/tools/list_changed".equals(m.path("method").asString()), "tools/list_changed");
+            assertThat(description(client, 3)).contains("add(").doesNotContain("// fix:");
+            JsonNode back = execute(client, 4, "return await fix.add({a: 1, b: 2});");
+            assertThat(back.at("/structuredContent/result")).isEqualTo(JSON.readTree("{\"sum\": 3}"));
+            client.close();
+        }
+    }
+
+    /** paddock.json with the fixture server as "fix" started with {@code args}, after the top-level keys given. */
+    private Map<String, ProfileGrants> grants(String topLevel, String... args) throws Exception {
         String java = JSON.writeValueAsString(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path config = dir.resolve("paddock.json");
-        Files.writeString(config, "{" + topLevel + "\"mcpServers\": {\"fix\": {\"command\": " + java + ", \"args\": [\""
-                + FixtureUpstream.class.getName() + "\"], \"env\": {\"CLASSPATH\": "
+        List<String> command = new ArrayList<>(List.of(FixtureUpstream.class.getName()));
+        command.addAll(List.of(args));
+        Files.writeString(config, "{" + topLevel + "\"mcpServers\": {\"fix\": {\"command\": " + java + ", \"args\": "
+                + JSON.writeValueAsString(command) + ", \"env\": {\"CLASSPATH\": "
                 + JSON.writeValueAsString(System.getProperty("java.class.path")) + "}}}}");
         return ProfileGrants.loadAll(PaddockConfig.load(config));
     }

@@ -13,6 +13,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A small real MCP server on the SDK (stdio), started as a child process by the upstream tests. Its tools
  * cover each result shape Paddock maps; {@code grow} adds a tool, which sends
- * {@code notifications/tools/list_changed}. With {@code --never-initialize} it reads its stdin and never answers.
+ * {@code notifications/tools/list_changed}. With {@code --never-initialize} it reads its stdin and never answers;
+ * with {@code --never-initialize-until FILE} it does so only while FILE does not exist (a server that comes back);
+ * with {@code --exit-at-once} it ends with status 1 before reading anything.
  */
 public final class FixtureUpstream {
     private static final JacksonMcpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.shared());
@@ -46,7 +50,9 @@ public final class FixtureUpstream {
                 return b;
             }
         };
-        if (List.of(args).contains("--never-initialize")) {
+        if (List.of(args).contains("--exit-at-once")) Runtime.getRuntime().halt(1);
+        int until = List.of(args).indexOf("--never-initialize-until");
+        if (List.of(args).contains("--never-initialize") || until >= 0 && !Files.exists(Path.of(args[until + 1]))) {
             while (in.read() >= 0) {
                 // swallow everything, answer nothing
             }

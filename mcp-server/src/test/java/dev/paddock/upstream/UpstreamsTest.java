@@ -7,6 +7,7 @@ import dev.paddock.capability.CallContext;
 import dev.paddock.capability.Capability;
 import dev.paddock.capability.CapabilityException;
 import dev.paddock.capability.CapabilitySet;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -131,7 +133,7 @@ class UpstreamsTest {
     }
 
     @Test
-    void aServerThatNeverInitializesIsLeftOutInBoundedTimeAndTheOthersStay() {
+    void aServerThatNeverInitializesIsUnavailableAtOnceWhileRetriedAndTheOthersStay() {
         UpstreamSpec silent = spec("silent", ToolGrant.ALL, List.of("--never-initialize"));
         Instant before = Instant.now();
 
@@ -139,6 +141,36 @@ class UpstreamsTest {
 
         assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(8));
         assertThat(upstreams.capabilities("default")).extracting(Capability::namespace).containsExactly("fix");
+        assertThat(upstreams.unavailable("default")).containsExactly(
+                Map.entry("silent", "it did not finish initialize and tools/list within 2 s"));
+        UpstreamSession session = upstreams.session("default");
+        assertThat(session.unavailable()).containsExactly("silent");
+        assertThat(session.unavailable("fix")).isNull();
+        CapabilityException down = session.unavailable("silent");
+        assertThat(down.code()).isEqualTo("UPSTREAM_UNAVAILABLE");
+        assertThat(down.getMessage())
+                .matches("upstream 'silent' is unavailable: it did not finish initialize and tools/list within 2 s; retrying in \\d+ s");
+    }
+
+    @Test
+    void aPerSessionServerThatFailsItsFirstStartComesBackWithItsTypes(@TempDir Path dir) throws Exception {
+        Path marker = dir.resolve("ready");
+        UpstreamSpec late = spec("fix", ToolGrant.ALL, List.of("--never-initialize-until", marker.toString()), false, true);
+        Upstreams upstreams = start(Map.of("default", List.of(late)), Duration.ofSeconds(2));
+        List<String> heard = new CopyOnWriteArrayList<>();
+        upstreams.onChange("default", () -> heard.add("changed"));
+        UpstreamSession session = upstreams.session("default");
+        assertThat(session.unavailable()).containsExactly("fix");
+
+        Files.createFile(marker);
+        Instant until = Instant.now().plusSeconds(30);
+        while (session.capabilities().isEmpty() && Instant.now().isBefore(until)) Thread.sleep(100);
+
+        assertThat(heard).isNotEmpty();
+        assertThat(session.unavailable()).isEmpty();
+        CapabilitySet set = CapabilitySet.bind(session.capabilities(), Runnable::run);
+        assertThat(call(set, "add", "{\"a\": 1, \"b\": 2}")).isEqualTo(JSON.readTree("{\"sum\": 3.0}"));
+        session.close();
     }
 
     @Test

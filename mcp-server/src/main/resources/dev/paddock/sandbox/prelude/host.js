@@ -6,7 +6,7 @@
   'use strict';
   const {
     global, ReflectApply, ObjectKeys, ObjectCreate, ObjectDefineProperty, ObjectFreeze, ObjectSetPrototypeOf,
-    StringFn, JSONParse, PromiseCtor, PromiseReject, ErrorCtor, TypeErrorCtor, RangeErrorCtor, hostCallHook,
+    StringFn, JSONParse, ProxyCtor, PromiseCtor, PromiseReject, ErrorCtor, TypeErrorCtor, RangeErrorCtor, hostCallHook,
     serialize, TOO_DEEP, MAX_SERIALIZE_DEPTH,
   } = lib;
 
@@ -48,24 +48,44 @@
   /** Each namespace's current frozen object, which its global's getter returns: the host may swap it, agent code cannot. */
   const installed = ObjectCreate(null);
 
+  // A plain function per method: no host object, no way back to the bridge itself.
+  const methodOf = (namespace, method) => ({ [method]: (...args) => hostCall(namespace, method, args) })[method];
+
+  // Names the language itself looks up on any object (await, JSON.stringify, String()): not methods.
+  const NOT_METHODS = ObjectFreeze({ __proto__: null, then: true, toJSON: true, toString: true, valueOf: true, constructor: true });
+
+  /**
+   * A namespace whose methods the host does not know yet (["*"]: an upstream server that has not started): any
+   * name is a method and the host answers each call, today with why it is unavailable. Its target is frozen and
+   * empty, so nothing can be added to it and the handler is out of reach.
+   */
+  function anyMethod(namespace) {
+    return new ProxyCtor(ObjectFreeze(ObjectCreate(null)), ObjectFreeze({
+      __proto__: null,
+      get: (target, key) => (typeof key === 'string' && !NOT_METHODS[key] ? methodOf(namespace, key) : undefined),
+    }));
+  }
+
   function installApi(namespace, methods) {
-    const api = ObjectCreate(null);
-    for (let i = 0; i < methods.length; i++) {
-      const method = methods[i];
-      // A plain function per method: no host object, no way back to the bridge itself.
-      ObjectDefineProperty(api, method, {
-        value: { [method]: (...args) => hostCall(namespace, method, args) }[method], enumerable: true,
-      });
+    let api;
+    if (methods.length === 1 && methods[0] === '*') {
+      api = anyMethod(namespace);
+    } else {
+      api = ObjectCreate(null);
+      for (let i = 0; i < methods.length; i++) {
+        ObjectDefineProperty(api, methods[i], { value: methodOf(namespace, methods[i]), enumerable: true });
+      }
+      api = ObjectFreeze(api);
     }
     const first = installed[namespace] === undefined;
-    installed[namespace] = ObjectFreeze(api);
+    installed[namespace] = api;
     // A getter, not a value, so that the namespace can be installed again when its methods change (an upstream
     // MCP server's tools/list_changed) while the global stays non-configurable: agent code can neither
     // redefine, delete nor assign it.
     if (first) ObjectDefineProperty(global, namespace, { get: () => installed[namespace], enumerable: false, configurable: false });
   }
 
-  /** Installs (or installs again) capability namespaces as frozen globals: {"files": ["read", "list"]} as JSON text. */
+  /** Installs (or installs again) capability namespaces as frozen globals: {"files": ["read", "list"], "github": ["*"]} as JSON text. */
   function installApis(json) {
     const apis = JSONParse(json);
     const names = ObjectKeys(apis);

@@ -32,6 +32,7 @@
     ObjectFreeze,
     ObjectSetPrototypeOf,
     ObjectCreate: Object.create,
+    ProxyCtor: Proxy,
     ArrayCtor: Array,
     ArrayIsArray: Array.isArray,
     ArrayBufferIsView: ArrayBuffer.isView,
