@@ -120,47 +120,49 @@ class UpstreamGrantsTest {
 
     @Test
     void aLazyServerStartsWithTheFirstExecuteWhichWaitsForIt() throws Exception {
-        String lazy = fixture("").replaceFirst("^\\{", "{\"lazy\": true, ");
-        PaddockConfig config = load("{\"mcpServers\": {\"fix\": " + lazy + "}}");
-        Map<String, ProfileGrants> grants = ProfileGrants.loadAll(config);
-        try (Upstreams upstreams = Upstreams.start(Map.of("default", grants.get("default").upstreamSpecs()))) {
-            ProfileGrants profile = grants.get("default");
-            profile.connect(upstreams);
-            List<String> heard = new CopyOnWriteArrayList<>();
-            profile.onTypesChanged(() -> heard.add("types changed"));
-            SessionHostApi session = profile.newSession();
-
-            assertThat(profile.declarations()).doesNotContain("declare const fix")
+        try (LazyFixture lazy = lazyFixture()) {
+            assertThat(lazy.profile().declarations()).doesNotContain("declare const fix")
                     .contains("// fix: an MCP server that starts with your first execute; its types appear here then");
-            assertThat(session.namespaces()).doesNotContainKey("fix");
-            session.upstreamsReady(Optional.empty()).join();
+            assertThat(lazy.session().namespaces()).doesNotContainKey("fix");
+            lazy.session().upstreamsReady(Optional.empty()).join();
 
-            assertThat(heard).containsExactly("types changed");
-            assertThat(profile.declarations()).contains("declare const fix").contains("add(").doesNotContain("// fix:");
-            assertThat(session.namespaces().get("fix")).contains("add", "greet_person");
-            session.close();
+            assertThat(lazy.heard()).containsExactly("types changed");
+            assertThat(lazy.profile().declarations()).contains("declare const fix").contains("add(").doesNotContain("// fix:");
+            assertThat(lazy.session().namespaces().get("fix")).contains("add", "greet_person");
         }
     }
 
     @Test
     void aLazyServerThatFailsItsFirstStartIsRetriedAndSaysWhyMeanwhile() throws Exception {
-        String lazy = fixture("").replaceFirst("^\\{", "{\"lazy\": true, ").replace("Upstream\"]", "Upstream\", \"--exit-at-once\"]");
-        PaddockConfig config = load("{\"mcpServers\": {\"fix\": " + lazy + "}}");
-        Map<String, ProfileGrants> grants = ProfileGrants.loadAll(config);
-        try (Upstreams upstreams = Upstreams.start(Map.of("default", grants.get("default").upstreamSpecs()))) {
-            ProfileGrants profile = grants.get("default");
-            profile.connect(upstreams);
-            List<String> heard = new CopyOnWriteArrayList<>();
-            profile.onTypesChanged(() -> heard.add("types changed"));
-            SessionHostApi session = profile.newSession();
+        try (LazyFixture lazy = lazyFixture("--exit-at-once")) {
+            lazy.session().upstreamsReady(Optional.empty()).join();
 
-            session.upstreamsReady(Optional.empty()).join();
-
-            assertThat(heard).containsExactly("types changed");
-            assertThat(profile.declarations()).doesNotContain("declare const fix").containsPattern("// fix: an MCP server that is "
+            assertThat(lazy.heard()).containsExactly("types changed");
+            assertThat(lazy.profile().declarations()).doesNotContain("declare const fix").containsPattern("// fix: an MCP server that is "
                     + "unavailable \\(it failed to start: .+\\); Paddock retries it in the background and its types appear here when it is back");
-            assertThat(session.namespaces()).containsEntry("fix", HostApi.ANY_METHOD);
-            session.close();
+            assertThat(lazy.session().namespaces()).containsEntry("fix", HostApi.ANY_METHOD);
         }
+    }
+
+    /** The default profile of a config whose one server, the fixture as "fix", is lazy; with a session and what it heard. */
+    private record LazyFixture(Upstreams upstreams, ProfileGrants profile, SessionHostApi session, List<String> heard)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            session.close();
+            upstreams.close();
+        }
+    }
+
+    private LazyFixture lazyFixture(String... fixtureArgs) throws Exception {
+        String args = fixtureArgs.length == 0 ? "" : ", \"" + String.join("\", \"", fixtureArgs) + "\"";
+        String lazy = fixture("").replaceFirst("^\\{", "{\"lazy\": true, ").replace("Upstream\"]", "Upstream\"" + args + "]");
+        Map<String, ProfileGrants> grants = ProfileGrants.loadAll(load("{\"mcpServers\": {\"fix\": " + lazy + "}}"));
+        ProfileGrants profile = grants.get("default");
+        Upstreams upstreams = Upstreams.start(Map.of("default", profile.upstreamSpecs()));
+        profile.connect(upstreams);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        profile.onTypesChanged(() -> heard.add("types changed"));
+        return new LazyFixture(upstreams, profile, profile.newSession(), heard);
     }
 }
