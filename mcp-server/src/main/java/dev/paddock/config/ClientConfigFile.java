@@ -61,8 +61,13 @@ final class ClientConfigFile {
         this.json = json;
     }
 
-    /** What one file gave: its servers in file order, the keys ignored and the servers skipped as disabled. */
-    record Read(Path file, Format format, List<McpServerEntry> servers, Set<String> ignoredKeys, List<String> disabled) {}
+    /**
+     * What one file gave: its servers in file order, the keys ignored, the servers skipped as disabled, and the
+     * mistakes of the entries left out, reported with the mistakes found across files (a name defined twice)
+     * so that one run names them all.
+     */
+    record Read(Path file, Format format, List<McpServerEntry> servers, Set<String> ignoredKeys, List<String> disabled,
+            List<ConfigException> problems) {}
 
     static Read read(Path file) throws ConfigException {
         String text;
@@ -90,8 +95,7 @@ final class ClientConfigFile {
             ObjectNode entry = entry(server.getKey(), path, server.getValue());
             if (entry != null) entries.add(new McpServerEntry(server.getKey(), entry, path, json, workspaceOrFolder()));
         }
-        ConfigException.throwIfAny(problems);
-        return new Read(file, format, entries, ignored, disabled);
+        return new Read(file, format, entries, ignored, disabled, List.copyOf(problems));
     }
 
     private Format format(JsonNode root) throws ConfigException {

@@ -51,6 +51,7 @@ public record ImportedServers(List<McpServerEntry> servers, List<FileSummary> fi
                 problems.add(e);
                 continue;
             }
+            problems.addAll(read.problems());
             for (McpServerEntry server : read.servers()) {
                 McpServerEntry first = byName.putIfAbsent(server.name(), server);
                 if (first != null) problems.add(twice(server, first));

@@ -226,6 +226,17 @@ class ImportedServersTest {
     }
 
     @Test
+    void aBadEntryAndANameDefinedTwiceAreReportedInOneRun() throws Exception {
+        Path a = write("claude_desktop_config.json", "{\"mcpServers\": {\"memory\": {\"command\": \"npx\"}}}");
+        Path b = write(".vscode/mcp.json", "{\"servers\": {\n  \"old\": {\"type\": \"sse\", \"url\": \"http://127.0.0.1:1/sse\"},\n"
+                + "  \"memory\": {\"type\": \"stdio\", \"command\": \"npx\"}}}");
+
+        assertThatThrownBy(() -> ImportedServers.read(List.of(a, b))).isInstanceOf(ConfigException.class)
+                .message().contains(b + ":2:19: servers.old.type \"sse\" is the legacy HTTP+SSE transport")
+                .contains(b + ":3:13: servers.memory: the server \"memory\" is defined twice: here and at " + a + ":1:27");
+    }
+
+    @Test
     void aServerAlsoDefinedInPaddockJsonIsAMistakeNamingBothPlaces() throws Exception {
         Path paddock = write("paddock.json", "{\"mcpServers\": {\"memory\": {\"command\": \"npx\"}}}");
         Path client = write("claude_desktop_config.json", "{\"mcpServers\": {\"memory\": {\"command\": \"npx\"}, \"fs\": {\"command\": \"fs\"}}}");
