@@ -71,6 +71,11 @@ class RunawayBuiltinsTest {
             BigInt.asUintN with many bits                    | return BigInt.asUintN(2**30, -1n) > 0n                        | BigInt.asUintN: 1073741824 bits
             BigInt toString of 20 million bits               | const b = BigInt.asUintN(2**20, -1n) << 20000000n; return b.toString().length | exponent or shift
             BigInt toString of a big BigInt                  | return (BigInt.asUintN(2**20, -1n) << 1n).toString().length   | BigInt.prototype.toString: the BigInt has more than the 1048576 bits
+            BigInt squared in a loop (each step ~3x the last) | let x = 3n; for (let i = 0; i < 40; i++) x = x * x; return 1 | wall-time
+            BigInt multiplied by 100000 digits in a loop     | const a = BigInt('9'.repeat(10000)) ** 10n; let x = a; for (;;) x *= a | wall-time
+            BigInt of 100000 digits to multiply in a loop    | const a = BigInt('9'.repeat(100000)); let x = a; for (;;) x *= a | BigInt: the string has 100000 characters
+            BigInt shifted by a computed 2**30 (linear)      | let s = 1n << BigInt(2**30); return 1                        | 1
+            (2n ** 1000000n).toString()                      | return (2n ** 1000000n).toString().length                     | exponent or shift
             3n ** 60000000n                                  | return (3n ** 60000000n) > 0n                                 | exponent or shift
             3n ** 2000000n                                   | return (3n ** 2000000n) > 0n                                  | exponent or shift
             x **= with a huge literal                        | let x = 3n; x **= (60000000n); return x > 0n                  | exponent or shift
