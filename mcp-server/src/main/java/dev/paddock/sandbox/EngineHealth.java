@@ -1,6 +1,7 @@
 package dev.paddock.sandbox;
 
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 import org.graalvm.polyglot.PolyglotException;
 
 /**
@@ -22,10 +23,16 @@ final class EngineHealth {
 
     private EngineHealth() {}
 
-    /** Exits the process (see the class comment) if {@code failure} says the JVM can no longer be trusted. */
+    /**
+     * Exits the process (see the class comment) if {@code failure} says the JVM can no longer be trusted; the
+     * calling thread then never returns, so the failed execution is not answered.
+     */
     static void check(Throwable failure) {
         String why = fatal(failure);
-        if (why != null) exit(why);
+        if (why == null) return;
+        exit(why);
+        // No answer leaves a JVM that can no longer be trusted: this thread waits for the exit (or the halt).
+        while (true) LockSupport.park(EngineHealth.class);
     }
 
     /** The reason the JVM can no longer be trusted after {@code failure}, or null when it can. */
