@@ -52,8 +52,10 @@ final class ExecutionRun implements ExecutionScope {
     private volatile long deadlineNanos = Long.MAX_VALUE;
     /** CPU time over its slices when the limits began to hold; -1 before. */
     private volatile long cpuAtLimits = -1;
-    /** The watchdog had to close the context: globals are gone. */
+    /** The watchdog had to close the context: globals are gone. Guarded by this run with {@link #ending}. */
     private volatile boolean forcedReset;
+    /** The result is being delivered: a forced close that comes now would reset an isolate that moved on. */
+    private boolean ending;
     /** The TypeScript compiler this execution is transpiling with, which stops must reach instead of the isolate. */
     private volatile TypeScriptTranspiler.Lease compiler;
 
@@ -217,7 +219,10 @@ final class ExecutionRun implements ExecutionScope {
             StopReason reason = stop.reason();
             if (reason == null || !reason.resetsIsolate()) return;
         }
-        forcedReset = true;
+        synchronized (this) {
+            if (ending) return;
+            forcedReset = true;
+        }
         isolate.forceClose(this);
     }
 
@@ -297,18 +302,27 @@ final class ExecutionRun implements ExecutionScope {
 
     /** Stops watching, releases what the execution held and hands the result to its isolate. */
     private void end(ExecutionResult result) {
+        synchronized (this) {
+            ending = true;
+            // The close may have come after the result was made (it ignored interrupts to the end): the
+            // globals are gone all the same, and the caller must be told so.
+            if (forcedReset && !saysReset(result)) result = stopped();
+        }
         isolate.end(this);
         loop.end();
         watchdog.unregister(this);
         heapGuard.close(memory);
         // A memory stop says the isolate was reset: its loop may see the stop (a parked one, woken at once)
         // before the watchdog gets to close the context, so the context goes here in any case.
-        boolean toldReset = result instanceof ExecutionResult.Failed failed && failed.error().isolateReset();
-        if (forcedReset || toldReset) isolate.discardContext();
+        if (forcedReset || saysReset(result)) isolate.discardContext();
         else isolate.kept(memory.keptEstimate());
         StopReason reason = stop.reason();
         if (reason != null && reason.resetsIsolate()) heapGuard.collectSoon();
         isolate.ended(this, result);
+    }
+
+    private static boolean saysReset(ExecutionResult result) {
+        return result instanceof ExecutionResult.Failed failed && failed.error().isolateReset();
     }
 
     private ExecutionResult internalFailure(Throwable t) {
