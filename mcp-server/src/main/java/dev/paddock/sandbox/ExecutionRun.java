@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +11,8 @@ import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One execution, from preparing the code to its result. It runs in slices on the sandbox's pool: the
@@ -23,6 +24,7 @@ import org.graalvm.polyglot.Value;
  */
 final class ExecutionRun implements ExecutionScope {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionRun.class);
     private static final AtomicLong IDS = new AtomicLong();
 
     /** Unique in the process: what tells the prelude which execution registered a callback. */
@@ -32,7 +34,7 @@ final class ExecutionRun implements ExecutionScope {
     private final ExecutionListener listener;
     private final HostCalls calls;
     private final Limits limits;
-    private final Executor pool;
+    private final ExecutionPool pool;
     private final Watchdog watchdog;
     private final HeapGuard heapGuard;
     private final TypeScriptTranspiler typeScript;
@@ -52,10 +54,16 @@ final class ExecutionRun implements ExecutionScope {
     private volatile long deadlineNanos = Long.MAX_VALUE;
     /** CPU time over its slices when the limits began to hold; -1 before. */
     private volatile long cpuAtLimits = -1;
-    /** The watchdog had to close the context: globals are gone. Guarded by this run with {@link #ending}. */
+    /** The watchdog had to close the context: globals are gone. Set with {@link #closeNanos}, under this. */
     private volatile boolean forcedReset;
-    /** The result is being delivered: a forced close that comes now would reset an isolate that moved on. */
+    /** When the watchdog had the context closed; read by it to abandon a run the close does not end. */
+    private volatile long closeNanos;
+    // Guarded by this. Ending: the result is being delivered, and a forced close that comes now would reset an
+    // isolate that moved on. Abandoned: it was delivered while the slice's thread was still stuck in the
+    // engine; whether the pool replaced that thread meanwhile.
     private boolean ending;
+    private boolean abandoned;
+    private boolean threadReplaced;
     /** The TypeScript compiler this execution is transpiling with, which stops must reach instead of the isolate. */
     private volatile TypeScriptTranspiler.Lease compiler;
 
@@ -220,10 +228,48 @@ final class ExecutionRun implements ExecutionScope {
             if (reason == null || !reason.resetsIsolate()) return;
         }
         synchronized (this) {
-            if (ending) return;
+            if (ending || forcedReset) return;
             forcedReset = true;
+            closeNanos = System.nanoTime();
         }
         isolate.forceClose(this);
+    }
+
+    /** Whether the watchdog had the context closed under this run, and when ({@link #closeNanos()}). */
+    boolean closing() {
+        return forcedReset;
+    }
+
+    long closeNanos() {
+        return closeNanos;
+    }
+
+    /**
+     * The forced close did not end the run in time: a built-in the engine cannot cancel holds its thread,
+     * maybe for a minute. The caller gets the stop now and the isolate a new context for its next execution;
+     * the thread finishes the built-in in the old one meanwhile, and the pool runs another in its place.
+     */
+    void abandon() {
+        synchronized (this) {
+            if (ending) return;
+            ending = true;
+            abandoned = true;
+            threadReplaced = pool.replaceStuckThread();
+        }
+        LOG.warn("execution {} still runs a built-in in its closed context; answered its caller and left the thread"
+                + " to finish it ({})", id, threadReplaced ? "another thread runs meanwhile" : "no thread to spare");
+        release(stopped(), true);
+    }
+
+    /** After its slice: whether the run was abandoned meanwhile, giving the thread back to the pool if so. */
+    private boolean leftBehind() {
+        synchronized (this) {
+            if (!abandoned) return false;
+            abandoned = false;
+            if (!threadReplaced) return true;
+        }
+        pool.stuckThreadBack();
+        return true;
     }
 
     /** Completes a queued execution that never started. */
@@ -290,6 +336,7 @@ final class ExecutionRun implements ExecutionScope {
             } finally {
                 meter.leave();
             }
+            if (leftBehind()) return;
             if (result != null) {
                 end(result);
                 return;
@@ -303,18 +350,25 @@ final class ExecutionRun implements ExecutionScope {
     /** Stops watching, releases what the execution held and hands the result to its isolate. */
     private void end(ExecutionResult result) {
         synchronized (this) {
+            if (ending) return;
             ending = true;
             // The close may have come after the result was made (it ignored interrupts to the end): the
             // globals are gone all the same, and the caller must be told so.
             if (forcedReset && !saysReset(result)) result = stopped();
         }
+        release(result, false);
+    }
+
+    /** The end's work, once: on the run's last slice, or on the watchdog's thread when it is abandoned. */
+    private void release(ExecutionResult result, boolean abandoning) {
         isolate.end(this);
         loop.end();
         watchdog.unregister(this);
         heapGuard.close(memory);
         // A memory stop says the isolate was reset: its loop may see the stop (a parked one, woken at once)
         // before the watchdog gets to close the context, so the context goes here in any case.
-        if (forcedReset || saysReset(result)) isolate.discardContext();
+        if (abandoning) isolate.abandonContext();
+        else if (forcedReset || saysReset(result)) isolate.discardContext();
         else isolate.kept(memory.keptEstimate());
         StopReason reason = stop.reason();
         if (reason != null && reason.resetsIsolate()) heapGuard.collectSoon();

@@ -43,6 +43,8 @@ public final class Isolate implements AutoCloseable {
     /** The context and its runtime; replaced on reset. Used only by the running execution's thread. */
     private volatile Context context;
     private GuestRuntime runtime;
+    /** The hooks of {@link #context}, cut off from the isolate when that context is abandoned. */
+    private Hooks hooks;
     /** The execution currently running guest code, which the standard library's hooks report to. */
     private volatile ExecutionRun current;
 
@@ -141,7 +143,9 @@ public final class Isolate implements AutoCloseable {
             Context c = null;
             try {
                 c = sandbox.engine().newContext();
-                runtime = GuestRuntime.install(c, new Hooks());
+                Hooks h = new Hooks();
+                runtime = GuestRuntime.install(c, h);
+                hooks = h;
                 installNamespaces();
             } catch (RuntimeException e) {
                 // Counted by the admission above: a context that never became live must not hold a place.
@@ -212,6 +216,7 @@ public final class Isolate implements AutoCloseable {
             c = context;
             context = null;
             runtime = null;
+            hooks = null;
             evictionNotice = notice;
             keptBytes.set(0);
         }
@@ -236,11 +241,7 @@ public final class Isolate implements AutoCloseable {
 
     /** Drops the context (reset request, or after a forced close); the next execution starts afresh. */
     void discardContext() {
-        Context c = context;
-        context = null;
-        keptBytes.set(0);
-        runtime = null;
-        sandbox.contextReleased(this);
+        Context c = abandonContext();
         if (c != null) {
             try {
                 c.close(true);
@@ -248,6 +249,24 @@ public final class Isolate implements AutoCloseable {
                 // Already closed by the watchdog or by close().
             }
         }
+    }
+
+    /**
+     * Lets go of the context without closing it, when the forced close of an abandoned execution is still
+     * under way on another thread; the next execution starts afresh.
+     *
+     * @return the context let go of, or null when there was none
+     */
+    Context abandonContext() {
+        Context c = context;
+        context = null;
+        keptBytes.set(0);
+        runtime = null;
+        // Code still running in the old context must not reach the execution that runs next here.
+        if (hooks != null) hooks.cut();
+        hooks = null;
+        sandbox.contextReleased(this);
+        return c;
     }
 
     void begin(ExecutionRun run) {
@@ -277,15 +296,21 @@ public final class Isolate implements AutoCloseable {
         if (current == run) forceClose();
     }
 
-    /** Closes the context even while code runs in it. */
+    /**
+     * Closes the context even while code runs in it, on a thread of its own: the close waits until the code
+     * leaves the engine, which a built-in that takes no interrupt delays for a minute, and neither the
+     * watchdog nor whoever closes the session may wait that long.
+     */
     private void forceClose() {
         Context c = context;
         if (c == null) return;
-        try {
-            c.close(true);
-        } catch (RuntimeException e) {
-            // Already closed.
-        }
+        Thread.ofPlatform().name("paddock-close").daemon().start(() -> {
+            try {
+                c.close(true);
+            } catch (RuntimeException e) {
+                // Already closed.
+            }
+        });
     }
 
     /** Stops any running execution and releases the context. Idempotent. */
@@ -319,22 +344,32 @@ public final class Isolate implements AutoCloseable {
     /** Routes the standard library's hooks to the execution that is running now. */
     private final class Hooks implements GuestRuntime.Hooks {
         private final SecureRandom random = sandbox.random();
+        private volatile boolean cut;
+
+        void cut() {
+            cut = true;
+        }
+
+        /** The execution running guest code in this hooks' context, if any. */
+        private ExecutionRun run() {
+            return cut ? null : current;
+        }
 
         @Override
         public void log(String level, String message) {
-            ExecutionRun run = current;
+            ExecutionRun run = run();
             if (run != null) run.log(level, message);
         }
 
         @Override
         public void setTimer(long id, long delayMillis) {
-            ExecutionRun run = current;
+            ExecutionRun run = run();
             if (run != null) run.loop().setTimer(id, delayMillis);
         }
 
         @Override
         public void clearTimer(long id) {
-            ExecutionRun run = current;
+            ExecutionRun run = run();
             if (run != null) run.loop().clearTimer(id);
         }
 
@@ -352,19 +387,19 @@ public final class Isolate implements AutoCloseable {
 
         @Override
         public void uncaught(Value error) {
-            ExecutionRun run = current;
+            ExecutionRun run = run();
             if (run != null) run.loop().uncaught(error);
         }
 
         @Override
         public void hostCall(String namespace, String method, String argumentsJson, Value resolve, Value reject) {
-            ExecutionRun run = current;
+            ExecutionRun run = run();
             if (run != null) run.hostCall(namespace, method, argumentsJson, resolve, reject);
         }
 
         @Override
         public long executionId() {
-            ExecutionRun run = current;
+            ExecutionRun run = run();
             return run == null ? 0 : run.id();
         }
     }

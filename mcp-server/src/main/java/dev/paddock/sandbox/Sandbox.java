@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -34,7 +33,7 @@ public final class Sandbox implements AutoCloseable {
 
     private final Limits limits;
     private final SharedEngine engine;
-    private final ExecutorService pool;
+    private final ExecutionPool pool;
     /** One thread for all waiting executions' timers: it only puts a due execution back on the pool. */
     private final ScheduledThreadPoolExecutor alarms;
     private final Watchdog watchdog;
@@ -61,7 +60,7 @@ public final class Sandbox implements AutoCloseable {
         // a session with many queued executions takes turns with the others instead of holding the pool. An
         // execution that waits for host work or a timer holds no thread (ExecutionRun), so the pool's size
         // bounds the executions running guest code, not those in flight.
-        this.pool = Executors.newFixedThreadPool(capacity.threads(), workerThreads("paddock-exec-", EXECUTION_STACK_BYTES));
+        this.pool = new ExecutionPool(capacity.threads(), workerThreads("paddock-exec-", EXECUTION_STACK_BYTES));
         this.alarms = new ScheduledThreadPoolExecutor(1, task -> Thread.ofPlatform().name("paddock-alarms").daemon().unstarted(task));
         // A woken execution cancels its alarm: without this, each would stay queued until its time.
         alarms.setRemoveOnCancelPolicy(true);
@@ -232,7 +231,7 @@ public final class Sandbox implements AutoCloseable {
         return engine;
     }
 
-    ExecutorService pool() {
+    ExecutionPool pool() {
         return pool;
     }
 

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * One daemon thread that checks every execution in flight (running a slice or waiting) every few
  * milliseconds: wall time, CPU time and bytes allocated over its slices, and stop requests. It stops code with {@code Context.interrupt}, which leaves the context
  * usable; only if that fails for a whole second does it close the context, and the execution then says
- * the isolate was reset. It also tells listeners that long runs are still going.
+ * the isolate was reset. A built-in the engine cannot cancel may hold off even the close: a second later,
+ * the caller is answered anyway ({@link ExecutionRun#abandon}). It also tells listeners that long runs are
+ * still going.
  */
 final class Watchdog implements AutoCloseable {
 
@@ -27,6 +29,8 @@ final class Watchdog implements AutoCloseable {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final Duration INTERRUPT_WAIT = Duration.ofMillis(20);
     private static final long FORCE_CLOSE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long a forced close may take to end a run before its caller is answered without it. */
+    private static final long ABANDON_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
     static final Duration HEARTBEAT = Duration.ofSeconds(2);
 
     /** Per watched execution: when its listener hears next that it still runs. */
@@ -110,6 +114,10 @@ final class Watchdog implements AutoCloseable {
     }
 
     private void stop(ExecutionRun run, StopSignal stop, long now) {
+        if (run.closing()) {
+            if (run.thread() != null && now - run.closeNanos() > ABANDON_AFTER_NANOS) run.abandon();
+            return;
+        }
         // Retained memory may sit in globals: only closing the context frees it, so no interrupt first.
         boolean resets = stop.reason().resetsIsolate();
         // A waiting execution runs no code to interrupt: the stop woke its loop, whose next slice ends it
