@@ -33,7 +33,6 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         // Every subcommand takes --help and --version too.
         scope = ScopeType.INHERIT,
-        versionProvider = PaddockCommand.Version.class,
         description = "Runs the code AI agents write, in sandboxed GraalJS isolates, as an MCP server.%n"
                 + "Without a command, serves MCP over stdio (same as `paddock serve`).",
         footerHeading = "%nExamples:%n",
@@ -96,7 +95,7 @@ public final class PaddockCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine(PaddockCommand app) {
-        return new CommandLine(app)
+        CommandLine commandLine = new CommandLine(app)
                 .addSubcommand(new ServeCommand())
                 .addSubcommand(new ExecCommand())
                 .addSubcommand(new ToolsCommand())
@@ -106,11 +105,17 @@ public final class PaddockCommand implements Callable<Integer> {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(new OutputStreamWriter(app.out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(app.err, true))
-                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                .setExecutionExceptionHandler((e, failed, parseResult) -> {
                     if (!(e instanceof ConfigException)) throw e;
                     e.getMessage().lines().forEach(line -> app.err.println("paddock: " + line));
                     return USAGE;
                 });
+        // Set after the subcommands are added: picocli asks an inherited provider for its text as each one is
+        // added, and the text starts a GraalJS engine (hundreds of ms) to learn whether it would optimize.
+        Version version = new Version();
+        commandLine.getCommandSpec().versionProvider(version);
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+        return commandLine;
     }
 
     @Override

@@ -73,7 +73,11 @@ public final class Sandbox implements AutoCloseable {
                 Executors.newSingleThreadExecutor(workerThreads("paddock-typescript-", NORMAL_STACK)));
     }
 
-    /** Starts the shared engine and pool; warms the engine and the TypeScript compiler in the background. */
+    /**
+     * Starts the shared engine and pool and warms the engine in the background. The TypeScript compiler loads
+     * when the first code that is not JavaScript arrives: loading it costs seconds of CPU that, at start, would
+     * compete with answering {@code initialize} and the first execute, which are mostly JavaScript.
+     */
     public static Sandbox start(Limits limits) {
         return start(limits, Capacity.defaults());
     }
@@ -92,7 +96,7 @@ public final class Sandbox implements AutoCloseable {
         return sandbox;
     }
 
-    /** Without the background warm-up: for tests that need other limits but no TypeScript. */
+    /** Without the engine's background warm-up: for tests that need other limits. */
     static Sandbox startCold(Limits limits, int threads) {
         Capacity capacity = Capacity.defaults().withThreads(threads);
         return new Sandbox(limits, capacity, HeapGuard.fractionOfMaxHeap(capacity.heapPressure()));
@@ -170,22 +174,19 @@ public final class Sandbox implements AutoCloseable {
         return live.size();
     }
 
-    /**
-     * The first context of a process costs up to seconds; the TypeScript compiler seconds more. Paying both
-     * here, off the request path, makes the first execution fast.
-     */
+    /** The first context of a process costs up to seconds: paid here, off the request path. */
     private void warmUp() {
         Thread self = Thread.currentThread();
         workers.add(self);
         try {
-            warmEngineAndTypeScript();
+            warmEngine();
         } finally {
             workers.remove(self);
             retiredWorkerBytes.addAndGet(Math.max(0, Watchdog.allocatedBytes(self)));
         }
     }
 
-    private void warmEngineAndTypeScript() {
+    private void warmEngine() {
         long start = System.nanoTime();
         try (Context c = engine.newContext()) {
             GuestRuntime.install(c, NoHooks.INSTANCE);
@@ -194,7 +195,6 @@ public final class Sandbox implements AutoCloseable {
             LOG.warn("engine warm-up failed", e);
         }
         LOG.debug("engine warm in {} ms ({})", (System.nanoTime() - start) / 1_000_000, runtimeMode());
-        typeScript.warmUp();
     }
 
     /** A fresh isolate for one session. */

@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * thread at a time, so the compiler is loaded into a small pool of contexts on the shared engine, and each
  * execution borrows one for its transpile: the watchdog can interrupt (or close) the one an execution holds
  * without touching anyone else's. Loading takes seconds, so it happens on a loader thread of the sandbox's,
- * never on an execution's deadline: the first at warm-up, more while every loaded compiler is lent out.
+ * never on an execution's own thread: the first when the first TypeScript arrives (its wait counts against
+ * that execution's limits, and a stop ends the wait), more while every loaded compiler is lent out.
  */
 final class TypeScriptTranspiler implements AutoCloseable {
 
@@ -82,14 +83,6 @@ final class TypeScriptTranspiler implements AutoCloseable {
         this.engine = engine;
         this.size = size;
         this.loader = loader;
-    }
-
-    /** Starts loading the first compiler, if none is loaded or loading. */
-    void warmUp() {
-        synchronized (this) {
-            if (compilers > 0 || loadFailure != null) return;
-        }
-        growIfAllLent();
     }
 
     /**
