@@ -1,6 +1,7 @@
 // `java -jar paddock.jar` as README and deploy/Dockerfile run it: an older Java is told what is needed, and
-// the JVM that serves gets the launcher's memory settings (jvm-memory.options, heap from PADDOCK_HEAP), which
-// the heap guard relies on, by the jar starting its JVM again with them when they were not given. Without a
+// the jar starts its JVM again with GraalJS on the module path, the JIT where the JDK allows (else
+// interpreted, with an AOT cache it records once), and the launcher's memory settings (jvm-memory.options,
+// heap from PADDOCK_HEAP), which the heap guard relies on, where they were not given. Without a
 // Docker engine here, the Dockerfile's commands are checked against this repository and run as written.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -79,12 +80,18 @@ describe('java -jar paddock.jar', { timeout: 240000 }, () => {
     }
   });
 
-  it('keeps the caller\'s own settings and restarts only for what is missing', async () => {
+  it('keeps the caller\'s own settings and adds only what is missing', async () => {
     const given = ['-Xmx1g', '-XX:+UseG1GC', '-XX:+UnlockExperimentalVMOptions', '-XX:G1MaxNewSizePercent=15'];
     const all = await connect({ name: 'java -jar with every setting', command: JAVA, args: [...given, '-jar', SHADED_JAR] });
     try {
       assert.equal((await execute(all.client, 'return 1')).structuredContent?.result, 1);
-      assert.deepEqual(childrenOf(all.transport.pid), [], 'nothing missing: no second JVM');
+      const [restarted] = childrenOf(all.transport.pid);
+      const options = commandLine(restarted);
+      // Each of the caller's settings once, none of the launcher's beside it (the JIT's unlock flag may repeat).
+      for (const option of given.filter((o) => !o.startsWith('-XX:+Unlock'))) {
+        assert.equal(options.filter((o) => o === option).length, 1, `${option} once in ${options.join(' ')}`);
+      }
+      assert.ok(!options.includes('-Xmx2g'), `the caller's heap wins: ${options.join(' ')}`);
     } finally {
       await all.close();
     }
@@ -99,6 +106,53 @@ describe('java -jar paddock.jar', { timeout: 240000 }, () => {
     } finally {
       await heapOnly.close();
     }
+  });
+
+  it('runs GraalJS\'s JIT where the JDK allows, with no JVM warning on stderr', async () => {
+    const session = await connect({ name: 'java -jar', command: JAVA, args: ['-jar', SHADED_JAR] }, [], { env: { PADDOCK_JIT: 'on' } });
+    try {
+      assert.equal((await execute(session.client, 'return 6 * 7')).structuredContent?.result, 42);
+      const options = commandLine(childrenOf(session.transport.pid)[0]);
+      assert.ok(options.some((o) => /^--module-path=.*\/modules$/.test(o)), options.join(' '));
+      if (/GraalJS runs interpreted: /.test(session.stderr())) {
+        assert.ok(!options.includes('-XX:+EnableJVMCI'), options.join(' '));
+      } else {
+        assert.ok(options.includes('-XX:+EnableJVMCI'), options.join(' '));
+        assert.ok(options.some((o) => /^--upgrade-module-path=.*\/jvmci\/compiler\.jar$/.test(o)), options.join(' '));
+        await eventually(() => /sandbox ready: GraalJS optimizing runtime/.test(session.stderr()), 'the JIT runs');
+      }
+      assert.doesNotMatch(session.stderr(), /WARNING|sun\.misc\.Unsafe|\[warning\]/);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('interpreted, records an AOT cache once a session has run a while, and starts from it next time', { timeout: 180000 }, async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'paddock-aot-'));
+    const env = { PADDOCK_JIT: 'off', PADDOCK_CACHE_DIR: cache };
+    const aotFiles = () => readdirSync(cache).filter((d) => d.startsWith('graal-'))
+      .flatMap((d) => readdirSync(path.join(cache, d)).filter((f) => f.endsWith('.aot')).map((f) => path.join(cache, d, f)));
+    const first = await connect(JAR, [], { env });
+    try {
+      assert.equal((await execute(first.client, 'return 1')).structuredContent?.result, 1);
+      assert.ok(!commandLine(childrenOf(first.transport.pid)[0]).some((o) => o.startsWith('-XX:AOTCache')));
+      await eventually(() => aotFiles().length === 1, 'an AOT cache recorded beside the first session', 120000);
+    } finally {
+      await first.close();
+    }
+    const next = await connect(JAR, [], { env });
+    try {
+      assert.equal((await execute(next.client, 'return "from the cache"')).structuredContent?.result, 'from the cache');
+      const options = commandLine(childrenOf(next.transport.pid)[0]);
+      assert.ok(options.includes(`-XX:AOTCache=${aotFiles()[0]}`), options.join(' '));
+      assert.doesNotMatch(next.stderr(), /\[(warning|error)\]/);
+    } finally {
+      await next.close();
+    }
+    const recorders = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+      try { return readFileSync(path.join('/proc', p, 'cmdline'), 'utf8').includes('aot-training') && readFileSync(path.join('/proc', p, 'cmdline'), 'utf8').includes(cache); } catch { return false; }
+    });
+    assert.deepEqual(recorders(), [], 'no recording JVM left behind');
   });
 
   it('passes the exit code and stdout on unchanged', async () => {

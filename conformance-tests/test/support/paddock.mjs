@@ -15,15 +15,18 @@ export const JAVA = process.env.PADDOCK_JAVA || execFileSync('bash', ['-c',
   'source "$1/scripts/lib/jdk.sh" && paddock_select_jdk >&2 && printf %s "$JAVA"', 'jdk', ROOT],
   { encoding: 'utf8' });
 
-/** The two ways to run Paddock: README's `java -jar` (interpreter) and the launcher (JIT where possible). */
+/**
+ * The two ways to run Paddock: README's `java -jar`, here interpreted (with its AOT cache once recorded), and
+ * the launcher, which runs `java -jar` with the JIT where the JDK allows: both runtimes are tested.
+ */
 export const LAUNCHERS = [
-  { name: 'java -jar paddock.jar', command: JAVA, args: ['-jar', SHADED_JAR] },
-  { name: 'scripts/paddock', command: LAUNCHER_SCRIPT, args: [] },
+  { name: 'java -jar paddock.jar (PADDOCK_JIT=off)', command: JAVA, args: ['-jar', SHADED_JAR], env: { PADDOCK_JIT: 'off' } },
+  { name: 'scripts/paddock', command: LAUNCHER_SCRIPT, args: [], env: {} },
 ];
 export const [JAR, LAUNCHER] = LAUNCHERS;
 
 /**
- * Streamable HTTP: one `paddock serve --http` (shaded jar, interpreter) per test file, started on first use;
+ * Streamable HTTP: one `paddock serve --http` (java -jar, JIT where the JDK allows) per test file, started on first use;
  * each connect() is a new MCP session on it.
  */
 export const HTTP = { name: 'Streamable HTTP (java -jar paddock.jar serve --http)', http: true, command: JAVA,
@@ -93,7 +96,7 @@ export async function connect(launcher = LAUNCHER, serveArgs = [], { env = {} } 
   const transport = new StdioClientTransport({
     command: launcher.command,
     args: [...launcher.args, 'serve', ...serveArgs],
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...launcher.env, ...env },
     stderr: 'pipe',
   });
   let stderr = '';
@@ -121,7 +124,7 @@ export function text(result) {
 /** A server process driven by raw JSON lines, for what the SDK client never sends. */
 export function spawnRaw(launcher = LAUNCHER, args = []) {
   const child = spawn(launcher.command, [...launcher.args, ...args], {
-    env: { ...process.env },
+    env: { ...process.env, ...launcher.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const lines = [];
@@ -186,7 +189,7 @@ export function spawnRaw(launcher = LAUNCHER, args = []) {
 export function run(launcher, args, { input, timeoutMs = 60000, env = {} } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(launcher.command, [...launcher.args, ...args], {
-      cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'],
+      cwd: ROOT, env: { ...process.env, ...launcher.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';

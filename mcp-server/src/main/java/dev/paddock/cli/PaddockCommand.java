@@ -102,6 +102,7 @@ public final class PaddockCommand implements Callable<Integer> {
                 .addSubcommand(new TypesCommand())
                 .addSubcommand(new InitCommand())
                 .addSubcommand(new DoctorCommand())
+                .addSubcommand(new AotTrainingCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(new OutputStreamWriter(app.out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(app.err, true))

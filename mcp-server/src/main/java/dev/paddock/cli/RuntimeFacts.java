@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.module.ModuleFinder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.graalvm.polyglot.Engine;
 
@@ -23,7 +21,6 @@ import org.graalvm.polyglot.Engine;
 record RuntimeFacts(Runtime.Version java, String javaVendor, Path javaHome, String graalJs, JsMode mode, Heap heap) {
     /** The launcher's young-generation cap, which keeps the heap guard's readings frequent (scripts/paddock). */
     static final int YOUNG_GENERATION_PERCENT = 15;
-    private static final String JVMCI_MODULE = "jdk.internal.vm.ci";
     private static final String COMPILER_MODULE = "jdk.graal.compiler";
 
     /**
@@ -70,7 +67,7 @@ record RuntimeFacts(Runtime.Version java, String javaVendor, Path javaHome, Stri
     }
 
     private static JsMode mode(String graalJs) {
-        boolean jvmci = ModuleLayer.boot().findModule(JVMCI_MODULE).isPresent();
+        boolean jvmci = ModuleLayer.boot().findModule(JitChoice.JVMCI_MODULE).isPresent();
         // Without JVMCI nothing can compile JavaScript, so there is no need to start an engine (seconds) to know.
         if (jvmci && engineOptimizes()) {
             String compiler = ModuleLayer.boot().findModule(COMPILER_MODULE)
@@ -92,45 +89,21 @@ record RuntimeFacts(Runtime.Version java, String javaVendor, Path javaHome, Stri
         }
     }
 
-    /** The launcher's reasons in its order, then what only the running JVM can tell. */
+    /** The launchers' reasons in their order (JitChoice), then what only the running JVM can tell. */
     private static String interpreterReason(String graalJs, boolean jvmci) {
-        if (!jdkFits(graalJs)) {
-            return "GraalJS " + graalJs + " optimizes on JDK " + Runtime.Version.parse(graalJs).feature() + " from update "
-                    + graalJs + " on; this is JDK " + Runtime.version();
-        }
-        if (ModuleFinder.ofSystem().find(JVMCI_MODULE).isEmpty()) {
-            return "this JDK has no JVMCI (module " + JVMCI_MODULE + "); use one that has, e.g. Temurin";
-        }
+        Optional<String> launcher = JitChoice.unavailable(graalJs, "on");
+        if (launcher.isPresent()) return launcher.get();
         if (!jvmci) {
-            String how = Engine.class.getModule().isNamed() ? "" : " (as with java -jar)";
-            return "JVMCI is off" + how + ": the JIT needs -XX:+EnableJVMCI and the Graal compiler; scripts/paddock runs it";
+            String how = Engine.class.getModule().isNamed() ? "" : " (GraalJS on the class path)";
+            return "JVMCI is off" + how + ": the JIT needs -XX:+EnableJVMCI and the Graal compiler; java -jar paddock.jar "
+                    + "and scripts/paddock run it";
         }
         if (ModuleLayer.boot().findModule(COMPILER_MODULE).isEmpty()) {
-            return "the Graal compiler is not loaded: the JIT needs --upgrade-module-path="
-                    + "mcp-server/target/lib/jvmci/compiler.jar; scripts/paddock adds it";
+            return "the Graal compiler is not loaded: the JIT needs --upgrade-module-path=<the Graal compiler jar>; "
+                    + "java -jar paddock.jar and scripts/paddock add it";
         }
         return "GraalJS chose its interpreter although JVMCI and the compiler are loaded; "
                 + "-Dpolyglot.engine.WarnInterpreterOnly=true makes it say why";
-    }
-
-    /** The Graal compiler refuses a JDK of another feature release or an older update than its own. */
-    private static boolean jdkFits(String graalJs) {
-        Runtime.Version graal;
-        try {
-            graal = Runtime.Version.parse(graalJs);
-        } catch (IllegalArgumentException e) {
-            return true; // an unknown version: let the later checks speak
-        }
-        Runtime.Version jdk = Runtime.version();
-        return jdk.feature() == graal.feature() && compare(jdk.version(), graal.version()) >= 0;
-    }
-
-    private static int compare(List<Integer> a, List<Integer> b) {
-        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-            int c = Integer.compare(i < a.size() ? a.get(i) : 0, i < b.size() ? b.get(i) : 0);
-            if (c != 0) return c;
-        }
-        return 0;
     }
 
     private static String graalJsVersion() {

@@ -60,8 +60,8 @@ class DoctorCommandTest {
         assertThat(stdout())
                 .containsPattern("(?m)^ok    java     " + Runtime.version().feature() + "\\.\\d+\\.\\d+ .* at " + System.getProperty("java.home") + "$")
                 .containsPattern("(?m)^ok    graaljs  25\\.\\d+\\.\\d+$")
-                .contains("warn  runtime  interpreter: JVMCI is off (as with java -jar): the JIT needs -XX:+EnableJVMCI and the "
-                        + "Graal compiler; scripts/paddock runs it\n")
+                .contains("warn  runtime  interpreter: JVMCI is off (GraalJS on the class path): the JIT needs -XX:+EnableJVMCI "
+                        + "and the Graal compiler; java -jar paddock.jar and scripts/paddock run it\n")
                 .containsPattern("(?m)^(ok|warn)  heap     max \\d+\\.\\d GiB")
                 .containsPattern("(?m)^ok    config   none given: the defaults apply")
                 .contains("ok    env      the config reads no environment variables",
