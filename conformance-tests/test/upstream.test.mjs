@@ -68,3 +68,32 @@ describe('upstream servers memory and filesystem in one execute', { timeout: 180
     });
   });
 });
+
+describe('serve --mcp-config with an unmodified Claude Desktop file', { timeout: 180000 }, () => {
+  it('offers its servers inside execute to a real client, ignoring the app\'s own settings', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'paddock-claude-'));
+    const claude = path.join(dir, 'claude_desktop_config.json');
+    // As Claude Desktop writes it: its own settings beside mcpServers, an env block, a server it runs with npx.
+    writeFileSync(claude, JSON.stringify({
+      globalShortcut: 'Ctrl+Space',
+      mcpServers: {
+        'knowledge-graph': { command: path.join(BIN, 'mcp-server-memory'), args: [], env: { MEMORY_FILE_PATH: path.join(dir, 'memory.jsonl') } },
+      },
+      preferences: { menuBarEnabled: false },
+    }, null, 2));
+    const session = await connect(LAUNCHER, ['--mcp-config', claude]);
+    try {
+      const { tools } = await session.client.listTools();
+      assert.match(tools.find((t) => t.name === 'execute').description, /declare const knowledge_graph: \{/);
+      const result = await execute(session.client, `
+        await knowledge_graph.create_entities({ entities: [{ name: "paddock", entityType: "project", observations: ["runs agent code"] }] });
+        return (await knowledge_graph.read_graph({})).entities.map((e) => e.name);`);
+      assert.equal(result.isError, false, text(result) + session.stderr());
+      assert.deepEqual(result.structuredContent.result, ['paddock']);
+      assert.match(session.stderr(), /knowledge-graph/);
+    } finally {
+      await session.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -209,6 +209,11 @@ final class ExecutionErrors {
                 null, null, null, false);
     }
 
+    /** A value the code returned that Paddock cannot read back as JSON, in the agent's words. */
+    static ExecutionError unreadableResult(String why) {
+        return new ExecutionError("output", "ResultNotReadable", why, null, null, null, false);
+    }
+
     static ExecutionError neverSettled() {
         return new ExecutionError("runtime", "Error",
                 "the code's promise never settled: it awaited something that can never complete "

@@ -3,6 +3,7 @@ package dev.paddock.sandbox;
 import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,8 +25,12 @@ final class ResultShaper {
     ExecutionResult value(GuestRuntime.Serialized serialized, Duration elapsed) {
         int bytes = serialized.json().getBytes(StandardCharsets.UTF_8).length;
         if (serialized.complete() && bytes <= maxResultBytes) {
-            return new ExecutionResult.Succeeded(JsonMapper.shared().readTree(serialized.json()), logs.entries(),
-                    logs.truncated(), elapsed);
+            try {
+                return new ExecutionResult.Succeeded(JsonMapper.shared().readTree(serialized.json()), logs.entries(),
+                        logs.truncated(), elapsed);
+            } catch (StreamConstraintsException e) {
+                return failure(ExecutionErrors.unreadableResult(JsonConstraints.describe(e, "the result", false)), elapsed);
+            }
         }
         ObjectNode marker = JsonMapper.shared().createObjectNode();
         marker.put("$truncated", true);

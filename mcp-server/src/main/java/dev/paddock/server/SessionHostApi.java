@@ -8,6 +8,7 @@ import dev.paddock.sandbox.ExecutionScope;
 import dev.paddock.sandbox.HostApi;
 import dev.paddock.sandbox.HostCallException;
 import dev.paddock.sandbox.HostCalls;
+import dev.paddock.sandbox.JsonConstraints;
 import dev.paddock.sandbox.Sandbox;
 import dev.paddock.upstream.UpstreamSession;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -178,6 +180,9 @@ public final class SessionHostApi implements HostApi {
         try {
             JsonNode arguments = JSON.readTree(argumentsJson);
             call = capabilities().call(namespace, method, arguments, context).thenApply(JSON::writeValueAsString);
+        } catch (StreamConstraintsException e) {
+            call = CompletableFuture.failedFuture(new CapabilityException("EINVAL",
+                    JsonConstraints.describe(e, "the arguments of " + namespace + "." + method, true)));
         } catch (JacksonException e) {
             call = CompletableFuture.failedFuture(new CapabilityException("EINVAL", namespace + "." + method
                     + ": the arguments could not be read as JSON"));

@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +82,19 @@ class PaddockCommandTest {
             out.reset();
             assertThat(run(command, "--help")).as(command).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).as(command).startsWith("Usage: paddock " + command);
+        }
+    }
+
+    @Test
+    void aPortInUseIsOneLineOnStderrAndExitTwo() throws Exception {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(run("serve", "--http", "127.0.0.1:" + taken.getLocalPort())).isEqualTo(2);
+            String stderr = err.toString(StandardCharsets.UTF_8);
+            assertThat(stderr.lines().filter(line -> line.startsWith("paddock: "))).containsExactly("paddock: cannot serve "
+                    + "HTTP: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": address already in use (choose "
+                    + "another port, or 0 for a free one)");
+            assertThat(stderr).doesNotContain("Exception", "\tat ");
+            assertThat(out.size()).isZero();
         }
     }
 

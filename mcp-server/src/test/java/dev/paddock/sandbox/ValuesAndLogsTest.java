@@ -72,6 +72,16 @@ class ValuesAndLogsTest {
     }
 
     @Test
+    void aResultWithAKeyTooLongForJsonIsRefusedInTheAgentsWordsAndTheLogsStay() {
+        ExecutionResult longKey = run("console.log('before'); return {['k'.repeat(60000)]: 1}");
+        assertThat(error(longKey).kind()).isEqualTo("output");
+        assertThat(error(longKey).message()).isEqualTo("the result has an object key of 60000 characters, over the "
+                + "50000-character limit for keys; use shorter keys (long text belongs in values, e.g. an array of "
+                + "{key, value} pairs)").doesNotContain("Jackson", "StreamReadConstraints");
+        assertThat(longKey.logs()).extracting(LogEntry::message).containsExactly("before");
+    }
+
+    @Test
     void consolePrintsObjectsLikeNode() {
         ExecutionResult r = run("""
                 console.log({ a: 1, b: [1, 2] }, 'plain', ['q'], null, undefined, 5n);

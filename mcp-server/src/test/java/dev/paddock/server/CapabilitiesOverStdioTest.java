@@ -107,6 +107,12 @@ class CapabilitiesOverStdioTest {
             assertThat(typeError.at("/structuredContent/result").toString())
                     .isEqualTo("[\"TypeError\",\"EINVAL\",\"files.read: input.path must be a string (got a number)\"]");
 
+            JsonNode longKey = execute(client, 9, """
+                    try { await files.read({ path: 'a', ['k'.repeat(60000)]: 1 }); } catch (e) { return [e.code, e.message]; }""");
+            assertThat(longKey.at("/structuredContent/result").toString()).isEqualTo("[\"EINVAL\",\"the arguments of "
+                    + "files.read have an object key of 60000 characters, over the 50000-character limit for keys; use "
+                    + "shorter keys (long text belongs in values, e.g. an array of {key, value} pairs)\"]");
+
             JsonNode traversal = execute(client, 2, "const x = 1;\nreturn await files.read({ path: '../../etc/passwd' });");
             assertThat(traversal.get("isError").asBoolean()).isTrue();
             assertThat(traversal.at("/structuredContent/error/message").asString()).contains("'..'", "may not leave the files root");

@@ -137,19 +137,20 @@ class UpstreamsTest {
         UpstreamSpec silent = spec("silent", ToolGrant.ALL, List.of("--never-initialize"));
         Instant before = Instant.now();
 
-        Upstreams upstreams = start(Map.of("default", List.of(silent, fixture("fix", ToolGrant.ALL))), Duration.ofSeconds(2));
+        // 5 s: the well-behaved fixture is a JVM too, and must start within the same bound on a loaded machine.
+        Upstreams upstreams = start(Map.of("default", List.of(silent, fixture("fix", ToolGrant.ALL))), Duration.ofSeconds(5));
 
-        assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(8));
+        assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(12));
         assertThat(upstreams.capabilities("default")).extracting(Capability::namespace).containsExactly("fix");
         assertThat(upstreams.unavailable("default")).containsExactly(
-                Map.entry("silent", "it did not finish initialize and tools/list within 2 s"));
+                Map.entry("silent", "it did not finish initialize and tools/list within 5 s"));
         UpstreamSession session = upstreams.session("default");
         assertThat(session.unavailable()).containsExactly("silent");
         assertThat(session.unavailable("fix")).isNull();
         CapabilityException down = session.unavailable("silent");
         assertThat(down.code()).isEqualTo("UPSTREAM_UNAVAILABLE");
         assertThat(down.getMessage())
-                .matches("upstream 'silent' is unavailable: it did not finish initialize and tools/list within 2 s; retrying in \\d+ s");
+                .matches("upstream 'silent' is unavailable: it did not finish initialize and tools/list within 5 s; retrying in \\d+ s");
     }
 
     @Test
