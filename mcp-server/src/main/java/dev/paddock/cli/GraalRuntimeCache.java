@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -21,10 +22,12 @@ import java.util.zip.ZipInputStream;
  * is reused wherever paddock.jar was copied. Unpacking goes to a private folder first and is renamed into
  * place, so JVMs starting at once never see half a folder.
  *
- * @param folder the unpacked jars: {@code modules/} and {@code jvmci/compiler.jar}
+ * @param folder  the unpacked jars: {@code modules/} and {@code jvmci/compiler.jar}
+ * @param version the GraalJS version they are, from paddock.jar's manifest
  */
-record GraalRuntimeCache(Path folder) {
+record GraalRuntimeCache(Path folder, String version) {
     static final String ENTRY = "META-INF/paddock/graal-runtime.jar";
+    static final String VERSION_ATTRIBUTE = "Paddock-GraalVM-Version";
 
     /**
      * The unpacked runtime of {@code paddock}, unpacking it on first use.
@@ -32,17 +35,22 @@ record GraalRuntimeCache(Path folder) {
      * @param environment where PADDOCK_CACHE_DIR, XDG_CACHE_HOME and HOME come from
      * @throws IllegalStateException saying what to do, when no cache folder can be written
      */
-    static GraalRuntimeCache of(Path paddock, String graalVersion, Map<String, String> environment) throws IOException {
+    static GraalRuntimeCache of(Path paddock, Map<String, String> environment) throws IOException {
         try (JarFile jar = new JarFile(paddock.toFile())) {
             ZipEntry entry = jar.getEntry(ENTRY);
-            if (entry == null) throw new IllegalStateException(paddock + " lacks " + ENTRY + ": rebuild it with `mvn package`");
+            Manifest manifest = jar.getManifest();
+            String graalVersion = manifest == null ? null : manifest.getMainAttributes().getValue(VERSION_ATTRIBUTE);
+            if (entry == null || graalVersion == null) {
+                throw new IllegalStateException(paddock + " lacks " + (entry == null ? ENTRY : VERSION_ATTRIBUTE + " in its manifest")
+                        + ": rebuild it with `mvn package`");
+            }
             String name = "graal-" + graalVersion + "-" + Long.toHexString(entry.getCrc());
             IOException last = null;
             for (Path base : candidates(environment).toList()) {
                 Path folder = base.resolve(name);
                 try {
                     if (!Files.isDirectory(folder)) unpack(jar, entry, folder);
-                    return new GraalRuntimeCache(folder);
+                    return new GraalRuntimeCache(folder, graalVersion);
                 } catch (IOException e) {
                     last = e;
                 }

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 /**
  * What {@code java -jar paddock.jar} runs once {@link JavaVersionGate} found the Java version enough: it
@@ -35,7 +33,6 @@ final class JarLauncher {
     private static final String UNSAFE_ACCESS = "--sun-misc-unsafe-memory-access";
     /** Options the JVM reads from the environment; they are among the input arguments passed on already. */
     private static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
-    private static final String GRAAL_VERSION_ATTRIBUTE = "Paddock-GraalVM-Version";
 
     private JarLauncher() {}
 
@@ -68,8 +65,8 @@ final class JarLauncher {
     /** Starts the JVM again: the same java, the caller's options, GraalJS's module path. */
     static Launch launch(Path jar, String[] args, Map<String, String> environment) throws IOException {
         String jitSwitch = JitChoice.jitSwitch(environment.get("PADDOCK_JIT"));
-        String graalVersion = graalVersion(jar);
-        GraalRuntimeCache graal = GraalRuntimeCache.of(jar, graalVersion, environment);
+        GraalRuntimeCache graal = GraalRuntimeCache.of(jar, environment);
+        String graalVersion = graal.version();
         List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
         List<String> jvm = new ArrayList<>();
         jvm.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -102,15 +99,6 @@ final class JarLauncher {
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         return new Launch(command, training);
-    }
-
-    private static String graalVersion(Path jar) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            String version = manifest == null ? null : manifest.getMainAttributes().getValue(GRAAL_VERSION_ATTRIBUTE);
-            if (version == null) throw new IllegalStateException(jar + " has no " + GRAAL_VERSION_ATTRIBUTE + " in its manifest: rebuild it with `mvn package`");
-            return version;
-        }
     }
 
     /** The launcher's memory settings, the heap first. */

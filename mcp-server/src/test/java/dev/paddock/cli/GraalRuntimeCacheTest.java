@@ -24,13 +24,13 @@ class GraalRuntimeCacheTest {
     void unpacksOnceIntoAFolderNamedByTheCarriedJarAndReusesIt() throws Exception {
         Path jar = GraalRuntimeJars.paddockJar(dir);
         Map<String, String> env = Map.of("PADDOCK_CACHE_DIR", dir.resolve("cache").toString());
-        GraalRuntimeCache first = GraalRuntimeCache.of(jar, "25.0.3", env);
+        GraalRuntimeCache first = GraalRuntimeCache.of(jar, env);
         assertThat(first.folder().getParent()).isEqualTo(dir.resolve("cache"));
         assertThat(first.folder().getFileName().toString()).startsWith("graal-25.0.3-");
         assertThat(first.modules().resolve("polyglot-25.0.3.jar")).hasContent("polyglot");
         assertThat(first.compiler()).hasContent("compiler");
         Files.writeString(first.compiler(), "kept");
-        assertThat(GraalRuntimeCache.of(jar, "25.0.3", env)).isEqualTo(first);
+        assertThat(GraalRuntimeCache.of(jar, env)).isEqualTo(first);
         assertThat(first.compiler()).as("the second start reused the folder").hasContent("kept");
         try (var files = Files.list(dir.resolve("cache"))) {
             assertThat(files).as("no partial folder left").containsExactly(first.folder());
@@ -43,7 +43,7 @@ class GraalRuntimeCacheTest {
         Path other = GraalRuntimeJars.paddockJar(Files.createDirectory(dir.resolve("other")),
                 Map.of("modules/polyglot-25.0.3.jar", "another polyglot", "jvmci/compiler.jar", "compiler"));
         Map<String, String> env = Map.of("PADDOCK_CACHE_DIR", dir.resolve("cache").toString());
-        assertThat(GraalRuntimeCache.of(one, "25.0.3", env).folder()).isNotEqualTo(GraalRuntimeCache.of(other, "25.0.3", env).folder());
+        assertThat(GraalRuntimeCache.of(one, env).folder()).isNotEqualTo(GraalRuntimeCache.of(other, env).folder());
     }
 
     @Test
@@ -53,7 +53,7 @@ class GraalRuntimeCacheTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<GraalRuntimeCache>> starts = new ArrayList<>();
-            for (int i = 0; i < 8; i++) starts.add(() -> GraalRuntimeCache.of(jar, "25.0.3", env));
+            for (int i = 0; i < 8; i++) starts.add(() -> GraalRuntimeCache.of(jar, env));
             for (Future<GraalRuntimeCache> start : pool.invokeAll(starts)) {
                 assertThat(start.get().compiler()).hasContent("compiler");
                 assertThat(start.get().modules().resolve("polyglot-25.0.3.jar")).hasContent("polyglot");
@@ -70,7 +70,7 @@ class GraalRuntimeCacheTest {
     void aCacheFolderThatCannotBeWrittenIsNamedWithWhatToDo() throws Exception {
         Path jar = GraalRuntimeJars.paddockJar(dir);
         Path notAFolder = Files.writeString(dir.resolve("file"), "x");
-        assertThatThrownBy(() -> GraalRuntimeCache.of(jar, "25.0.3", Map.of("PADDOCK_CACHE_DIR", notAFolder.toString())))
+        assertThatThrownBy(() -> GraalRuntimeCache.of(jar, Map.of("PADDOCK_CACHE_DIR", notAFolder.toString())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot unpack GraalJS from " + jar)
                 .hasMessageContaining("set PADDOCK_CACHE_DIR to a folder this user can write");
@@ -79,7 +79,7 @@ class GraalRuntimeCacheTest {
     @Test
     void aFileNamedOutsideItsFolderIsRefused() throws Exception {
         Path jar = GraalRuntimeJars.paddockJar(dir, Map.of("modules/../../escaped.jar", "x"));
-        assertThatThrownBy(() -> GraalRuntimeCache.of(jar, "25.0.3", Map.of("PADDOCK_CACHE_DIR", dir.resolve("cache").toString())))
+        assertThatThrownBy(() -> GraalRuntimeCache.of(jar, Map.of("PADDOCK_CACHE_DIR", dir.resolve("cache").toString())))
                 .hasMessageContaining("names a file outside its folder: modules/../../escaped.jar");
         assertThat(dir.resolve("escaped.jar")).doesNotExist();
     }

@@ -28,7 +28,7 @@ final class GraalRuntimeJars {
         }
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Paddock-GraalVM-Version", "25.0.3");
+        manifest.getMainAttributes().putValue(GraalRuntimeCache.VERSION_ATTRIBUTE, "25.0.3");
         Path jar = folder.resolve("paddock.jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             jarOut.putNextEntry(new ZipEntry(GraalRuntimeCache.ENTRY));

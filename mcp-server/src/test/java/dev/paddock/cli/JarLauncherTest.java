@@ -53,7 +53,7 @@ class JarLauncherTest {
     void theSecondJvmRunsTheJarWithGraalJsOnItsModulePathAndTheJitWhereTheJdkFits() throws Exception {
         Path jar = GraalRuntimeJars.paddockJar(dir);
         JarLauncher.Launch launch = JarLauncher.launch(jar, new String[] {"serve", "--http", "0"}, cache());
-        GraalRuntimeCache graal = GraalRuntimeCache.of(jar, "25.0.3", cache());
+        GraalRuntimeCache graal = GraalRuntimeCache.of(jar, cache());
         List<String> command = launch.command();
         assertThat(command.getFirst()).isEqualTo(JAVA);
         assertThat(command).contains("--module-path=" + graal.modules(), "--add-modules=org.graalvm.polyglot",
@@ -79,7 +79,7 @@ class JarLauncherTest {
 
         String recording = first.command().stream().filter(o -> o.startsWith("-XX:AOTCacheOutput")).findFirst().orElse("");
         assertThat(recording).as("the server itself does not record").isEmpty();
-        Path folder = GraalRuntimeCache.of(jar, "25.0.3", env).folder();
+        Path folder = GraalRuntimeCache.of(jar, env).folder();
         List<String> jvm = first.command().subList(0, first.command().indexOf("-jar"));
         AotCache aot = AotCache.in(folder, jar, jvm);
         Files.writeString(aot.file(), "recorded");
