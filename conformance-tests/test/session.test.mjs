@@ -23,10 +23,11 @@ for (const launcher of [...LAUNCHERS, HTTP]) {
       }
       const [, runtime] = session.stderr().match(mode) ?? [];
       const fallback = session.stderr().match(/GraalJS runs interpreted: (.+)/);
-      if (launcher === JAR || launcher === HTTP) {
+      if (launcher === JAR) {
         assert.equal(runtime, 'interpreter', session.stderr());
+        assert.match(session.stderr(), /GraalJS runs interpreted: PADDOCK_JIT=off\./);
       } else {
-        // The launcher turns the JIT on where the JDK matches the pinned compiler, else says why not.
+        // paddock.jar turns the JIT on where the JDK matches the pinned compiler, else says why not.
         assert.equal(runtime, fallback ? 'interpreter' : 'optimizing runtime', session.stderr());
       }
     });
