@@ -213,8 +213,9 @@ async function computeWorkloads() {
  */
 async function executeWorkloads() {
   const paddockHttp = await startHttp();
-  const codemodeHttp = await startCodemodeHttp();
+  let codemodeHttp;
   try {
+    codemodeHttp = await startCodemodeHttp();
     const targets = [
       [`Paddock ${JAR.name}`, 'stdio', () => stdioSession(JAR)],
       [`Paddock ${LAUNCHER.name}`, 'stdio', () => stdioSession(LAUNCHER)],
@@ -268,7 +269,7 @@ async function executeWorkloads() {
     }
   } finally {
     await paddockHttp.stop();
-    codemodeHttp.stop();
+    codemodeHttp?.stop();
   }
 }
 
@@ -276,11 +277,12 @@ function startCodemodeHttp() {
   const child = spawn(process.execPath, [CODEMODE_MCP, '--http'], { env: { ...process.env, PEERS_DIR }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   return new Promise((resolve, reject) => {
-    child.on('exit', (code) => reject(new Error(`codemode-mcp.mjs --http exited (${code}):\n${stderr}`)));
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`codemode-mcp.mjs --http not listening within 60 s:\n${stderr}`)); }, 60000);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`codemode-mcp.mjs --http exited (${code}):\n${stderr}`)); });
     child.stderr.setEncoding('utf8').on('data', (c) => {
       stderr += c;
       const m = stderr.match(/listening on (http:\/\/\S+\/mcp)/);
-      if (m) resolve({ url: m[1], stop: () => child.kill('SIGTERM') });
+      if (m) { clearTimeout(timer); resolve({ url: m[1], stop: () => child.kill('SIGTERM') }); }
     });
   });
 }
@@ -309,6 +311,8 @@ async function coldStart() {
   }
 }
 
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
 function machine() {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? os.cpus()[0]?.model;
   // `java -version` writes to stderr; its first line names the version.
@@ -316,7 +320,7 @@ function machine() {
   const workerd = execFileSync(path.join(PEERS_DIR, 'node_modules/@cloudflare/workerd-linux-64/bin/workerd'), ['--version'],
     { encoding: 'utf8' }).trim();
   return { nproc: os.availableParallelism(), cpu, ram_gib: Math.round(os.totalmem() / 2 ** 30), jdk, node: process.version,
-    workerd, load_average: os.loadavg().map((l) => l.toFixed(2)).join(' ') };
+    workerd, load_average: loadAverage() };
 }
 
 const LABELS = { fresh: 'fresh sandbox + tiny script + dispose', memory: 'memory per live sandbox',
@@ -327,7 +331,7 @@ const LABELS = { fresh: 'fresh sandbox + tiny script + dispose', memory: 'memory
 function table(header) {
   const fmt = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toPrecision(2));
   const lines = [`Machine: ${header.nproc} cores, ${header.cpu}, ${header.ram_gib} GiB; ${header.jdk}; Node ${header.node}; `
-    + `${header.workerd}; load average ${header.load_average} at start. Command: \`scripts/bench peers${argv.length ? ' ' + argv.join(' ') : ''}\`.`,
+    + `${header.workerd}; load average ${header.load_average} at start, ${header.load_average_end} at the end. Command: \`scripts/bench peers${argv.length ? ' ' + argv.join(' ') : ''}\`.`,
   '', '| workload | system | median | p99 | Paddock ÷ this | how |', '|---|---|---|---|---|---|'];
   for (const workload of Object.keys(LABELS)) {
     const group = rows.filter((r) => r.workload === workload);
@@ -343,11 +347,14 @@ function table(header) {
 
 const header = machine();
 process.stderr.write(`bench peers: ${JSON.stringify(header)}\n`);
-await inProcessWorkloads();
-await computeWorkloads();
-if (only.includes('execute')) await executeWorkloads();
-if (only.includes('cold')) await coldStart();
+// A group whose set-up fails (a server that does not start) is reported like any failed workload.
+for (const [name, group, wanted] of [['fresh/memory/hostcall', inProcessWorkloads, true], ['fib/json', computeWorkloads, true],
+  ['execute', executeWorkloads, only.includes('execute')], ['cold', coldStart, only.includes('cold')]]) {
+  if (!wanted) continue;
+  try { await group(); } catch (e) { failures.push({ workload: name, system: 'set-up', error: e.message }); }
+}
 
+header.load_average_end = loadAverage();
 console.log(table(header));
 const out = option('out') ?? path.join(PEERS_DIR, 'results', `peers-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 mkdirSync(path.dirname(out), { recursive: true });
