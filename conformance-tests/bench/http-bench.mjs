@@ -19,6 +19,7 @@ import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SHADED_JAR, connectUrl, startHttp } from '../test/support/paddock.mjs';
+import { percentile, rssMiB } from './stats.mjs';
 
 const argv = process.argv.slice(2);
 const option = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
@@ -38,7 +39,6 @@ const servingJvm = (pid) => {
   const children = readdirSync(tasks).flatMap((t) => readFileSync(`${tasks}/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
   return children.length ? Number(children[0]) : pid;
 };
-const rssMiB = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)[1]) / 1024;
 const jcmd = (pid, command) => execFileSync(path.join(path.dirname(process.env.PADDOCK_JAVA || 'java'), 'jcmd'),
   [String(pid), command], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 const gc = (pid) => {
@@ -47,7 +47,6 @@ const gc = (pid) => {
 // "garbage-first heap   total reserved 2097152K, committed 262144K, used 123456K"
 const heapUsedMiB = (pid) => Number(jcmd(pid, 'GC.heap_info').match(/used (\d+)K/)[1]) / 1024;
 const settle = () => new Promise((r) => setTimeout(r, 1000));
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 // The server's defaults admit 200 busy sessions; above that the per-token limits (running requests and open
 // sessions), the connections per address and the live isolates are raised, since every session may have a
@@ -98,7 +97,6 @@ async function load(sessions, calls) {
     }
   }));
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
   return { total: sessions.length * calls, seconds, perSecond: sessions.length * calls / seconds, failed, lost,
     p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
 }

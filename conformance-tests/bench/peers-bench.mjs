@@ -12,7 +12,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { JAVA, LAUNCHERS, ROOT, SHADED_JAR, connect, connectUrl, startHttp } from '../test/support/paddock.mjs';
 import * as work from './peers/workloads.mjs';
-import { rssMiBOf, startWorkerd } from './peers/workerd.mjs';
+import { startWorkerd } from './peers/workerd.mjs';
+import { median, percentile, rssMiB } from './stats.mjs';
 
 const PEERS_DIR = process.env.PEERS_DIR;
 if (!PEERS_DIR) throw new Error('PEERS_DIR must name the folder the peers were installed into (run scripts/bench peers)');
@@ -32,8 +33,6 @@ const TEST_CLASSES = path.join(ROOT, 'mcp-server', 'target', 'test-classes');
 const [JAR, LAUNCHER] = LAUNCHERS;
 const CODEMODE = { name: 'codemode on workerd', command: process.execPath, args: [CODEMODE_MCP] };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 
 // One row per system and workload: { workload, system, how, value, p99?, unit, paddock? }. Failures are kept
 // and reported at the end, so one broken peer does not hide the others' figures.
@@ -123,9 +122,9 @@ async function inProcessWorkloads() {
       }
       await measure('memory', 'workerd Worker Loader', `workerd RSS per live named worker (\`LOADER.get()\`), ${N.live} live`, async () => {
         await timedGet(`${workerd.url}/hold?id=warm`);
-        const before = rssMiBOf(workerd.pid);
+        const before = rssMiB(workerd.pid);
         for (let i = 0; i < N.live; i++) await timedGet(`${workerd.url}/hold?id=${i}`);
-        return { value: (rssMiBOf(workerd.pid) - before) / N.live, unit: 'MiB' };
+        return { value: (rssMiB(workerd.pid) - before) / N.live, unit: 'MiB' };
       });
     }
     if (only.includes('hostcall')) {

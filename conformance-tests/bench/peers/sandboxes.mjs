@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { median, percentile } from '../stats.mjs';
 import * as work from './workloads.mjs';
 
 const [system, workload, countArg] = process.argv.slice(2);
@@ -59,9 +60,7 @@ const SYSTEMS = {
   },
 };
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rssMiB = () => { globalThis.gc(); globalThis.gc(); return process.memoryUsage().rss / 1048576; };
+const ownRssMiB = () => { globalThis.gc(); globalThis.gc(); return process.memoryUsage().rss / 1048576; };
 const check = (value, expected, what) => {
   if (value !== expected) throw new Error(`${system} ${what} returned ${value}, expected ${expected}`);
 };
@@ -89,18 +88,17 @@ async function measure() {
       once();
       times.push(performance.now() - t0);
     }
-    times.sort((a, b) => a - b);
     return { p50_ms: percentile(times, 0.5), p99_ms: percentile(times, 0.99) };
   }
   if (workload === 'memory') {
-    const before = rssMiB();
+    const before = ownRssMiB();
     const live = [];
     for (let i = 0; i < count; i++) {
       const s = sandbox.create(false);
       check(sandbox.run(s, work.TINY), 2, 'tiny script');
       live.push(s);
     }
-    const after = rssMiB();
+    const after = ownRssMiB();
     live.forEach((s) => sandbox.dispose(s));
     return { live: count, rss_before_mib: before, rss_after_mib: after, mib_per_sandbox: (after - before) / count };
   }

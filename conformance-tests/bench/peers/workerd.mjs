@@ -2,7 +2,7 @@
 // loopback port. workerd's config embeds modules by paths relative to the config file, so the config and
 // links to the modules (workerd-main.js, @cloudflare/codemode's dist files and acorn) go in a temp folder.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -67,5 +67,3 @@ ${CODEMODE_MODULES.map((m) => `    (name = "${m}", esModule = embed "${m}"),`).j
     await new Promise((r) => setTimeout(r, 20));
   }
 }
-
-export const rssMiBOf = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)[1]) / 1024;
