@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Paddock's in-process figures for {@code scripts/bench peers}, measured on {@link Isolate} itself with no
  * MCP in between, as the peers' own figures are: {@code fresh} (new isolate + tiny script + close, each
  * timed), {@code memory} (RSS and heap per live isolate with {@code count} live) and {@code hostcall} (agent
- * code awaiting a host capability {@code count} times). Prints one JSON object. Run on the shaded jar's
+ * code awaiting a host capability, per call). Prints one JSON object. Run on the shaded jar's
  * classpath: {@code java -cp paddock.jar:mcp-server/target/test-classes dev.paddock.sandbox.IsolateBench
  * fresh 500}.
  */
@@ -79,19 +79,38 @@ public final class IsolateBench {
                 + ",\"heap_mib_per_sandbox\":" + (heapAfter - heapBefore) / count;
     }
 
+    /**
+     * The marginal cost of one call: executions of {@code count} and {@code 2 * count} calls take turns, and
+     * the difference of their medians is divided by {@code count}, so what each execution costs once (the
+     * submission, the first await) is reported apart instead of being spread over the calls.
+     */
     private static String hostCall(Sandbox sandbox, int count) {
-        String loop = "let x = 0; for (let i = 0; i < " + count + "; i++) x = await bench.ping(x); return x;";
         try (Isolate isolate = sandbox.newIsolate(new Ping())) {
-            expect(run(isolate, loop), String.valueOf(count));
-            double[] perCall = new double[7];
-            for (int round = 0; round < perCall.length; round++) {
-                long t0 = System.nanoTime();
-                expect(run(isolate, loop), String.valueOf(count));
-                perCall[round] = (System.nanoTime() - t0) / 1e3 / count;
+            timedLoop(isolate, count);
+            double[] single = new double[7];
+            double[] twice = new double[single.length];
+            for (int round = 0; round < single.length; round++) {
+                single[round] = timedLoop(isolate, count);
+                twice[round] = timedLoop(isolate, 2 * count);
             }
-            Arrays.sort(perCall);
-            return "\"us_per_call\":" + perCall[perCall.length / 2] + ",\"calls\":" + count;
+            double perCallMs = (median(twice) - median(single)) / count;
+            return "\"us_per_call\":" + perCallMs * 1000 + ",\"calls\":" + count
+                    + ",\"fixed_ms_per_execution\":" + (median(single) - count * perCallMs);
         }
+    }
+
+    /** Milliseconds of one execution that awaits {@code bench.ping} {@code calls} times in a row. */
+    private static double timedLoop(Isolate isolate, int calls) {
+        String loop = "let x = 0; for (let i = 0; i < " + calls + "; i++) x = await bench.ping(x); return x;";
+        long t0 = System.nanoTime();
+        expect(run(isolate, loop), String.valueOf(calls));
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static double median(double[] samples) {
+        double[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static ExecutionResult run(Isolate isolate, String code) {
