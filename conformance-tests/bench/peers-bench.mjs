@@ -15,14 +15,15 @@ import * as work from './peers/workloads.mjs';
 import { startWorkerd } from './peers/workerd.mjs';
 import { median, percentile, rssMiB } from './stats.mjs';
 
+const usage = (message) => { console.error(`bench peers: ${message}`); process.exit(2); };
 const PEERS_DIR = process.env.PEERS_DIR;
-if (!PEERS_DIR) throw new Error('PEERS_DIR must name the folder the peers were installed into (run scripts/bench peers)');
+if (!PEERS_DIR) usage('PEERS_DIR must name the folder the peers were installed into (run scripts/bench peers)');
 const argv = process.argv.slice(2);
 const option = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
 const QUICK = argv.includes('--quick');
 const WORKLOADS = ['fresh', 'memory', 'hostcall', 'fib', 'json', 'execute', 'cold'];
 const only = option('only')?.split(',') ?? WORKLOADS;
-for (const w of only) if (!WORKLOADS.includes(w)) throw new Error(`unknown workload ${w}; known: ${WORKLOADS.join(', ')}`);
+for (const w of only) if (!WORKLOADS.includes(w)) usage(`unknown workload ${w} in --only; known: ${WORKLOADS.join(', ')}`);
 const N = QUICK
   ? { fresh: 100, live: 200, hostcalls: 200, fib: 4, json: 2, execute: 20, cold: 1 }
   : { fresh: 500, live: 1000, hostcalls: 1000, fib: 10, json: 5, execute: 200, cold: 5 };
