@@ -66,10 +66,12 @@ function runJson(command, args, env = {}) {
 }
 const sandbox = (system, workload, count) => runJson(process.execPath, ['--expose-gc', SANDBOXES, system, workload, String(count)],
   { PEERS_DIR });
-// Paddock's in-process figures: IsolateBench (a test-scope main) on the shaded jar's classpath, interpreter.
+// Paddock's in-process figures: IsolateBench (a test-scope main) on paddock.jar's classpath, interpreter; GraalJS
+// is not shaded into paddock.jar, so its jars come from the build's lib/modules.
+const GRAAL_JARS = path.join(ROOT, 'mcp-server', 'target', 'lib', 'modules', '*');
 const isolateBench = (workload, count) => runJson(JAVA, ['-Xmx2g', '--sun-misc-unsafe-memory-access=allow',
-  '--enable-native-access=ALL-UNNAMED', '-cp', `${SHADED_JAR}:${TEST_CLASSES}`, 'dev.paddock.sandbox.IsolateBench', workload,
-  String(count)]);
+  '--enable-native-access=ALL-UNNAMED', '-cp', `${SHADED_JAR}:${TEST_CLASSES}:${GRAAL_JARS}`, 'dev.paddock.sandbox.IsolateBench',
+  workload, String(count)]);
 const IN_PROCESS_PEERS = [['isolated-vm 7 (Node 24)', 'isolated-vm'], ['quickjs-emscripten', 'quickjs'],
   ['Node vm (no security boundary)', 'node-vm']];
 
