@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything isolates share in one process: the GraalJS Engine, the bounded execution pool and the alarm
- * clock that wakes executions waiting for a timer, the watchdog and the TypeScript transpiler. Create one
+ * clock that wakes executions waiting for a timer, the watchdog, the TypeScript transpiler and the programs
+ * prepared from code sent before. Create one
  * per process; create one {@link Isolate} per session.
  */
 public final class Sandbox implements AutoCloseable {
@@ -38,6 +39,7 @@ public final class Sandbox implements AutoCloseable {
     private final ScheduledThreadPoolExecutor alarms;
     private final Watchdog watchdog;
     private final TypeScriptTranspiler typeScript;
+    private final PreparedPrograms programs = new PreparedPrograms();
     private final SecureRandom random = new SecureRandom();
     private final HeapGuard heapGuard;
     private final int maxIsolates;
@@ -249,6 +251,10 @@ public final class Sandbox implements AutoCloseable {
 
     TypeScriptTranspiler typeScript() {
         return typeScript;
+    }
+
+    PreparedPrograms programs() {
+        return programs;
     }
 
     SecureRandom random() {
