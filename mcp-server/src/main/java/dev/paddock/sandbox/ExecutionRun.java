@@ -415,7 +415,7 @@ final class ExecutionRun implements ExecutionScope {
         origin = program.origin();
         if (stop.requested()) return stopped();
 
-        Value function = context.parse(program.source()).execute();
+        Value function = isolate.parsed(context, program.source()).execute();
         runtime.run(function, origin.wrapped().callIfFunction(), loop.resolve(), loop.reject());
         return finish(loop.run(runtime));
     }

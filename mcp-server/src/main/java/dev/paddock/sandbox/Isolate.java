@@ -9,6 +9,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
 
 /**
  * One session's GraalJS context. Executions run one at a time, in submission order, on the sandbox's
@@ -40,6 +42,13 @@ public final class Isolate implements AutoCloseable {
     /** The context and its runtime; replaced on reset. Used only by the running execution's thread. */
     private volatile Context context;
     private GuestRuntime runtime;
+    /**
+     * The program last run in {@link #context} and its parse there (execution thread only): code sent again
+     * skips even the engine's cache lookup, which costs more than the rest of preparing it. Dropped with
+     * the context.
+     */
+    private Source lastSource;
+    private Value lastParsed;
     /** The hooks of {@link #context}, cut off from the isolate when that context is abandoned. */
     private ContextHooks hooks;
     /** The execution currently running guest code, which the standard library's hooks report to. */
@@ -102,6 +111,8 @@ public final class Isolate implements AutoCloseable {
     void ended(ExecutionRun run, ExecutionResult result) {
         try {
             lastActiveNanos = System.nanoTime();
+            // This execution may have taken a warm context; replacing it now no longer delays it.
+            sandbox.warmContexts().refillSoon();
             synchronized (this) {
                 if (queue.isEmpty()) scheduled = false;
                 else sandbox.pool().execute(this::runNext);
@@ -215,6 +226,7 @@ public final class Isolate implements AutoCloseable {
             context = null;
             runtime = null;
             hooks = null;
+            forgetParsed();
             evictionNotice = notice;
             keptBytes.set(0);
         }
@@ -235,6 +247,20 @@ public final class Isolate implements AutoCloseable {
 
     GuestRuntime runtime() {
         return runtime;
+    }
+
+    /** {@code source} parsed in {@code context}, the isolate's live one. */
+    Value parsed(Context context, Source source) {
+        if (source != lastSource) {
+            lastParsed = context.parse(source);
+            lastSource = source;
+        }
+        return lastParsed;
+    }
+
+    private void forgetParsed() {
+        lastSource = null;
+        lastParsed = null;
     }
 
     /** Drops the context (reset request, or after a forced close); the next execution starts afresh. */
@@ -260,6 +286,7 @@ public final class Isolate implements AutoCloseable {
         context = null;
         keptBytes.set(0);
         runtime = null;
+        forgetParsed();
         // Code still running in the old context must not reach the execution that runs next here.
         if (hooks != null) hooks.cut();
         hooks = null;

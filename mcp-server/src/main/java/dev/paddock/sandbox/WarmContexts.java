@@ -16,11 +16,12 @@ import org.slf4j.LoggerFactory;
  * Contexts made ahead of need, the standard library already evaluated in them, so that a session's first
  * execution, or its first after a reset, takes a ready one instead of building it on the request path.
  * Each is handed out once and was never used before: made here, with hooks that reach no execution until
- * the isolate that takes it binds them. Taking one starts its replacement on a background thread.
+ * the isolate that takes it binds them. When the execution that took one ends, its replacement is built on
+ * a background thread: started at once, the build would compete with that very execution for the cores.
  *
  * <p>Waiting contexts belong to no session, so they hold no place under the isolate cap; there are at most
- * {@link Capacity#warmContexts()} of them (each keeps about 100 KiB). With none configured, or none ready,
- * the isolate builds its context itself, as before.
+ * {@link Capacity#warmContexts()} of them, each keeping about what an idle session does (228 KiB). With
+ * none configured, or none ready, the isolate builds its context itself, as before.
  */
 final class WarmContexts implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarmContexts.class);
@@ -53,7 +54,10 @@ final class WarmContexts implements AutoCloseable {
         this.refills = Executors.newSingleThreadExecutor(threads);
     }
 
-    /** A ready context, never used; else one built now on this thread, as when there is no pool. */
+    /**
+     * A ready context, never used; else one built now on this thread, as when there is no pool. The taker
+     * calls {@link #refillSoon()} once its execution has ended.
+     */
     Warm take() {
         Warm warm;
         synchronized (this) {
@@ -61,11 +65,10 @@ final class WarmContexts implements AutoCloseable {
         }
         if (warm == null) return build();
         taken.incrementAndGet();
-        refillSoon();
         return warm;
     }
 
-    /** Refills the pool on its own thread, off every request's path. */
+    /** Refills the pool on its own thread, off every request's path; nothing to do while it is full. */
     void refillSoon() {
         synchronized (this) {
             if (size == 0 || closed || refilling || ready.size() >= size) return;
