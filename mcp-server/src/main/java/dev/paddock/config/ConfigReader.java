@@ -131,7 +131,7 @@ final class ConfigReader {
     private static Capacity capacity(JsonNode node) {
         Capacity d = Capacity.defaults();
         return new Capacity((int) number(node, "threads", d.threads()), (int) number(node, "maxIsolates", d.maxIsolates()),
-                node.path("heapPressure").asDouble(d.heapPressure()));
+                node.path("heapPressure").asDouble(d.heapPressure()), (int) number(node, "warmContexts", d.warmContexts()));
     }
 
     /** The top-level "logging" section; the schema allows only the lower-case names of the enums. */

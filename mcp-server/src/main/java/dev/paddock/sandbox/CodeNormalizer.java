@@ -29,6 +29,15 @@ final class CodeNormalizer {
     private static final String RETURN = "return ";
     private static final int MAX_RETURN_ATTEMPTS = 8;
 
+    /**
+     * Reserved words that never begin an expression: a body led by one is not a single expression, and
+     * trying that shape would only cost a parse that fails. ({@code let} may be a name, {@code import} and
+     * {@code class} may begin expressions, {@code {} may be an object literal.)
+     */
+    private static final Set<String> NEVER_EXPRESSION = Set.of(
+            "var", "const", "if", "for", "while", "do", "switch", "try", "return", "throw", "break", "continue",
+            "debugger", "with", "export");
+
     /** Statements led by these words are not expressions, so they have no value to return. */
     private static final Set<String> STATEMENT_KEYWORDS = Set.of(
             "var", "let", "const", "if", "else", "for", "while", "do", "switch", "case", "default", "try",
@@ -72,10 +81,11 @@ final class CodeNormalizer {
 
     /** The first shape that parses, or null when none does (a syntax error, or TypeScript). */
     static Wrapped normalize(String body, SyntaxCheck check) {
-        Wrapped expression = new Wrapped(EXPRESSION_PREFIX + body + EXPRESSION_SUFFIX, true, 0, 0);
-        if (!body.isBlank() && check.parses(expression.source())) return expression;
-
         List<Integer> starts = JsScanner.statementStarts(body);
+        Wrapped expression = new Wrapped(EXPRESSION_PREFIX + body + EXPRESSION_SUFFIX, true, 0, 0);
+        boolean mayBeExpression = !starts.isEmpty() && !NEVER_EXPRESSION.contains(JsScanner.tokenAt(body, starts.getFirst()));
+        if (mayBeExpression && check.parses(expression.source())) return expression;
+
         Unexported unexported = unexport(body, starts);
         if (unexported.hasDefault()) {
             Wrapped exported = new Wrapped(PREFIX + unexported.body() + SUFFIX, true, 0, 0);

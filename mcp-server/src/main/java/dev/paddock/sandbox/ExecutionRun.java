@@ -38,6 +38,7 @@ final class ExecutionRun implements ExecutionScope {
     private final Watchdog watchdog;
     private final HeapGuard heapGuard;
     private final TypeScriptTranspiler typeScript;
+    private final PreparedPrograms programs;
     private final Duration wallLimit;
     private final CompletableFuture<ExecutionResult> future = new CompletableFuture<>();
     /** One future for all host calls of this run, so a capability can tell its runs apart (fetch caps). */
@@ -82,6 +83,7 @@ final class ExecutionRun implements ExecutionScope {
         this.watchdog = sandbox.watchdog();
         this.heapGuard = sandbox.heapGuard();
         this.typeScript = sandbox.typeScript();
+        this.programs = sandbox.programs();
         this.logs = new LogBuffer(limits.maxLogLines(), limits.maxLogBytes());
         this.results = new ResultShaper(logs, limits.maxResultBytes());
         this.wallLimit = wallLimit(request, limits);
@@ -397,21 +399,23 @@ final class ExecutionRun implements ExecutionScope {
         // engine); preparing the code (parsing, transpiling) is the agent's, so it counts.
         cpuAtLimits = meter.cpuNanos();
         deadlineNanos = System.nanoTime() + wallLimit.toNanos();
-        Preparation.Program program;
-        switch (Preparation.prepare(context, runtime, AgentCode.of(request.code()), this::transpile, stop)) {
-            case Preparation.Refused refused -> {
-                return failure(refused.error());
+        Preparation.Program program = programs.get(request.code());
+        if (program == null) {
+            switch (Preparation.prepare(context, runtime, AgentCode.of(request.code()), this::transpile, stop)) {
+                case Preparation.Refused refused -> {
+                    return failure(refused.error());
+                }
+                case Preparation.Stopped stopped -> {
+                    return stopped();
+                }
+                case Preparation.Program p -> program = p;
             }
-            case Preparation.Stopped stopped -> {
-                return stopped();
-            }
-            case Preparation.Program p -> program = p;
+            programs.put(request.code(), program);
         }
         origin = program.origin();
         if (stop.requested()) return stopped();
 
-        runtime.resetTimers();
-        Value function = program.program().execute();
+        Value function = isolate.parsed(context, program.source()).execute();
         runtime.run(function, origin.wrapped().callIfFunction(), loop.resolve(), loop.reject());
         return finish(loop.run(runtime));
     }

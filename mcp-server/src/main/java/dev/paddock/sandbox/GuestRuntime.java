@@ -56,7 +56,6 @@ final class GuestRuntime {
 
     private final Value run;
     private final Value fireTimer;
-    private final Value resetTimers;
     private final Value serialize;
     private final Value describeError;
     private final Value installApis;
@@ -65,7 +64,6 @@ final class GuestRuntime {
     private GuestRuntime(Value runtime) {
         this.run = runtime.getMember("run");
         this.fireTimer = runtime.getMember("fireTimer");
-        this.resetTimers = runtime.getMember("resetTimers");
         this.serialize = runtime.getMember("serialize");
         this.describeError = runtime.getMember("describeError");
         this.installApis = runtime.getMember("installApis");
@@ -100,7 +98,10 @@ final class GuestRuntime {
         return new GuestRuntime(factory.execute(log, setTimer, clearTimer, random, clock, uncaught, hostCall, execution));
     }
 
-    /** Calls the agent's function and reports its settled value to exactly one of the two callbacks. */
+    /**
+     * Drops the timers of earlier executions, calls the agent's function and reports its settled value to
+     * exactly one of the two callbacks.
+     */
     void run(Value function, boolean callIfFunction, ProxyExecutable resolve, ProxyExecutable reject) {
         run.execute(function, callIfFunction, resolve, reject);
     }
@@ -121,10 +122,6 @@ final class GuestRuntime {
 
     void fireTimer(long id) {
         fireTimer.execute(id);
-    }
-
-    void resetTimers() {
-        resetTimers.execute();
     }
 
     /** The value as JSON text; {@code complete} is false when it was cut at {@code maxChars}. */

@@ -1,16 +1,15 @@
 package dev.paddock.sandbox;
 
 import tools.jackson.databind.json.JsonMapper;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -43,8 +42,15 @@ public final class Isolate implements AutoCloseable {
     /** The context and its runtime; replaced on reset. Used only by the running execution's thread. */
     private volatile Context context;
     private GuestRuntime runtime;
+    /**
+     * The program last run in {@link #context} and its parse there (execution thread only): code sent again
+     * skips even the engine's cache lookup, which costs more than the rest of preparing it. Dropped with
+     * the context.
+     */
+    private Source lastSource;
+    private Value lastParsed;
     /** The hooks of {@link #context}, cut off from the isolate when that context is abandoned. */
-    private Hooks hooks;
+    private ContextHooks hooks;
     /** The execution currently running guest code, which the standard library's hooks report to. */
     private volatile ExecutionRun current;
 
@@ -105,6 +111,8 @@ public final class Isolate implements AutoCloseable {
     void ended(ExecutionRun run, ExecutionResult result) {
         try {
             lastActiveNanos = System.nanoTime();
+            // This execution may have taken a warm context; replacing it now no longer delays it.
+            sandbox.warmContexts().refillSoon();
             synchronized (this) {
                 if (queue.isEmpty()) scheduled = false;
                 else sandbox.pool().execute(this::runNext);
@@ -142,10 +150,11 @@ public final class Isolate implements AutoCloseable {
             if (!sandbox.admitContext(this)) throw new IsolateCapReached(sandbox.maxIsolates());
             Context c = null;
             try {
-                c = sandbox.engine().newContext();
-                Hooks h = new Hooks();
-                runtime = GuestRuntime.install(c, h);
-                hooks = h;
+                WarmContexts.Warm warm = sandbox.warmContexts().take();
+                c = warm.context();
+                warm.hooks().bind(this);
+                runtime = warm.runtime();
+                hooks = warm.hooks();
                 installNamespaces();
             } catch (RuntimeException e) {
                 // Counted by the admission above: a context that never became live must not hold a place.
@@ -217,6 +226,7 @@ public final class Isolate implements AutoCloseable {
             context = null;
             runtime = null;
             hooks = null;
+            forgetParsed();
             evictionNotice = notice;
             keptBytes.set(0);
         }
@@ -237,6 +247,20 @@ public final class Isolate implements AutoCloseable {
 
     GuestRuntime runtime() {
         return runtime;
+    }
+
+    /** {@code source} parsed in {@code context}, the isolate's live one. */
+    Value parsed(Context context, Source source) {
+        if (source != lastSource) {
+            lastParsed = context.parse(source);
+            lastSource = source;
+        }
+        return lastParsed;
+    }
+
+    private void forgetParsed() {
+        lastSource = null;
+        lastParsed = null;
     }
 
     /** Drops the context (reset request, or after a forced close); the next execution starts afresh. */
@@ -262,11 +286,22 @@ public final class Isolate implements AutoCloseable {
         context = null;
         keptBytes.set(0);
         runtime = null;
+        forgetParsed();
         // Code still running in the old context must not reach the execution that runs next here.
         if (hooks != null) hooks.cut();
         hooks = null;
         sandbox.contextReleased(this);
         return c;
+    }
+
+    /** The execution running guest code here now, which the context's hooks report to; null between executions. */
+    ExecutionRun current() {
+        return current;
+    }
+
+    /** Milliseconds since the isolate was made, for performance.now(): it keeps counting across resets. */
+    double clockMillis() {
+        return (System.nanoTime() - originNanos) / 1e6;
     }
 
     void begin(ExecutionRun run) {
@@ -338,69 +373,6 @@ public final class Isolate implements AutoCloseable {
         } catch (RuntimeException e) {
             // An execution got onto the pool meanwhile.
             forceClose();
-        }
-    }
-
-    /** Routes the standard library's hooks to the execution that is running now. */
-    private final class Hooks implements GuestRuntime.Hooks {
-        private final SecureRandom random = sandbox.random();
-        private volatile boolean cut;
-
-        void cut() {
-            cut = true;
-        }
-
-        /** The execution running guest code in this hooks' context, if any. */
-        private ExecutionRun run() {
-            return cut ? null : current;
-        }
-
-        @Override
-        public void log(String level, String message) {
-            ExecutionRun run = run();
-            if (run != null) run.log(level, message);
-        }
-
-        @Override
-        public void setTimer(long id, long delayMillis) {
-            ExecutionRun run = run();
-            if (run != null) run.loop().setTimer(id, delayMillis);
-        }
-
-        @Override
-        public void clearTimer(long id) {
-            ExecutionRun run = run();
-            if (run != null) run.loop().clearTimer(id);
-        }
-
-        @Override
-        public String randomHex(int count) {
-            byte[] bytes = new byte[Math.max(0, Math.min(count, 65536))];
-            random.nextBytes(bytes);
-            return HexFormat.of().formatHex(bytes);
-        }
-
-        @Override
-        public double clockMillis() {
-            return (System.nanoTime() - originNanos) / 1e6;
-        }
-
-        @Override
-        public void uncaught(Value error) {
-            ExecutionRun run = run();
-            if (run != null) run.loop().uncaught(error);
-        }
-
-        @Override
-        public void hostCall(String namespace, String method, String argumentsJson, Value resolve, Value reject) {
-            ExecutionRun run = run();
-            if (run != null) run.hostCall(namespace, method, argumentsJson, resolve, reject);
-        }
-
-        @Override
-        public long executionId() {
-            ExecutionRun run = run();
-            return run == null ? 0 : run.id();
         }
     }
 }

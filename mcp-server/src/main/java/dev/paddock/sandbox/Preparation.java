@@ -3,11 +3,10 @@ package dev.paddock.sandbox;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.Value;
 
 /**
- * From the agent's text to a parsed program: normalise it as JavaScript, and only when it does not parse,
- * strip TypeScript types and normalise the output. Parsing uses the isolate's own context without running
+ * From the agent's text to a program: normalise it as JavaScript, and only when it does not parse, strip
+ * TypeScript types and normalise the output. Parsing uses the isolate's own context without running
  * anything; the engine caches the parse, so evaluating the chosen source later costs nothing more.
  *
  * <p>All of it runs within the execution's limits: a stop request ends it between two parses, and the
@@ -18,8 +17,11 @@ final class Preparation {
     /** What preparing the code gave: a program to run, the reason it cannot run, or a stop. */
     sealed interface Prepared {}
 
-    /** A program that evaluates to the agent's async function, and where its source came from. */
-    record Program(Value program, CodeOrigin origin) implements Prepared {}
+    /**
+     * A source known to parse that evaluates to the agent's async function, and where it came from. It
+     * holds no value of any context, so the same program runs in any isolate ({@link PreparedPrograms}).
+     */
+    record Program(Source source, CodeOrigin origin) implements Prepared {}
 
     /** Neither JavaScript nor TypeScript parses the code: the error to show the agent. */
     record Refused(ExecutionError error) implements Prepared {}
@@ -92,9 +94,12 @@ final class Preparation {
      * and open another: that parses, but as something else than the agent's function.
      */
     private Prepared confined(CodeNormalizer.Wrapped wrapped, String body, SourceMap typeScript) {
-        String problem = bodyError(wrapped.functionBody());
+        // Closing the function early takes a `}` of the body's own: without one there is nothing to check.
+        String functionBody = wrapped.functionBody();
+        String problem = functionBody.indexOf('}') < 0 ? null : bodyError(functionBody);
         if (problem == null) {
-            return new Program(context.parse(agentSource(wrapped.source())), new CodeOrigin(code, wrapped, typeScript));
+            // The normaliser parsed this very text: the engine has it cached already.
+            return new Program(agentSource(wrapped.source()), new CodeOrigin(code, wrapped, typeScript));
         }
         // The expression shape adds "return (": the mistake is clearer in the code as statements.
         if (wrapped.isExpression()) return new Refused(syntaxError(body, typeScript));

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything isolates share in one process: the GraalJS Engine, the bounded execution pool and the alarm
- * clock that wakes executions waiting for a timer, the watchdog and the TypeScript transpiler. Create one
+ * clock that wakes executions waiting for a timer, the watchdog, the TypeScript transpiler, the warm
+ * contexts new isolates take and the programs prepared from code sent before. Create one
  * per process; create one {@link Isolate} per session.
  */
 public final class Sandbox implements AutoCloseable {
@@ -38,6 +39,8 @@ public final class Sandbox implements AutoCloseable {
     private final ScheduledThreadPoolExecutor alarms;
     private final Watchdog watchdog;
     private final TypeScriptTranspiler typeScript;
+    private final PreparedPrograms programs = new PreparedPrograms();
+    private final WarmContexts warmContexts;
     private final SecureRandom random = new SecureRandom();
     private final HeapGuard heapGuard;
     private final int maxIsolates;
@@ -66,6 +69,13 @@ public final class Sandbox implements AutoCloseable {
         alarms.setRemoveOnCancelPolicy(true);
         this.heapGuard = new HeapGuard(heapThreshold, this::evictHeaviestIdle, this::allocatedByWorkers);
         this.watchdog = new Watchdog(heapGuard);
+        // Refills run beside executions on a small machine: the lowest priority lets those go first where the
+        // OS honours it, and one thread builds one context at a time.
+        this.warmContexts = new WarmContexts(engine, random, capacity.warmContexts(), task -> {
+            Thread t = workerThreads("paddock-warm-", NORMAL_STACK).newThread(task);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
         // One compiler per execution thread, so no TypeScript execution waits for another's transpile. On the
         // shared engine only the first is costly (~85 MiB, the compiler's code, and seconds to load); each
         // further one keeps ~3 MiB and loads in about a second (measured), on the loader thread.
@@ -195,6 +205,7 @@ public final class Sandbox implements AutoCloseable {
             LOG.warn("engine warm-up failed", e);
         }
         LOG.debug("engine warm in {} ms ({})", (System.nanoTime() - start) / 1_000_000, runtimeMode());
+        warmContexts.fill();
     }
 
     /** A fresh isolate for one session. */
@@ -251,8 +262,12 @@ public final class Sandbox implements AutoCloseable {
         return typeScript;
     }
 
-    SecureRandom random() {
-        return random;
+    PreparedPrograms programs() {
+        return programs;
+    }
+
+    WarmContexts warmContexts() {
+        return warmContexts;
     }
 
     @Override
@@ -265,6 +280,7 @@ public final class Sandbox implements AutoCloseable {
         heapGuard.close();
         watchdog.close();
         typeScript.close();
+        warmContexts.close();
         engine.close();
     }
 

@@ -6,6 +6,7 @@ import dev.paddock.sandbox.Execution;
 import dev.paddock.sandbox.ExecutionError;
 import dev.paddock.sandbox.ExecutionRequest;
 import dev.paddock.sandbox.ExecutionResult;
+import dev.paddock.sandbox.Isolate;
 import dev.paddock.sandbox.Limits;
 import dev.paddock.tooldefs.ToolDefs;
 import dev.paddock.tooldefs.ToolMethod;
@@ -80,11 +81,7 @@ final class ExecuteTool {
         }
         ProgressReporter progress = ProgressReporter.forExecute(exchange, call.meta());
         Cancellation cancellation = Cancellation.of(exchange.transportContext());
-        // Off the transport's reader thread: the first call of a session may wait for the sandbox to start,
-        // and for lazy upstream servers so that their namespaces exist in the isolate.
-        return Mono.defer(() -> Mono.fromFuture(isolates.hostApi(exchange.sessionId()).upstreamsReady(request.timeout())))
-                .then(Mono.fromCallable(() -> isolates.forSession(exchange.sessionId())))
-                .subscribeOn(Schedulers.boundedElastic())
+        return isolate(exchange.sessionId(), request)
                 .flatMap(isolate -> {
                     var channel = new ExecutionChannel(progress);
                     var inFlight = new HostCallsInFlight();
@@ -110,6 +107,19 @@ final class ExecuteTool {
                             .addTextContent("InternalError: Paddock could not run the code: " + e.getMessage())
                             .isError(true).build());
                 });
+    }
+
+    /**
+     * The session's isolate: at once when it is ready, which saves every later call a hop to another thread.
+     * Otherwise off the transport's reader thread: the first call of a session may wait for the sandbox to
+     * start, and for lazy upstream servers so that their namespaces exist in the isolate.
+     */
+    private Mono<Isolate> isolate(String sessionId, ExecutionRequest request) {
+        Isolate ready = isolates.readyIsolate(sessionId);
+        if (ready != null) return Mono.just(ready);
+        return Mono.defer(() -> Mono.fromFuture(isolates.hostApi(sessionId).upstreamsReady(request.timeout())))
+                .then(Mono.fromCallable(() -> isolates.forSession(sessionId)))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /**

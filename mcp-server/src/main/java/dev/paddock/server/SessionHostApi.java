@@ -100,6 +100,11 @@ public final class SessionHostApi implements HostApi {
         return bound.upstreams().ready().completeOnTimeout(null, within.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether the profile's lazy upstream servers have all started (or failed to): then nothing waits for them. */
+    boolean upstreamsStarted() {
+        return bound.upstreams().ready().isDone();
+    }
+
     /** The session ended: its own upstream processes end too. */
     void close() {
         bound.upstreams().close();

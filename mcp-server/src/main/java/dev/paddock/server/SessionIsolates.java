@@ -71,6 +71,16 @@ final class SessionIsolates implements AutoCloseable {
         return isolate;
     }
 
+    /**
+     * The session's isolate when an execution can go to it at once: it exists and the upstream servers it
+     * waits for have started. Null when {@link #forSession} must run first, off the transport's thread.
+     */
+    Isolate readyIsolate(String sessionId) {
+        Isolate isolate = isolates.get(sessionId);
+        SessionHostApi api = hostApis.get(sessionId);
+        return isolate != null && api != null && api.upstreamsStarted() && sessionOpen.test(sessionId) ? isolate : null;
+    }
+
     int liveIsolates() {
         return isolates.size();
     }

@@ -42,7 +42,7 @@ class ConfigProblemsTest {
                  "egress": {"rules": [{"url": 5}]}}""", "exec", "-")).isEqualTo(2);
         assertThat(stderr().lines()).containsExactly(
                 "paddock: paddock.json:1:27: limits.wallTimeMs must be a positive integer (milliseconds)",
-                "paddock: paddock.json:2:14: unknown key \"thread\" in sandbox (known keys: threads, maxIsolates, heapPressure)",
+                "paddock: paddock.json:2:14: unknown key \"thread\" in sandbox (known keys: threads, maxIsolates, heapPressure, warmContexts)",
                 "paddock: paddock.json:3:11: unknown key \"token\" in http (known keys: tokens, allowedHosts, allowedOrigins, "
                         + "maxBodyBytes, idleTimeoutMs, maxConcurrentPerToken, instanceId, shutdownGraceMs, maxQueueMs, "
                         + "headerTimeoutMs, bodyTimeoutMs, maxConnectionsPerAddress, maxSessionsPerToken, maxStreamBufferBytes)",

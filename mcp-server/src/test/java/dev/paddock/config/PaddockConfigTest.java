@@ -89,9 +89,9 @@ class PaddockConfigTest {
     @Test
     void theSandboxSectionSetsWhatAllSessionsShare() throws Exception {
         PaddockConfig config = load("""
-                {"sandbox": {"threads": 3, "maxIsolates": 50, "heapPressure": 0.85}}""");
+                {"sandbox": {"threads": 3, "maxIsolates": 50, "heapPressure": 0.85, "warmContexts": 0}}""");
 
-        assertThat(config.capacity()).isEqualTo(new Capacity(3, 50, 0.85));
+        assertThat(config.capacity()).isEqualTo(new Capacity(3, 50, 0.85, 0));
         assertThat(load("{}").capacity()).isEqualTo(Capacity.defaults());
     }
 
@@ -108,9 +108,17 @@ class PaddockConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("sandbox.threads must be a positive integer");
         assertThatThrownBy(() -> load("""
+                {"sandbox": {"warmContexts": 65}}"""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("paddock.json:1:30: sandbox.warmContexts must be an integer from 0 to 64 (contexts kept ready; 0 turns the pool off)");
+        assertThatThrownBy(() -> load("""
+                {"sandbox": {"warmContexts": -1}}"""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sandbox.warmContexts must be an integer from 0 to 64");
+        assertThatThrownBy(() -> load("""
                 {"sandbox": {"maxIsolate": 10}}"""))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("unknown key \"maxIsolate\" in sandbox (known keys: threads, maxIsolates, heapPressure)");
+                .hasMessageContaining("unknown key \"maxIsolate\" in sandbox (known keys: threads, maxIsolates, heapPressure, warmContexts)");
         // A removed key explains itself when used, and is not offered as a known one.
         assertThatThrownBy(() -> load("""
                 {"http": {"token": "x"}}"""))

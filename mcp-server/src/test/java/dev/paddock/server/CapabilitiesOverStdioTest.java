@@ -165,7 +165,7 @@ class CapabilitiesOverStdioTest {
     @Test
     void anEvictedSessionLosesItsInMemoryStateWithItsGlobalsAndIsToldSo() throws Exception {
         ProfileGrants grants = grants("{\"capabilities\": {\"state\": {}}}");
-        try (Sandbox oneIsolate = Sandbox.start(Limits.DEFAULTS, new Capacity(2, 1, Capacity.DEFAULT_HEAP_PRESSURE))) {
+        try (Sandbox oneIsolate = Sandbox.start(Limits.DEFAULTS, new Capacity(2, 1, Capacity.DEFAULT_HEAP_PRESSURE, Capacity.DEFAULT_WARM_CONTEXTS))) {
             SessionHostApi.dropStateOnEviction(oneIsolate);
             try (StdioClient first = new StdioClient(oneIsolate::newIsolate, grants);
                     StdioClient second = new StdioClient(oneIsolate::newIsolate, grants)) {

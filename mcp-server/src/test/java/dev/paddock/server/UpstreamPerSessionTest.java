@@ -31,7 +31,7 @@ class UpstreamPerSessionTest {
                 + FixtureUpstream.class.getName() + "\"], \"env\": {\"CLASSPATH\": "
                 + JSON.writeValueAsString(System.getProperty("java.class.path")) + "}}}}");
         ProfileGrants grants = ProfileGrants.loadAll(PaddockConfig.load(config)).get("default");
-        try (Sandbox oneIsolate = Sandbox.start(Limits.DEFAULTS, new Capacity(2, 1, Capacity.DEFAULT_HEAP_PRESSURE));
+        try (Sandbox oneIsolate = Sandbox.start(Limits.DEFAULTS, new Capacity(2, 1, Capacity.DEFAULT_HEAP_PRESSURE, Capacity.DEFAULT_WARM_CONTEXTS));
                 Upstreams upstreams = Upstreams.start(Map.of("default", grants.upstreamSpecs()))) {
             SessionHostApi.dropStateOnEviction(oneIsolate);
             grants.connect(upstreams);

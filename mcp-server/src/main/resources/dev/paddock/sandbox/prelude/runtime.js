@@ -8,8 +8,12 @@
   } = lib;
 
   return {
-    /** Calls the agent's function and reports its settled value to exactly one of the two callbacks. */
+    /**
+     * Calls the agent's function and reports its settled value to exactly one of the two callbacks. Timers
+     * an earlier execution left behind are dropped first, here rather than in a call of the host's own.
+     */
     run(fn, callIfFunction, resolve, reject) {
+      resetTimers();
       const settle = v => (callIfFunction && typeof v === 'function' ? v() : v);
       ReflectApply(PromiseThen, ReflectApply(PromiseThen, fn(), [settle]), [resolve, reject]);
     },
@@ -27,7 +31,6 @@
       }
     },
     fireTimer,
-    resetTimers,
     serialize,
     describeError,
     installApis,

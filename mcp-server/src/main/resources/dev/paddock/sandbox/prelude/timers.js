@@ -1,6 +1,6 @@
 // @ts-check
 // Timers, microtasks and performance: the host's loop runs timers on the isolate's thread until the
-// execution ends; fireTimer and resetTimers are for the host only.
+// execution ends; fireTimer is for the host, resetTimers for the runtime's run().
 (/** @type {PreludeFile} */ (function (lib) {
   'use strict';
   const {
