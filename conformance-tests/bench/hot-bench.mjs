@@ -6,6 +6,7 @@
 // Usage: node hot-bench.mjs [--rounds 200] [--jar base.jar] [--jar new.jar]
 import path from 'node:path';
 import { JAVA, SHADED_JAR, connect, connectUrl, startHttp } from '../test/support/paddock.mjs';
+import { percentile as pct } from './stats.mjs';
 
 const argv = process.argv.slice(2);
 const jars = argv.flatMap((a, i) => (a === '--jar' ? [path.resolve(argv[i + 1])] : []));
@@ -13,8 +14,6 @@ if (jars.length === 0) jars.push(SHADED_JAR);
 const roundsAt = argv.indexOf('--rounds');
 const ROUNDS = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 200;
 
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const pct = (xs, p) => sorted(xs)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const servers = [];
 const check = (result, where) => {
   if (result.isError || result.structuredContent?.result !== 1) throw new Error(`${where}: ${JSON.stringify(result)}`);
