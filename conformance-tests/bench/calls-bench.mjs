@@ -12,13 +12,11 @@ import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SHADED_JAR, connectUrl, startHttp, text } from '../test/support/paddock.mjs';
+import { connectUrl, startHttp, text } from '../test/support/paddock.mjs';
+import { jarsOption, numberOption } from './options.mjs';
 
-const argv = process.argv.slice(2);
-const jars = argv.flatMap((a, i) => (a === '--jar' ? [path.resolve(argv[i + 1])] : []));
-if (jars.length === 0) jars.push(SHADED_JAR);
-const roundsAt = argv.indexOf('--rounds');
-const ROUNDS = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 30;
+const jars = jarsOption();
+const ROUNDS = numberOption('rounds', 30);
 
 const upstream = createServer((req, res) => res.end('ok'));
 upstream.listen(0, '127.0.0.1');

@@ -11,14 +11,12 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { JAVA, SHADED_JAR, connect } from '../test/support/paddock.mjs';
+import { JAVA, connect } from '../test/support/paddock.mjs';
 import { median } from './stats.mjs';
+import { jarsOption, numberOption } from './options.mjs';
 
-const argv = process.argv.slice(2);
-const jars = argv.flatMap((a, i) => (a === '--jar' ? [path.resolve(argv[i + 1])] : []));
-if (jars.length === 0) jars.push(SHADED_JAR);
-const roundsAt = argv.indexOf('--rounds');
-const ROUNDS = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 7;
+const jars = jarsOption();
+const ROUNDS = numberOption('rounds', 7);
 const TRIVIAL = 40;
 const cache = mkdtempSync(path.join(tmpdir(), 'paddock-cold-'));
 const WAYS = { jit: {}, 'int-aot': { PADDOCK_JIT: 'off' }, int: { PADDOCK_JIT: 'off', PADDOCK_AOT: 'off' } };

@@ -4,15 +4,12 @@
 //   fresh    a fresh Streamable HTTP session (initialize) plus its first `execute`, then its close
 // Prints the median and p90 per jar and, with two jars or more, each one's median ratio to the first.
 // Usage: node hot-bench.mjs [--rounds 200] [--jar base.jar] [--jar new.jar]
-import path from 'node:path';
-import { JAVA, SHADED_JAR, connect, connectUrl, startHttp } from '../test/support/paddock.mjs';
+import { JAVA, connect, connectUrl, startHttp } from '../test/support/paddock.mjs';
 import { percentile as pct } from './stats.mjs';
+import { jarsOption, numberOption } from './options.mjs';
 
-const argv = process.argv.slice(2);
-const jars = argv.flatMap((a, i) => (a === '--jar' ? [path.resolve(argv[i + 1])] : []));
-if (jars.length === 0) jars.push(SHADED_JAR);
-const roundsAt = argv.indexOf('--rounds');
-const ROUNDS = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 200;
+const jars = jarsOption();
+const ROUNDS = numberOption('rounds', 200);
 
 const servers = [];
 const check = (result, where) => {

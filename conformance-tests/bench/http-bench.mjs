@@ -18,7 +18,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SHADED_JAR, connectUrl, startHttp } from '../test/support/paddock.mjs';
+import { connectUrl, startHttp } from '../test/support/paddock.mjs';
+import { jarsOption } from './options.mjs';
 import { percentile, rssMiB } from './stats.mjs';
 
 const argv = process.argv.slice(2);
@@ -29,8 +30,7 @@ const SESSIONS = Number(option('sessions') ?? 500);
 const CALLS = Number(option('calls') ?? 20);
 const LEVELS = list('levels', '1,10,100,1000');
 const IDLE = list('idle', '100,1000,10000');
-const JARS = argv.flatMap((a, i) => (a === '--jar' ? [path.resolve(argv[i + 1])] : []));
-if (JARS.length === 0) JARS.push(SHADED_JAR);
+const JARS = jarsOption();
 
 // paddock.jar started without the launcher's memory settings starts its JVM again with them (JarLauncher):
 // measure the JVM that serves, not the small one that waits for it.

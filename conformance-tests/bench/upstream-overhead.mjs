@@ -11,14 +11,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { JAVA, SHADED_JAR, connect, text } from '../test/support/paddock.mjs';
+import { JAVA, connect, text } from '../test/support/paddock.mjs';
 import { connectStdio, memoryServer, writeMcpServersConfig } from '../test/support/upstreams.mjs';
+import { jarsOption, numberOption } from './options.mjs';
 
-const argv = process.argv.slice(2);
-const jars = argv.flatMap((a, i) => (a === '--jar' ? [path.resolve(argv[i + 1])] : []));
-if (jars.length === 0) jars.push(SHADED_JAR);
-const roundsAt = argv.indexOf('--rounds');
-const ROUNDS = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 200;
+const jars = jarsOption();
+const ROUNDS = numberOption('rounds', 200);
 const WARMUP = 30;
 
 const work = mkdtempSync(path.join(tmpdir(), 'paddock-upstream-overhead-'));

@@ -11,17 +11,12 @@ import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SHADED_JAR, connectUrl, startHttp, text } from '../test/support/paddock.mjs';
+import { connectUrl, startHttp, text } from '../test/support/paddock.mjs';
+import { jarsOption, numberOption } from './options.mjs';
 
-const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
-};
-const SESSIONS = option('sessions', 200);
-const DELAY_MS = option('delay-ms', 5000);
-const jars = argv.flatMap((a, i) => (a === '--jar' ? [path.resolve(argv[i + 1])] : []));
-if (jars.length === 0) jars.push(SHADED_JAR);
+const SESSIONS = numberOption('sessions', 200);
+const DELAY_MS = numberOption('delay-ms', 5000);
+const jars = jarsOption();
 
 let arrived = 0;
 let firstArrival = 0;
