@@ -25,7 +25,7 @@ record Installation(Optional<Path> checkout, Optional<Path> jar, Path java) {
         return new Installation(checkout, jar, Path.of(System.getProperty("java.home"), "bin", "java"));
     }
 
-    /** The checkout's scripts/paddock, which finds the JDK and turns on the JIT. */
+    /** The checkout's scripts/paddock, which finds the JDK and rebuilds paddock.jar when sources changed. */
     Optional<Path> launcher() {
         return checkout.map(root -> root.resolve("scripts/paddock"));
     }

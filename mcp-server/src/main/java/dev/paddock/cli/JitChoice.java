@@ -8,8 +8,9 @@ import java.util.Optional;
  * Whether a JVM about to be started can run GraalJS's optimizing runtime, decided before it starts, from what
  * the launching JVM knows: the Graal compiler must match the JDK's JVMCI (same feature release, a compiler no
  * newer than the JDK update: compiler 25.0.3 runs on Temurin 25.0.3, 25.0.4 refuses it), the JDK must have
- * JVMCI, and the user must not have asked for the interpreter. scripts/paddock decides the same way. No
- * GraalJS class is used here: {@code java -jar} decides this before GraalJS is on its module path.
+ * JVMCI, and the user must not have asked for the interpreter. scripts/paddock runs {@code java -jar}, so this
+ * is the one place that decides. No GraalJS class is used here: {@code java -jar} decides this before GraalJS
+ * is on its module path.
  */
 final class JitChoice {
     static final String JVMCI_MODULE = "jdk.internal.vm.ci";

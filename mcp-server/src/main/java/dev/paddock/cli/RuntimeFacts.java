@@ -19,7 +19,7 @@ import org.graalvm.polyglot.Engine;
  * @param graalJs the GraalJS (polyglot) version on the class or module path
  */
 record RuntimeFacts(Runtime.Version java, String javaVendor, Path javaHome, String graalJs, JsMode mode, Heap heap) {
-    /** The launcher's young-generation cap, which keeps the heap guard's readings frequent (scripts/paddock). */
+    /** The launcher's young-generation cap, which keeps the heap guard's readings frequent (jvm-memory.options). */
     static final int YOUNG_GENERATION_PERCENT = 15;
     private static final String COMPILER_MODULE = "jdk.graal.compiler";
 
@@ -74,7 +74,8 @@ record RuntimeFacts(Runtime.Version java, String javaVendor, Path javaHome, Stri
                     .flatMap(m -> m.getDescriptor().rawVersion()).map(v -> " " + v).orElse("");
             return new JsMode(true, false, "the Graal compiler" + compiler + " compiles hot JavaScript (JVMCI)");
         }
-        // scripts/paddock puts GraalJS on the module path, and honours PADDOCK_JIT=off by leaving JVMCI off.
+        // paddock.jar's restart (JarLauncher) puts GraalJS on the module path, and honours PADDOCK_JIT=off by leaving
+        // JVMCI off.
         if (Engine.class.getModule().isNamed() && "off".equals(System.getenv("PADDOCK_JIT"))) {
             return new JsMode(false, true, "PADDOCK_JIT=off");
         }
